@@ -1,0 +1,34 @@
+import Vapor
+
+/// One random token per session, carried by every form as `_csrf` and checked on every
+/// state-changing web request. The API is exempt: it uses bearer tokens, not cookies.
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let fieldName = "_csrf"
+
+    static func token(for req: Request) -> String {
+        if let existing = req.session.data[sessionKey] { return existing }
+        let token = [UInt8].random(count: 24).base64String()
+        req.session.data[sessionKey] = token
+        return token
+    }
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    private struct Field: Decodable {
+        var _csrf: String?
+    }
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.method == .POST {
+            let sent = (try? req.content.decode(Field.self))?._csrf
+            guard let expected = req.session.data[CSRF.sessionKey], let sent,
+                  sent.utf8.count == expected.utf8.count,
+                  zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            else {
+                throw Abort(.forbidden, reason: "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
+            }
+        }
+        return try await next.respond(to: req)
+    }
+}

@@ -1,0 +1,95 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// The signed-in user as every handler sees it: a value, safe to pass across tasks.
+struct CurrentUser: Authenticatable, Sendable {
+    var id: UUID
+    var login: String
+    var fullName: String
+    var access: Access
+    var municipalityID: UUID?
+    var schoolID: UUID?
+
+    var role: Role { access.role }
+
+    init(_ user: User) throws {
+        self.id = try user.requireID()
+        self.login = user.login
+        self.fullName = user.fullName
+        self.municipalityID = user.$municipality.id
+        self.schoolID = user.$school.id
+        self.access = Access(role: user.role, municipalityID: user.$municipality.id?.uuidString,
+                             schoolID: user.$school.id?.uuidString, regionID: user.$region.id?.uuidString)
+    }
+
+    func canEditMeasure(schoolID: UUID?) -> Bool { access.canEditMeasure(ofSchool: schoolID?.uuidString) }
+    func canReadSchool(_ schoolID: UUID) -> Bool { access.canReadSchool(schoolID.uuidString) }
+}
+
+extension Request {
+    /// The signed-in user, or 401.
+    func currentUser() throws -> CurrentUser {
+        guard let user = auth.get(CurrentUser.self) else {
+            throw Abort(.unauthorized, reason: "Войдите в систему.")
+        }
+        return user
+    }
+}
+
+/// Reads the user id from the session cookie.
+struct SessionUserAuthenticator: AsyncMiddleware {
+    static let key = "userID"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let text = req.session.data[Self.key], let id = UUID(uuidString: text),
+           let user = try await User.find(id, on: req.db), user.isActive {
+            req.auth.login(try CurrentUser(user))
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Reads `Authorization: Bearer …` and finds the token by its hash.
+struct BearerUserAuthenticator: AsyncBearerAuthenticator {
+    func authenticate(bearer: BearerAuthorization, for req: Request) async throws {
+        let hash = APITokenHash.of(bearer.token)
+        guard let token = try await APIToken.query(on: req.db)
+            .filter(\.$tokenHash == hash).filter(\.$revokedAt == nil).with(\.$user).first(),
+            token.user.isActive
+        else { return }
+        req.auth.login(try CurrentUser(token.user))
+    }
+}
+
+enum APITokenHash {
+    static func of(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func newToken() -> String {
+        "opora_" + [UInt8].random(count: 32).base64String()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// Refuses what the signed-in user's role may not do; 401 when no one is signed in.
+struct RoleGuard: AsyncMiddleware {
+    let roles: Set<Role>
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let user = try req.currentUser()
+        guard roles.contains(user.role) else {
+            throw Abort(.forbidden, reason: "Недостаточно прав для этого действия.")
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+struct LoginRequired: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try req.currentUser()
+        return try await next.respond(to: req)
+    }
+}

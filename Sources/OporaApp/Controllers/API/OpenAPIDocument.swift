@@ -1,0 +1,152 @@
+/// The OpenAPI 3 description of `/api/v1`. A test walks every path in it against the routes.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.0.3",
+      "info": {
+        "title": "Опора API",
+        "version": "1.0.0",
+        "description": "Программа поддержки школ с НРО и НСУ: программы, разделы, направления, задачи, мероприятия и подтверждения. Доступ по токену, который выдаёт администратор; данные ограничены правами владельца токена."
+      },
+      "servers": [{"url": "/"}],
+      "security": [{"bearer": []}],
+      "paths": {
+        "/api/v1/openapi.json": {
+          "get": {"summary": "Этот документ", "security": [], "responses": {"200": {"description": "OpenAPI", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+        },
+        "/api/v1/programmes": {
+          "get": {"summary": "Программы муниципалитета пользователя", "responses": {
+            "200": {"description": "Программы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Programme"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/programmes/{programmeID}": {
+          "parameters": [{"$ref": "#/components/parameters/programmeID"}],
+          "get": {"summary": "Паспорт и индикаторы программы", "responses": {
+            "200": {"description": "Программа", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProgrammeDetail"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/programmes/{programmeID}/sections": {
+          "parameters": [{"$ref": "#/components/parameters/programmeID"}],
+          "get": {"summary": "Разделы плана", "responses": {
+            "200": {"description": "Разделы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Section"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/programmes/{programmeID}/directions": {
+          "parameters": [{"$ref": "#/components/parameters/programmeID"}],
+          "get": {"summary": "Целевые направления", "responses": {
+            "200": {"description": "Направления", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Direction"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/programmes/{programmeID}/tasks": {
+          "parameters": [{"$ref": "#/components/parameters/programmeID"}],
+          "get": {"summary": "Задачи на календарный год (Приложение 1)", "responses": {
+            "200": {"description": "Задачи", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/programmes/{programmeID}/measures": {
+          "parameters": [
+            {"$ref": "#/components/parameters/programmeID"},
+            {"name": "section", "in": "query", "schema": {"type": "string"}, "description": "Номер раздела"},
+            {"name": "year", "in": "query", "schema": {"type": "string"}},
+            {"name": "school", "in": "query", "schema": {"type": "string"}, "description": "municipal или id школы"},
+            {"name": "status", "in": "query", "schema": {"type": "string"}, "description": "planned, inProgress, done, cancelled"},
+            {"name": "overdue", "in": "query", "schema": {"type": "string"}, "description": "1 — только просроченные"},
+            {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Слово из текста"}
+          ],
+          "get": {"summary": "Мероприятия с фильтрами", "responses": {
+            "200": {"description": "Мероприятия", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MeasureList"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/measures/{measureID}": {
+          "parameters": [{"$ref": "#/components/parameters/measureID"}],
+          "get": {"summary": "Мероприятие", "responses": {
+            "200": {"description": "Мероприятие", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Measure"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "patch": {"summary": "Изменить состояние, ответственных, срок или отметку о выполнении",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MeasurePatch"}}}},
+            "responses": {
+            "200": {"description": "Мероприятие после изменения", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Measure"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+            "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/measures/{measureID}/evidence": {
+          "parameters": [{"$ref": "#/components/parameters/measureID"}],
+          "get": {"summary": "Файлы-подтверждения мероприятия", "responses": {
+            "200": {"description": "Файлы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "post": {"summary": "Приложить файл-подтверждение (тело запроса — файл)",
+            "parameters": [{"name": "fileName", "in": "query", "required": true, "schema": {"type": "string"}}],
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+            "201": {"description": "Файлы после загрузки", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+            "404": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        }
+      },
+      "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "parameters": {
+          "programmeID": {"name": "programmeID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+          "measureID": {"name": "measureID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
+        },
+        "responses": {
+          "Problem": {"description": "Ошибка (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        },
+        "schemas": {
+          "Problem": {"type": "object", "required": ["type", "title", "status", "detail"], "properties": {
+            "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+            "errors": {"type": "object", "additionalProperties": {"type": "string"}}}},
+          "Programme": {"type": "object", "required": ["id", "name", "startYear", "endYear", "municipalityID"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "startYear": {"type": "integer"},
+            "endYear": {"type": "integer"}, "municipalityID": {"type": "string", "format": "uuid"}}},
+          "Passport": {"type": "object", "required": ["name", "developers", "executors", "goal", "tasks", "indicators", "term", "mechanism", "expectedResults", "control"], "properties": {
+            "name": {"type": "string"}, "basis": {"type": "array", "items": {"type": "string"}}, "terms": {"type": "array", "items": {"type": "string"}},
+            "developers": {"type": "string"}, "executors": {"type": "string"}, "goal": {"type": "string"},
+            "tasks": {"type": "array", "items": {"type": "string"}}, "indicatorsIntro": {"type": "string"},
+            "indicators": {"type": "array", "items": {"type": "string"}}, "term": {"type": "string"},
+            "startYear": {"type": "integer"}, "endYear": {"type": "integer"}, "mechanism": {"type": "string"},
+            "expectedResults": {"type": "array", "items": {"type": "string"}}, "control": {"type": "string"}}},
+          "Indicator": {"type": "object", "required": ["id", "number", "title", "unit", "baselineYear", "targets"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "number": {"type": "integer"}, "title": {"type": "string"}, "unit": {"type": "string"},
+            "baselineYear": {"type": "integer"}, "baseline": {"type": "number", "nullable": true},
+            "targets": {"type": "array", "items": {"type": "object", "required": ["year", "value"], "properties": {"year": {"type": "integer"}, "value": {"type": "number"}}}}}},
+          "ProgrammeDetail": {"type": "object", "required": ["id", "name", "years", "passport", "indicators"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "years": {"type": "array", "items": {"type": "integer"}},
+            "passport": {"$ref": "#/components/schemas/Passport"}, "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Indicator"}}}},
+          "Section": {"type": "object", "required": ["id", "number", "title", "expectedResult"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "number": {"type": "integer"}, "title": {"type": "string"}, "expectedResult": {"type": "string"}}},
+          "Direction": {"type": "object", "required": ["id", "sectionNumber", "code", "title"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "sectionNumber": {"type": "integer"}, "code": {"type": "string"}, "title": {"type": "string"}}},
+          "Task": {"type": "object", "required": ["id", "directionCode", "text", "years"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "directionCode": {"type": "string"}, "text": {"type": "string"},
+            "years": {"type": "array", "items": {"type": "integer"}}}},
+          "MeasureRow": {"type": "object", "required": ["id", "programmeID", "sectionNumber", "directionCode", "directionTitle", "taskText", "year", "name", "status", "overdue"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "programmeID": {"type": "string", "format": "uuid"},
+            "sectionNumber": {"type": "integer"}, "directionCode": {"type": "string"}, "directionTitle": {"type": "string"},
+            "taskText": {"type": "string"}, "year": {"type": "integer"}, "name": {"type": "string"},
+            "deadline": {"type": "string", "format": "date"}, "deadlineText": {"type": "string"},
+            "responsible": {"type": "string"}, "product": {"type": "string"},
+            "status": {"type": "string", "enum": ["planned", "inProgress", "done", "cancelled"]}, "overdue": {"type": "boolean"},
+            "cancelReason": {"type": "string"}, "completedOn": {"type": "string", "format": "date"}, "completedBy": {"type": "string"},
+            "completionComment": {"type": "string"}, "evidenceLink": {"type": "string"},
+            "schoolID": {"type": "string", "format": "uuid"}, "schoolName": {"type": "string"}}},
+          "MeasureList": {"type": "object", "required": ["total", "overdue", "counts", "items"], "properties": {
+            "total": {"type": "integer"}, "overdue": {"type": "integer"},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/MeasureRow"}}}},
+          "Evidence": {"type": "object", "required": ["id", "fileName", "contentType", "size", "uploadedBy"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "fileName": {"type": "string"}, "contentType": {"type": "string"},
+            "size": {"type": "integer"}, "uploadedBy": {"type": "string"}, "uploadedAt": {"type": "string", "format": "date-time"}}},
+          "Measure": {"type": "object", "required": ["measure", "evidence", "canEdit"], "properties": {
+            "measure": {"$ref": "#/components/schemas/MeasureRow"},
+            "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}, "canEdit": {"type": "boolean"}}},
+          "MeasurePatch": {"type": "object", "properties": {
+            "status": {"type": "string", "enum": ["planned", "inProgress", "done", "cancelled"]},
+            "responsible": {"type": "string"}, "deadline": {"type": "string", "description": "2020-08-15 или 15.08.2020"},
+            "completedOn": {"type": "string"}, "completedBy": {"type": "string"}, "comment": {"type": "string"},
+            "cancelReason": {"type": "string"}, "evidenceLink": {"type": "string"}}}
+        }
+      }
+    }
+    """#
+}

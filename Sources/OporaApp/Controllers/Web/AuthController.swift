@@ -1,0 +1,46 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+enum AuthController {
+    struct LoginForm: Content {
+        var login: String
+        var password: String
+        var next: String?
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        if req.auth.has(CurrentUser.self) { return req.redirect(to: SiteURL.home.path) }
+        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        return LoginView.render(try await PageContext.make(req), login: "", next: safeNext(next), error: nil)
+    }
+
+    static func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let login = form.login.trimmingCharacters(in: .whitespaces).lowercased()
+        let user = try await User.query(on: req.db).filter(\.$login == login).first()
+        // The hash is checked even for an unknown login, so timing does not tell which logins exist.
+        let hash = user?.passwordHash ?? "$2b$10$abcdefghijklmnopqrstuuJ1Ls8bT0nJp8RZ3zv7CVd6aZ0qY5x7G"
+        let ok = (try? await req.password.async.verify(form.password, created: hash)) ?? false
+        guard let user, ok, user.isActive else {
+            return LoginView.render(try await PageContext.make(req), login: form.login, next: safeNext(form.next ?? ""),
+                                    error: "Неверный логин или пароль.")
+        }
+        // A new session on login: a session id known before login is worth nothing after it.
+        req.session.destroy()
+        req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
+        _ = CSRF.token(for: req)
+        return req.redirect(to: safeNext(form.next ?? ""))
+    }
+
+    static func logout(_ req: Request) async throws -> Response {
+        req.auth.logout(CurrentUser.self)
+        req.session.destroy()
+        return req.redirect(to: SiteURL.login.path)
+    }
+
+    /// Only a local path: a login link must not send the user to another site.
+    static func safeNext(_ next: String) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : SiteURL.home.path
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+enum MeasuresController {
+    struct ListQuery: Content {
+        var section: String?
+        var year: String?
+        var school: String?
+        var status: String?
+        var overdue: String?
+        var q: String?
+        var page: Int?
+
+        var filter: MeasureFilter {
+            MeasureFilter(section: section, year: year, school: school, status: status, overdue: overdue, q: q)
+        }
+    }
+
+    static func index(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let query = try req.query.decode(ListQuery.self)
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programmeID = try programme.requireID()
+        let result = try await MeasureList.fetch(programmeID: programmeID, filter: query.filter, user: user, today: req.today, on: req.db)
+        let sections = try await ProgrammeSection.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
+        let schools = try await SchoolPlans.schoolsWithPlans(programmeID: programmeID, user: user, on: req.db)
+        let model = MeasuresView.Model(
+            filter: query.filter, result: result, sections: sections.map { ($0.number, $0.title) },
+            years: Array(programme.startYear...programme.endYear), schools: schools.map { ($0.id!, $0.shortName) },
+            page: query.page ?? 1)
+        return MeasuresView.render(try await PageContext.make(req), model)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("measureID")
+        let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
+        let saved = (try? req.query.get(String.self, at: "saved")) == "1"
+        return MeasureShowView.render(try await PageContext.make(req), model, form: MeasureChange(model.row), errors: nil, saved: saved)
+    }
+
+    struct UpdateForm: Content {
+        var status: String
+        var responsible: String?
+        var deadline: String?
+        var completedOn: String?
+        var completedBy: String?
+        var comment: String?
+        var cancelReason: String?
+        var evidenceLink: String?
+        var evidenceFile: File?
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("measureID")
+        let form = try req.content.decode(UpdateForm.self)
+        guard let status = MeasureStatus(rawValue: form.status) else {
+            throw Abort(.unprocessableEntity, reason: "Неизвестное состояние мероприятия.")
+        }
+        let change = MeasureChange(status: status, responsible: form.responsible ?? "", deadline: form.deadline ?? "",
+                                   completedOn: form.completedOn ?? "", completedBy: form.completedBy ?? "",
+                                   comment: form.comment ?? "", cancelReason: form.cancelReason ?? "",
+                                   evidenceLink: form.evidenceLink ?? "")
+        var upload: MeasureUpdate.UploadedFile?
+        if let file = form.evidenceFile, file.data.readableBytes > 0 || !file.filename.isEmpty {
+            upload = .init(fileName: file.filename, bytes: Array(file.data.readableBytesView))
+        }
+        switch try await MeasureUpdate.apply(measureID: id, change: change, file: upload, user: user, today: req.today, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.measure(.value(id)).with([("saved", "1")]))
+        case .failure(let errors):
+            let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
+            return MeasureShowView.render(try await PageContext.make(req), model, form: change, errors: errors, saved: false)
+        }
+    }
+
+    /// Sends an evidence file to a user who may read its measure, as a download, never inline.
+    static func evidenceFile(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("evidenceID")
+        guard let evidence = try await Evidence.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "Такого файла нет.")
+        }
+        _ = try await MeasureUpdate.readable(evidence.$measure.id, user: user, on: req.db)
+        guard let blob = try await EvidenceBlob.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "Такого файла нет.")
+        }
+        let response = Response(status: .ok, body: .init(data: blob.data))
+        response.headers.replaceOrAdd(name: .contentType, value: evidence.contentType)
+        let ascii = String(evidence.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" ? Character($0) : "_" })
+        let encoded = evidence.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Home, passport and plan: pages that read the programme and change nothing.
+enum PagesController {
+    static func home(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let summary = try await HomeSummary.fetch(user: user, today: req.today, on: req.db)
+        return HomeView.render(try await PageContext.make(req), summary, today: req.today)
+    }
+
+    static func passport(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let plan = try await ProgrammePlan.fetch(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+        return PassportView.render(try await PageContext.make(req), plan)
+    }
+
+    static func plan(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let plan = try await ProgrammePlan.fetch(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+        return PlanView.render(try await PageContext.make(req), plan)
+    }
+
+    static func stylesheet(_ req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.cacheControl = .init(maxAge: 3600)
+        return response
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+
+struct M003CreateProgrammes: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(Programme.schema)
+            .id()
+            .field("municipality_id", .uuid, .required, .references(Municipality.schema, "id"))
+            .field("template_key", .string)
+            .field("name", .string, .required)
+            .field("start_year", .int, .required)
+            .field("end_year", .int, .required)
+            .field("passport_json", .string, .required)
+            .field("analysis_json", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await db.schema(ProgrammeSection.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id"))
+            .field("number", .int, .required)
+            .field("title", .string, .required)
+            .field("expected_result", .string, .required)
+            .unique(on: "programme_id", "number")
+            .create()
+        try await db.schema(Direction.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id"))
+            .field("section_id", .uuid, .required, .references(ProgrammeSection.schema, "id"))
+            .field("code", .string, .required)
+            .field("title", .string, .required)
+            .field("ordinal", .int, .required)
+            .unique(on: "programme_id", "code")
+            .create()
+        try await db.schema(YearTask.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id"))
+            .field("direction_id", .uuid, .required, .references(Direction.schema, "id"))
+            .field("text", .string, .required)
+            .field("first_year", .int, .required)
+            .field("last_year", .int, .required)
+            .field("ordinal", .int, .required)
+            .create()
+        try await db.schema(Indicator.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id"))
+            .field("number", .int, .required)
+            .field("title", .string, .required)
+            .field("unit", .string, .required)
+            .field("baseline_year", .int, .required)
+            .field("baseline", .double)
+            .unique(on: "programme_id", "number")
+            .create()
+        try await db.schema(IndicatorTarget.schema)
+            .id()
+            .field("indicator_id", .uuid, .required, .references(Indicator.schema, "id"))
+            .field("year", .int, .required)
+            .field("value", .double, .required)
+            .unique(on: "indicator_id", "year")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        for schema in [IndicatorTarget.schema, Indicator.schema, YearTask.schema, Direction.schema,
+                       ProgrammeSection.schema, Programme.schema] {
+            try await db.schema(schema).delete()
+        }
+    }
+}

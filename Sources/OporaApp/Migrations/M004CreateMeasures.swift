@@ -1,0 +1,51 @@
+import Fluent
+
+struct M004CreateMeasures: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(Measure.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id"))
+            .field("direction_id", .uuid, .required, .references(Direction.schema, "id"))
+            .field("task_id", .uuid, .required, .references(YearTask.schema, "id"))
+            .field("school_id", .uuid, .references(School.schema, "id"))
+            .field("section_number", .int, .required)
+            .field("year", .int, .required)
+            .field("ordinal", .int, .required)
+            .field("name", .string, .required)
+            .field("deadline", .string)
+            .field("deadline_text", .string)
+            .field("responsible", .string)
+            .field("product", .string)
+            .field("status", .string, .required)
+            .field("cancel_reason", .string)
+            .field("completed_on", .string)
+            .field("completed_by", .string)
+            .field("completion_comment", .string)
+            .field("evidence_link", .string)
+            .field("marked_by_id", .uuid, .references(User.schema, "id"))
+            .field("search_text", .string, .required)
+            .field("updated_at", .datetime)
+            .create()
+        try await db.schema(Evidence.schema)
+            .id()
+            .field("measure_id", .uuid, .required, .references(Measure.schema, "id"))
+            .field("file_name", .string, .required)
+            .field("content_type", .string, .required)
+            .field("size", .int, .required)
+            .field("sha256", .string, .required)
+            .field("uploaded_by_id", .uuid, .required, .references(User.schema, "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await db.schema(EvidenceBlob.schema)
+            .id()
+            .field("data", .data, .required)
+            .foreignKey("id", references: Evidence.schema, "id", onDelete: .cascade)
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(EvidenceBlob.schema).delete()
+        try await db.schema(Evidence.schema).delete()
+        try await db.schema(Measure.schema).delete()
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+
+enum Migrations {
+    /// Every migration, in the order it runs. Append only.
+    static let all: [any Migration] = [
+        M001CreateOrganisations(),
+        M002CreateUsers(),
+        M003CreateProgrammes(),
+        M004CreateMeasures(),
+        M005CreateAudit(),
+        SessionRecord.migration,
+    ]
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+
+final class Region: Model, @unchecked Sendable {
+    static let schema = "regions"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+
+    init() {}
+    init(name: String) { self.name = name }
+}
+
+final class Municipality: Model, @unchecked Sendable {
+    static let schema = "municipalities"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "region_id") var region: Region
+    @Field(key: "name") var name: String
+    /// Demo data says so on every page.
+    @Field(key: "is_demo") var isDemo: Bool
+
+    init() {}
+    init(regionID: UUID, name: String, isDemo: Bool) {
+        self.$region.id = regionID
+        self.name = name
+        self.isDemo = isDemo
+    }
+}
+
+final class School: Model, @unchecked Sendable {
+    static let schema = "schools"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "short_name") var shortName: String
+    @OptionalField(key: "settlement") var settlement: String?
+    /// СОШ, ООШ, НОШ
+    @OptionalField(key: "type") var type: String?
+    @OptionalField(key: "distance_km") var distanceKm: Double?
+    /// On the programme's list of participating schools.
+    @Field(key: "participating") var participating: Bool
+    @Field(key: "is_demo") var isDemo: Bool
+
+    init() {}
+    init(municipalityID: UUID, code: String, name: String, shortName: String, settlement: String?,
+         type: String?, distanceKm: Double?, participating: Bool, isDemo: Bool) {
+        self.$municipality.id = municipalityID
+        self.code = code
+        self.name = name
+        self.shortName = shortName
+        self.settlement = settlement
+        self.type = type
+        self.distanceKm = distanceKm
+        self.participating = participating
+        self.isDemo = isDemo
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+
+final class Programme: Model, @unchecked Sendable {
+    static let schema = "programmes"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @OptionalField(key: "template_key") var templateKey: String?
+    @Field(key: "name") var name: String
+    @Field(key: "start_year") var startYear: Int
+    @Field(key: "end_year") var endYear: Int
+    /// The passport and the analysis as JSON of `ProgrammePassport` and `ProgrammeTemplate.Analysis`:
+    /// read whole, shown whole.
+    @Field(key: "passport_json") var passportJSON: String
+    @Field(key: "analysis_json") var analysisJSON: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class ProgrammeSection: Model, @unchecked Sendable {
+    static let schema = "programme_sections"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Field(key: "number") var number: Int
+    @Field(key: "title") var title: String
+    @Field(key: "expected_result") var expectedResult: String
+
+    init() {}
+}
+
+final class Direction: Model, @unchecked Sendable {
+    static let schema = "directions"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Parent(key: "section_id") var section: ProgrammeSection
+    @Field(key: "code") var code: String
+    @Field(key: "title") var title: String
+    @Field(key: "ordinal") var ordinal: Int
+
+    init() {}
+}
+
+/// A task of a direction (Приложение 1), set for the years first…last.
+final class YearTask: Model, @unchecked Sendable {
+    static let schema = "year_tasks"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Parent(key: "direction_id") var direction: Direction
+    @Field(key: "text") var text: String
+    @Field(key: "first_year") var firstYear: Int
+    @Field(key: "last_year") var lastYear: Int
+    @Field(key: "ordinal") var ordinal: Int
+
+    init() {}
+}
+
+final class Indicator: Model, @unchecked Sendable {
+    static let schema = "indicators"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Field(key: "number") var number: Int
+    @Field(key: "title") var title: String
+    @Field(key: "unit") var unit: String
+    @Field(key: "baseline_year") var baselineYear: Int
+    @OptionalField(key: "baseline") var baseline: Double?
+
+    init() {}
+}
+
+final class IndicatorTarget: Model, @unchecked Sendable {
+    static let schema = "indicator_targets"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "indicator_id") var indicator: Indicator
+    @Field(key: "year") var year: Int
+    @Field(key: "value") var value: Double
+
+    init() {}
+}

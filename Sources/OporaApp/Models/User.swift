@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "login") var login: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "full_name") var fullName: String
+    @Enum(key: "role") var role: Role
+    @OptionalParent(key: "region_id") var region: Region?
+    @OptionalParent(key: "municipality_id") var municipality: Municipality?
+    @OptionalParent(key: "school_id") var school: School?
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(login: String, passwordHash: String, fullName: String, role: Role,
+         regionID: UUID?, municipalityID: UUID?, schoolID: UUID?) {
+        self.login = login
+        self.passwordHash = passwordHash
+        self.fullName = fullName
+        self.role = role
+        self.$region.id = regionID
+        self.$municipality.id = municipalityID
+        self.$school.id = schoolID
+        self.isActive = true
+    }
+}
+
+/// A bearer token for the API. Only its SHA-256 is stored; the token itself is shown once.
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+    init(userID: UUID, name: String, tokenHash: String) {
+        self.$user.id = userID
+        self.name = name
+        self.tokenHash = tokenHash
+    }
+}

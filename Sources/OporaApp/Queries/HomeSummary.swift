@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+/// The figures of the home page: completion per section, what is overdue, what is due soon.
+struct HomeSummary: Sendable {
+    var programmeName: String
+    var scopeTitle: String
+    var sections: [SectionProgress]
+    var overdue: [MeasureRow]
+    var dueSoon: [MeasureRow]
+    var total: Int
+    var done: Int
+
+    /// A school user sees the own school's plan; everyone else the whole programme.
+    static func fetch(user: CurrentUser, today: Day, on db: any Database) async throws -> HomeSummary {
+        let programme = try await ProgrammeScope.current(for: user, on: db)
+        let programmeID = try programme.requireID()
+        var filter = MeasureFilter()
+        var scopeTitle = "все мероприятия программы: муниципальный план и планы школ"
+        if user.role == .school, let school = user.schoolID {
+            filter.school = .school(school)
+            let name = try await School.find(school, on: db)?.shortName ?? "школа"
+            scopeTitle = "план школы «\(name)»"
+        }
+        let list = try await MeasureList.fetch(programmeID: programmeID, filter: filter, user: user, today: today, on: db)
+        let sections = try await ProgrammeSection.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
+        let progress = SectionProgress.tally(
+            sections: sections.map { ($0.number, $0.title) },
+            measures: list.rows.map { ($0.sectionNumber, $0.status, $0.deadline) }, today: today)
+        let dueSoon = list.rows.filter { MeasureTiming.isDueSoon(status: $0.status, deadline: $0.deadline, today: today) }
+            .sorted { $0.deadline! < $1.deadline! }
+        let overdue = list.rows.filter(\.overdue).sorted { $0.deadline! < $1.deadline! }
+        return HomeSummary(programmeName: programme.name, scopeTitle: scopeTitle, sections: progress,
+                           overdue: overdue, dueSoon: dueSoon,
+                           total: progress.reduce(0) { $0 + $1.total }, done: progress.reduce(0) { $0 + $1.done })
+    }
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// Participating schools and their own plans.
+enum SchoolPlans {
+    struct Item: Sendable {
+        var id: UUID
+        var shortName: String
+        var name: String
+        var measures: Int
+        var done: Int
+        var overdue: Int
+    }
+
+    static func schoolsWithPlans(programmeID: UUID, user: CurrentUser, on db: any Database) async throws -> [School] {
+        let ids = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil)
+            .unique().all(\.$school.$id).compactMap { $0 }
+        guard !ids.isEmpty else { return [] }
+        var schools = try await School.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+        if user.role == .school { schools = schools.filter { $0.id == user.schoolID } }
+        return schools
+    }
+
+    static func items(programmeID: UUID, user: CurrentUser, today: Day, on db: any Database) async throws -> [Item] {
+        let schools = try await School.query(on: db).filter(\.$participating == true)
+            .filter(\.$municipality.$id ~~ ProgrammeScope.municipalityIDs(for: user, on: db)).sort(\.$name).all()
+        let measures = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil).all()
+        return schools.map { s in
+            let own = measures.filter { $0.$school.id == s.id && $0.status != .cancelled }
+            return Item(id: s.id!, shortName: s.shortName, name: s.name, measures: own.count,
+                        done: own.filter { $0.status == .done }.count,
+                        overdue: own.filter { MeasureTiming.isOverdue(status: $0.status, deadline: $0.deadlineDay, today: today) }.count)
+        }
+    }
+}

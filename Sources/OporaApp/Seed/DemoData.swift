@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// The demo municipality: the seed's district with its six named schools and two invented ones,
+/// the built-in programme, school plans with invented progress, and one demo user per role.
+public enum DemoData {
+    public static let password = "opora-demo"
+
+    public struct Login: Sendable {
+        public var login: String
+        public var role: Role
+        public var description: String
+    }
+
+    public static let logins: [Login] = [
+        Login(login: "admin", role: .admin, description: "управление образования"),
+        Login(login: "metodist", role: .methodist, description: "методический центр"),
+        Login(login: "biritskaya", role: .school, description: "координатор МБОУ Биритская СОШ"),
+        Login(login: "kumareyskaya", role: .school, description: "координатор МБОУ Кумарейская СОШ"),
+        Login(login: "observer", role: .observer, description: "наблюдатель министерства"),
+    ]
+
+    struct SchoolSeed {
+        var code: String
+        var name: String
+        var shortName: String
+        var settlement: String
+        var participating: Bool
+    }
+
+    static let schools: [SchoolSeed] = [
+        .init(code: "bal-01", name: "МБОУ Балаганская СОШ № 1", shortName: "Балаганская СОШ № 1", settlement: "п. Балаганск", participating: false),
+        .init(code: "bal-02", name: "МБОУ Балаганская СОШ № 2", shortName: "Балаганская СОШ № 2", settlement: "п. Балаганск", participating: false),
+        .init(code: "bal-03", name: "МБОУ Биритская СОШ", shortName: "Биритская СОШ", settlement: "с. Бирит", participating: true),
+        .init(code: "bal-04", name: "МБОУ Кумарейская СОШ", shortName: "Кумарейская СОШ", settlement: "с. Кумарейка", participating: true),
+        .init(code: "bal-05", name: "МБОУ Шарагайская СОШ", shortName: "Шарагайская СОШ", settlement: "с. Шарагай", participating: true),
+        .init(code: "bal-06", name: "МБОУ Коноваловская СОШ", shortName: "Коноваловская СОШ", settlement: "с. Коновалово", participating: true),
+        .init(code: "bal-07", name: "МБОУ Примерная ООШ № 7 (вымышленная, демо)", shortName: "Примерная ООШ № 7 (демо)", settlement: "д. Примерная (демо)", participating: false),
+        .init(code: "bal-08", name: "МБОУ Условная НОШ № 8 (вымышленная, демо)", shortName: "Условная НОШ № 8 (демо)", settlement: "д. Условная (демо)", participating: false),
+    ]
+
+    /// Fills an empty, migrated database.
+    public static func seed(_ app: Application) async throws {
+        let db = app.db
+        let today = app.opora.today()
+        let region = Region(name: "Иркутская область")
+        try await region.create(on: db)
+        let municipality = Municipality(regionID: try region.requireID(), name: "Балаганский район", isDemo: true)
+        try await municipality.create(on: db)
+        let municipalityID = try municipality.requireID()
+        var schoolIDs: [String: UUID] = [:]
+        for s in schools {
+            let school = School(municipalityID: municipalityID, code: s.code, name: s.name, shortName: s.shortName,
+                                settlement: s.settlement, type: s.code == "bal-07" ? "ООШ" : s.code == "bal-08" ? "НОШ" : "СОШ",
+                                distanceKm: nil, participating: s.participating, isDemo: true)
+            try await school.create(on: db)
+            schoolIDs[s.code] = try school.requireID()
+        }
+        let programmeID = try await ProgrammeInstaller.install(try ProgrammeTemplate.balagansky(), municipalityID: municipalityID, on: db)
+
+        let hash = try await app.password.async.hash(password)
+        var users: [String: User] = [:]
+        for login in logins {
+            let school: UUID? = login.login == "biritskaya" ? schoolIDs["bal-03"] : login.login == "kumareyskaya" ? schoolIDs["bal-04"] : nil
+            let name: String
+            switch login.role {
+            case .admin: name = "Иванова Анна Петровна (демо)"
+            case .methodist: name = "Петрова Мария Ивановна (демо)"
+            case .school: name = login.login == "biritskaya" ? "Сидоров Олег Николаевич (демо)" : "Кузнецова Ольга Викторовна (демо)"
+            case .observer: name = "Наблюдатель министерства (демо)"
+            }
+            let user = User(login: login.login, passwordHash: hash, fullName: name, role: login.role,
+                            regionID: nil, municipalityID: municipalityID, schoolID: school)
+            try await user.create(on: db)
+            users[login.login] = user
+        }
+
+        for s in schools where s.participating {
+            let schoolID = schoolIDs[s.code]!
+            try await ProgrammeInstaller.createSchoolPlan(programmeID: programmeID, schoolID: schoolID, on: db)
+            try await invent(progressFor: schoolID, programmeID: programmeID, today: today,
+                             coordinator: users[s.code == "bal-03" ? "biritskaya" : "metodist"]!, on: db)
+        }
+    }
+
+    /// Deadlines around today and some measures done with a small PDF, so that the home page,
+    /// the overdue list and the evidence have something to show. All of it is marked as demo.
+    static func invent(progressFor schoolID: UUID, programmeID: UUID, today: Day, coordinator: User, on db: any Database) async throws {
+        let measures = try await Measure.query(on: db).filter(\.$school.$id == schoolID).sort(\.$sectionNumber).sort(\.$ordinal).all()
+        let offset = Int(schoolID.uuidString.unicodeScalars.first!.value % 5)
+        for (i, m) in measures.enumerated() {
+            let k = (i + offset) % 10
+            m.deadline = today.adding(days: (i % 12) * 10 - 60).iso
+            m.deadlineText = nil
+            m.responsible = "Координатор школы (демо)"
+            switch k {
+            case 0, 1, 2:
+                m.status = .done
+                m.completedOn = min(today, Day(m.deadline!)!).iso
+                m.completedBy = coordinator.fullName
+                m.completionComment = "Демонстрационная отметка."
+                m.$markedBy.id = coordinator.id
+                try await m.save(on: db)
+                try await MeasureUpdate.storeEvidence(.init(fileName: "подтверждение-демо.pdf", bytes: demoPDF()), type: .pdf,
+                                                      measureID: try m.requireID(), user: try CurrentUser(coordinator), on: db)
+                continue
+            case 3, 4:
+                m.status = .inProgress
+            default:
+                m.status = .planned
+            }
+            try await m.save(on: db)
+        }
+    }
+
+    /// A minimal valid PDF with one line of text.
+    static func demoPDF() -> [UInt8] {
+        let text = "Opora demo evidence"
+        let stream = "BT /F1 18 Tf 72 720 Td (\(text)) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, o) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(i + 1) 0 obj\n\(o)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for o in offsets { pdf += String(format: "%010d 00000 n \n", o) }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(pdf.utf8)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// Every web address of Opora: routes are registered from it and links are built from it,
+/// so no path is ever a loose string.
+enum SiteURL {
+    /// An id in a path: `.key` when registering the route, `.value` when building a link.
+    enum ID {
+        case key
+        case value(UUID)
+
+        func segment(_ name: String) -> String {
+            switch self {
+            case .key: return ":\(name)"
+            case .value(let id): return id.uuidString
+            }
+        }
+    }
+
+    case home
+    case login
+    case logout
+    case passport
+    case plan
+    case measures
+    case measure(ID)
+    case measureEvidence(ID)
+    case evidenceFile(ID)
+    case schoolPlans
+    case schoolPlan(ID)
+    case audit
+    case tokens
+    case stylesheet
+
+    var path: String {
+        switch self {
+        case .home: return "/"
+        case .login: return "/login"
+        case .logout: return "/logout"
+        case .passport: return "/programme"
+        case .plan: return "/plan"
+        case .measures: return "/measures"
+        case .measure(let id): return "/measures/\(id.segment("measureID"))"
+        case .measureEvidence(let id): return "/measures/\(id.segment("measureID"))/evidence"
+        case .evidenceFile(let id): return "/evidence/\(id.segment("evidenceID"))"
+        case .schoolPlans: return "/schools"
+        case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
+        case .audit: return "/audit"
+        case .tokens: return "/admin/tokens"
+        case .stylesheet: return "/styles.css"
+        }
+    }
+
+    var pathComponents: [PathComponent] { path == "/" ? [] : path.pathComponents }
+
+    /// This address with a query string, values percent-encoded.
+    func with(_ query: [(String, String)]) -> String {
+        let q = query.filter { !$0.1.isEmpty }
+        guard !q.isEmpty else { return path }
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return path + "?" + q.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+    }
+}
+
+extension Request {
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+            throw Abort(.notFound, reason: "Такой страницы нет.")
+        }
+        return id
+    }
+}

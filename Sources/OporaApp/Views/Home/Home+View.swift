@@ -1,0 +1,80 @@
+import OporaDomain
+import Plot
+import Vapor
+
+enum HomeView {
+    static func render(_ ctx: PageContext, _ model: HomeSummary, today: Day) -> Response {
+        Layout.page("Главная", ctx) {
+            El("h1") { Tx(model.programmeName) }
+            El("p", [("class", "lead")]) {
+                Tx("Сегодня \(today.russian). Выполнено \(model.done) из \(RussianNoun.measure.counted(model.total)) — \(model.scopeTitle).")
+            }
+            El("section", [("aria-labelledby", "h-progress")]) {
+                El("h2", [("id", "h-progress")]) { Tx("Выполнение по разделам") }
+                SectionBarChart.svg(model.sections)
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Мероприятия по разделам") }
+                    El("thead") { El("tr") {
+                        El("th", [("scope", "col")]) { Tx("Раздел") }
+                        El("th", [("scope", "col")]) { Tx("Выполнено") }
+                        El("th", [("scope", "col")]) { Tx("Выполняется") }
+                        El("th", [("scope", "col")]) { Tx("Запланировано") }
+                        El("th", [("scope", "col")]) { Tx("Просрочено") }
+                    } }
+                    El("tbody") {
+                        for s in model.sections {
+                            El("tr") {
+                                El("th", [("scope", "row")]) { link("\(s.number). \(s.title)", SiteURL.measures.with([("section", String(s.number))] + schoolQuery(ctx))) }
+                                El("td") { Tx("\(s.done) из \(s.total)") }
+                                El("td") { Tx(String(s.counts[.inProgress] ?? 0)) }
+                                El("td") { Tx(String(s.counts[.planned] ?? 0)) }
+                                El("td") {
+                                    if s.overdue > 0 {
+                                        link(String(s.overdue), SiteURL.measures.with([("section", String(s.number)), ("overdue", "1")] + schoolQuery(ctx)))
+                                    } else { Tx("0") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            El("section", [("aria-labelledby", "h-overdue")]) {
+                El("h2", [("id", "h-overdue")]) { Tx("Просроченные мероприятия (\(model.overdue.count))") }
+                if model.overdue.isEmpty {
+                    El("p") { Tx("Просроченных мероприятий нет.") }
+                } else {
+                    measureList(Array(model.overdue.prefix(15)))
+                    if model.overdue.count > 15 {
+                        El("p") { link("Все просроченные: \(RussianNoun.measure.counted(model.overdue.count))", SiteURL.measures.with([("overdue", "1")] + schoolQuery(ctx))) }
+                    }
+                }
+            }
+            El("section", [("aria-labelledby", "h-soon")]) {
+                El("h2", [("id", "h-soon")]) { Tx("Сроки в ближайшие 30 дней (\(model.dueSoon.count))") }
+                if model.dueSoon.isEmpty {
+                    El("p") { Tx("В ближайшие 30 дней сроков нет.") }
+                } else {
+                    measureList(model.dueSoon)
+                }
+            }
+        }
+    }
+
+    static func schoolQuery(_ ctx: PageContext) -> [(String, String)] {
+        if let user = ctx.user, user.role == .school, let school = user.schoolID { return [("school", school.uuidString)] }
+        return []
+    }
+
+    static func measureList(_ rows: [MeasureRow]) -> Component {
+        El("ul", [("class", "measures-short")]) {
+            for r in rows {
+                El("li") {
+                    El("span", [("class", "date")]) { Tx(Badges.deadline(r.deadline, text: r.deadlineText)) }
+                    Tx(" ")
+                    link("\(r.directionCode) \(r.name)", SiteURL.measure(.value(r.id)).path)
+                    if let school = r.schoolName { El("span", [("class", "muted")]) { Tx(" — \(school)") } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import OporaDomain
+import Plot
+
+/// The pieces every form is made of: a labelled field with its error, the CSRF token, a select.
+enum Forms {
+    static func csrf(_ ctx: PageContext) -> Component {
+        VoidEl("input", [("type", "hidden"), ("name", CSRF.fieldName), ("value", ctx.csrf)])
+    }
+
+    /// A labelled input; an error, when given, is shown under it and tied to it for screen readers.
+    static func field(_ label: String, name: String, value: String, type: String = "text",
+                      error: String? = nil, hint: String? = nil, required: Bool = false,
+                      attributes: [(String, String?)] = []) -> Component {
+        let id = "f-\(name)"
+        return El("div", [("class", error == nil ? "field" : "field invalid")]) {
+            El("label", [("for", id)]) { Tx(label) }
+            VoidEl("input", [("type", type), ("id", id), ("name", name), ("value", type == "file" ? nil : value),
+                             ("required", required ? "" : nil),
+                             ("aria-invalid", error == nil ? nil : "true"),
+                             ("aria-describedby", error == nil ? (hint == nil ? nil : "\(id)-hint") : "\(id)-error")] + attributes)
+            if let hint { El("small", [("id", "\(id)-hint")]) { Tx(hint) } }
+            if let error { El("p", [("class", "error"), ("id", "\(id)-error")]) { Tx(error) } }
+        }
+    }
+
+    static func textarea(_ label: String, name: String, value: String, error: String? = nil) -> Component {
+        let id = "f-\(name)"
+        return El("div", [("class", error == nil ? "field" : "field invalid")]) {
+            El("label", [("for", id)]) { Tx(label) }
+            El("textarea", [("id", id), ("name", name), ("rows", "3"),
+                            ("aria-describedby", error == nil ? nil : "\(id)-error")]) { Tx(value) }
+            if let error { El("p", [("class", "error"), ("id", "\(id)-error")]) { Tx(error) } }
+        }
+    }
+
+    static func select(_ label: String, name: String, options: [(value: String, title: String)],
+                       selected: String, error: String? = nil) -> Component {
+        let id = "f-\(name)"
+        return El("div", [("class", error == nil ? "field" : "field invalid")]) {
+            El("label", [("for", id)]) { Tx(label) }
+            El("select", [("id", id), ("name", name)]) {
+                for option in options {
+                    El("option", [("value", option.value), ("selected", option.value == selected ? "" : nil)]) { Tx(option.title) }
+                }
+            }
+            if let error { El("p", [("class", "error"), ("id", "\(id)-error")]) { Tx(error) } }
+        }
+    }
+
+    /// A summary of every error at the top of a form, so none is missed on a long page.
+    static func errorSummary(_ errors: FieldErrors) -> Component {
+        El("div", [("class", "error-summary"), ("role", "alert")]) {
+            El("p") { Tx("Изменения не сохранены. Исправьте:") }
+            El("ul") {
+                for message in errors.all { El("li") { Tx(message) } }
+            }
+        }
+    }
+}

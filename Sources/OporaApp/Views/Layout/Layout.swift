@@ -1,0 +1,80 @@
+import OporaDomain
+import Plot
+import Vapor
+
+/// The one page frame: header with navigation, the demo notice, the content, the footer.
+enum Layout {
+    static func page(_ title: String, _ ctx: PageContext, @ComponentBuilder content: @escaping () -> Component) -> Response {
+        let html = HTML(
+            .lang(.russian),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title("\(title) — Опора"),
+                .stylesheet(SiteURL.stylesheet.path)
+            ),
+            .body(.component(ComponentGroup {
+                El("a", [("href", "#main"), ("class", "skip")]) { Tx("К содержанию") }
+                header(ctx)
+                if ctx.isDemo {
+                    El("p", [("class", "demo"), ("role", "note")]) {
+                        Tx("Демонстрационные данные: школы № 7 и № 8, пользователи, отметки о выполнении и файлы придуманы для показа. Программа и её мероприятия — из документа Балаганского района.")
+                    }
+                }
+                El("main", [("id", "main")]) { content() }
+                El("footer") {
+                    Tx("Опора — поддержка школ с низкими результатами обучения и школ, функционирующих в неблагоприятных социальных условиях.")
+                }
+            }))
+        )
+        let response = Response(status: .ok, body: .init(string: "<!DOCTYPE html>" + html.render(indentedBy: nil).dropFirst("<!DOCTYPE html>".count)))
+        response.headers.contentType = .html
+        return response
+    }
+
+    static func header(_ ctx: PageContext) -> Component {
+        El("header", [("class", "top")]) {
+            El("a", [("href", SiteURL.home.path), ("class", "brand")]) {
+                Tx("Опора")
+            }
+            if let user = ctx.user {
+                El("nav", [("aria-label", "Разделы")]) {
+                    El("ul") {
+                        for item in navigation(for: user) {
+                            El("li") {
+                                El("a", [("href", item.url.path), ("aria-current", ctx.path == item.url.path ? "page" : nil)]) { Tx(item.title) }
+                            }
+                        }
+                    }
+                }
+                El("div", [("class", "who")]) {
+                    El("span") { Tx("\(user.fullName) · \(user.role.russian)" + (ctx.municipalityName.map { " · \($0)" } ?? "")) }
+                    El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline")]) {
+                        Forms.csrf(ctx)
+                        El("button", [("type", "submit"), ("class", "link")]) { Tx("Выйти") }
+                    }
+                }
+            }
+        }
+    }
+
+    struct NavItem {
+        var title: String
+        var url: SiteURL
+    }
+
+    static func navigation(for user: CurrentUser) -> [NavItem] {
+        var items = [
+            NavItem(title: "Главная", url: .home),
+            NavItem(title: "Паспорт программы", url: .passport),
+            NavItem(title: "План работы", url: .plan),
+            NavItem(title: "Мероприятия", url: .measures),
+            NavItem(title: "Планы школ", url: .schoolPlans),
+        ]
+        if user.role == .admin {
+            items.append(NavItem(title: "Журнал изменений", url: .audit))
+            items.append(NavItem(title: "Токены API", url: .tokens))
+        }
+        return items
+    }
+}

@@ -1,0 +1,75 @@
+/// Opora's one stylesheet: readable on an old laptop and on a phone, no web fonts, no framework.
+enum Stylesheet {
+    static let css = """
+    *{box-sizing:border-box}
+    html{-webkit-text-size-adjust:100%}
+    body{margin:0;font:16px/1.5 "DejaVu Sans",Arial,sans-serif;color:#1d2733;background:#f6f7f9}
+    a{color:#0b57a4}
+    a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0a500;outline-offset:1px}
+    .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:2}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 20px;padding:10px 20px;background:#15385f;color:#fff}
+    header.top a{color:#fff}
+    .brand{font-weight:bold;font-size:20px;text-decoration:none}
+    header nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}
+    header nav a[aria-current]{text-decoration:none;border-bottom:2px solid #f0a500}
+    .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
+    .who button.link{background:none;border:1px solid #fff;color:#fff;padding:2px 10px}
+    .demo{margin:0;padding:8px 20px;background:#fff4d6;border-bottom:1px solid #e6c36a;font-size:14px}
+    main{max-width:1240px;margin:0 auto;padding:16px 20px 40px;overflow-wrap:anywhere}
+    footer{max-width:1240px;margin:0 auto;padding:16px 20px;color:#5b6673;font-size:13px}
+    h1{font-size:26px;line-height:1.25;margin:12px 0}
+    h2{font-size:20px;margin:28px 0 10px}
+    h3{font-size:17px;margin:18px 0 6px}
+    .lead{font-size:17px;color:#33414f}
+    .muted{color:#5b6673;font-size:14px}
+    .narrow{max-width:420px;margin:30px auto;background:#fff;padding:20px 24px;border:1px solid #d7dce2;border-radius:6px}
+    .field{margin:10px 0}
+    .field label{display:block;font-weight:bold;margin-bottom:3px}
+    .field.check{display:flex;gap:8px;align-items:center}.field.check label{display:inline;margin:0}
+    .field small{display:block;color:#5b6673}
+    input[type=text],input[type=password],input[type=search],input[type=url],select,textarea{width:100%;max-width:520px;padding:7px 9px;font:inherit;border:1px solid #8795a4;border-radius:4px;background:#fff}
+    input[type=file]{max-width:100%}
+    .invalid input,.invalid select,.invalid textarea{border-color:#b3261e;border-width:2px}
+    .error{color:#b3261e;margin:4px 0 0;font-weight:bold}
+    .error-summary{border:2px solid #b3261e;background:#fdecea;padding:8px 14px;border-radius:4px}
+    .notice{border:2px solid #2e7d32;background:#e8f5e9;padding:8px 14px;border-radius:4px}
+    button,.button{display:inline-block;padding:8px 16px;font:inherit;background:#0b57a4;color:#fff;border:0;border-radius:4px;cursor:pointer;text-decoration:none}
+    button.secondary,.button.secondary{background:#e4e8ed;color:#1d2733}
+    form.inline{display:inline;margin:0}
+    fieldset{border:1px solid #d7dce2;border-radius:4px;margin:12px 0;max-width:560px}
+    .filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:0 16px;align-items:end;background:#fff;padding:10px 16px;border:1px solid #d7dce2;border-radius:6px}
+    .filters .actions{display:flex;gap:8px;margin:10px 0}
+    .counts a{white-space:nowrap}.counts a[aria-current]{font-weight:bold;text-decoration:none}
+    .warn{color:#b3261e}
+    .scroll{overflow-x:auto;max-width:100%}
+    table.data{border-collapse:collapse;width:100%;background:#fff;font-size:15px}
+    table.data caption{text-align:left;font-weight:bold;padding:6px 0}
+    table.data th,table.data td{border:1px solid #d7dce2;padding:6px 8px;text-align:left;vertical-align:top}
+    table.data thead th{background:#eef1f5}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    table.plan ul{margin:0;padding-left:18px}
+    tr.is-overdue td{background:#fff4f2}
+    .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;margin:1px 4px 1px 0;white-space:nowrap}
+    .s-planned{background:#e4e8ed}.s-inProgress{background:#dbeafe}.s-done{background:#d7f0da}.s-cancelled{background:#eee;text-decoration:line-through}
+    .overdue{background:#b3261e;color:#fff}
+    dl.passport dt,dl.facts dt{font-weight:bold;margin-top:10px}
+    dl.passport dd,dl.facts dd{margin:2px 0 0 0}
+    .chart{width:100%;max-width:780px;height:auto;display:block;margin:8px 0}
+    .chart .track{fill:#e4e8ed}.chart .bar{fill:#2e7d32}.chart text{font-size:14px;fill:#1d2733}
+    .pages{display:flex;gap:10px;margin:12px 0}
+    .token{display:block;padding:8px;background:#fff;border:1px solid #8795a4;word-break:break-all}
+    ol.history>li{margin-bottom:10px}
+    .measures-short{padding-left:18px}.measures-short .date{font-variant-numeric:tabular-nums;color:#5b6673}
+    @media (max-width:700px){
+      main{padding:10px 12px 30px}
+      h1{font-size:22px}
+      .who{margin-left:0}
+      table.measures thead{display:none}
+      table.measures,table.measures tbody,table.measures tr,table.measures td{display:block;width:100%}
+      table.measures tr{border:1px solid #d7dce2;margin-bottom:10px}
+      table.measures td{border:0;border-bottom:1px solid #eef1f5}
+      table.measures td::before{content:attr(data-label) ": ";font-weight:bold}
+    }
+    @media print{header.top,.filters,footer,.skip,form{display:none}body{background:#fff}}
+    """
+}

@@ -1,0 +1,66 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+enum TokensView {
+    struct Item {
+        var id: UUID
+        var name: String
+        var userName: String
+        var createdAt: Date?
+        var revoked: Bool
+    }
+
+    static func render(_ ctx: PageContext, tokens: [Item], users: [(id: UUID, title: String)], newToken: String?,
+                       form: (name: String, user: String), error: String?) -> Response {
+        let response = Layout.page("Токены API", ctx) {
+            El("h1") { Tx("Токены API") }
+            El("p", [("class", "lead")]) {
+                Tx("Токен даёт программе доступ к API (/api/v1) с правами выбранного пользователя. Сам токен показывается один раз; хранится только его хеш. Описание API: ")
+                link("/api/v1/openapi.json", "/api/v1/openapi.json")
+            }
+            if let newToken {
+                El("div", [("class", "notice"), ("role", "status")]) {
+                    El("p") { Tx("Токен создан. Скопируйте его сейчас — больше он показан не будет:") }
+                    El("code", [("class", "token")]) { Tx(newToken) }
+                }
+            }
+            El("h2") { Tx("Выдать токен") }
+            if let error { El("p", [("class", "error-summary"), ("role", "alert")]) { Tx(error) } }
+            El("form", [("method", "post"), ("action", SiteURL.tokens.path)]) {
+                Forms.csrf(ctx)
+                Forms.field("Назначение токена", name: "name", value: form.name, hint: "Например: выгрузка для регионального мониторинга", required: true)
+                Forms.select("Пользователь", name: "userID", options: users.map { ($0.id.uuidString, $0.title) }, selected: form.user)
+                El("button", [("type", "submit")]) { Tx("Выдать") }
+            }
+            El("h2") { Tx("Выданные токены") }
+            if tokens.isEmpty { El("p") { Tx("Токенов нет.") } }
+            else {
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Токены") }
+                    El("thead") { El("tr") { for h in ["Назначение", "Пользователь", "Выдан", "Состояние"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for t in tokens {
+                            El("tr") {
+                                El("td") { Tx(t.name) }
+                                El("td") { Tx(t.userName) }
+                                El("td") { Tx(t.createdAt.map(MeasureShowView.dateTime) ?? "") }
+                                El("td") {
+                                    if t.revoked { Tx("Отозван") } else {
+                                        El("form", [("method", "post"), ("action", SiteURL.tokens.path + "/\(t.id.uuidString)/revoke"), ("class", "inline")]) {
+                                            Forms.csrf(ctx)
+                                            El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Отозвать") }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if error != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import OporaDomain
+import Vapor
+
+/// Builds the whole app from one configuration value.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.storage[AppConfigKey.self] = config
+    switch config.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let schema):
+        var pg = try SQLPostgresConfiguration(url: url)
+        if let schema { pg.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: pg), as: .psql)
+    }
+    app.migrations.add(Migrations.all)
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "opora_session"
+    app.sessions.configuration.cookieFactory = { session in
+        .init(string: session.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil,
+              path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "64kb"
+
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    try routes(app)
+}
+
+struct AppConfigKey: StorageKey {
+    typealias Value = AppConfig
+}
+
+extension Application {
+    var opora: AppConfig { storage[AppConfigKey.self]! }
+}
+
+extension Request {
+    var opora: AppConfig { application.opora }
+    var today: Day { application.opora.today() }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+func routes(_ app: Application) throws {
+    // MARK: - Public: stylesheet and login
+    app.get(SiteURL.stylesheet.pathComponents, use: PagesController.stylesheet)
+
+    let web = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
+    web.get(SiteURL.login.pathComponents, use: AuthController.show)
+    web.post(SiteURL.login.pathComponents, use: AuthController.login)
+    web.post(SiteURL.logout.pathComponents, use: AuthController.logout)
+
+    // MARK: - Signed in: programme, plan, measures, school plans
+    let signedIn = web.grouped(LoginRequired())
+    signedIn.get(SiteURL.home.pathComponents, use: PagesController.home)
+    signedIn.get(SiteURL.passport.pathComponents, use: PagesController.passport)
+    signedIn.get(SiteURL.plan.pathComponents, use: PagesController.plan)
+    signedIn.get(SiteURL.measures.pathComponents, use: MeasuresController.index)
+    signedIn.get(SiteURL.measure(.key).pathComponents, use: MeasuresController.show)
+    signedIn.on(.POST, SiteURL.measure(.key).pathComponents, body: .collect(maxSize: "21mb"), use: MeasuresController.update)
+    signedIn.get(SiteURL.evidenceFile(.key).pathComponents, use: MeasuresController.evidenceFile)
+    signedIn.get(SiteURL.schoolPlans.pathComponents, use: SchoolPlansController.index)
+    signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
+
+    // MARK: - Admin: audit log and API tokens
+    let admin = signedIn.grouped(RoleGuard(roles: [.admin]))
+    admin.get(SiteURL.audit.pathComponents, use: AdminController.audit)
+    admin.get(SiteURL.tokens.pathComponents, use: AdminController.tokens)
+    admin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken)
+    admin.post(SiteURL.tokens.pathComponents + [":tokenID", "revoke"], use: AdminController.revokeToken)
+
+    // MARK: - API
+    try app.register(collection: APIController())
+}

@@ -1,0 +1,57 @@
+/// The roles of DESIGN.md. What each may do is decided here, in one place.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case admin
+    case methodist
+    case school
+    case observer
+
+    public var russian: String {
+        switch self {
+        case .admin: return "Администратор (управление образования)"
+        case .methodist: return "Методист"
+        case .school: return "Координатор школы"
+        case .observer: return "Наблюдатель"
+        }
+    }
+}
+
+/// Where in the organisation tree a user stands, and so what the user may see and change.
+public struct Access: Sendable, Equatable {
+    public var role: Role
+    /// The municipality a user belongs to; nil for a regional observer.
+    public var municipalityID: String?
+    /// The school of a school user.
+    public var schoolID: String?
+    /// The region of a regional observer.
+    public var regionID: String?
+
+    public init(role: Role, municipalityID: String?, schoolID: String? = nil, regionID: String? = nil) {
+        self.role = role
+        self.municipalityID = municipalityID
+        self.schoolID = schoolID
+        self.regionID = regionID
+    }
+
+    /// Whether the user may read the data of a municipality (and of its schools unless restricted below).
+    public func canRead(municipalityID m: String, regionID r: String?) -> Bool {
+        if let own = municipalityID { return own == m }
+        if role == .observer, let region = regionID { return region == r }
+        return false
+    }
+
+    /// Whether the user may read school-scoped, non-public data of one school of a readable municipality.
+    public func canReadSchool(_ school: String) -> Bool {
+        role == .school ? schoolID == school : true
+    }
+
+    /// Whether the user may change a measure of the municipal plan (school nil) or of a school's plan.
+    public func canEditMeasure(ofSchool school: String?) -> Bool {
+        switch role {
+        case .admin, .methodist: return true
+        case .school: return school != nil && school == schoolID
+        case .observer: return false
+        }
+    }
+
+    public var canAdminister: Bool { role == .admin }
+}

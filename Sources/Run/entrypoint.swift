@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import OporaApp
+import OporaDomain
+
+struct ServerOptions: ParsableArguments {
+    @ArgumentParser.Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
+}
+
+@main
+struct Opora: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opora",
+        abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self])
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
+        @OptionGroup var server: ServerOptions
+        func run() async throws {
+            try await Launcher.serve(try AppConfig.fromEnvironment(), hostname: server.hostname, port: server.port)
+        }
+    }
+
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve a fresh demo database (./opora-demo.sqlite) with the built-in programme and demo users.")
+        @OptionGroup var server: ServerOptions
+        func run() async throws {
+            try await Launcher.demo(path: "opora-demo.sqlite", hostname: server.hostname, port: server.port)
+        }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the database migrations.")
+        func run() async throws {
+            try await Launcher.migrate(try AppConfig.fromEnvironment())
+            print("Migrations done.")
+        }
+    }
+
+    struct UserCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a user to the working database.")
+            @ArgumentParser.Option(help: "Login.") var login: String
+            @ArgumentParser.Option(help: "Full name.") var name: String
+            @ArgumentParser.Option(help: "admin, methodist, school or observer.") var role: String
+            @ArgumentParser.Option(help: "School code, for --role school.") var school: String?
+            @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+            @ArgumentParser.Option(help: "Password (else OPORA_PASSWORD, else one is generated and printed).") var password: String?
+
+            func run() async throws {
+                guard let role = Role(rawValue: role) else {
+                    throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
+                do {
+                    try await app.autoMigrate()
+                    let given = password ?? ProcessInfo.processInfo.environment["OPORA_PASSWORD"]
+                    let used = try await Launcher.addUser(app, login: login, fullName: name, role: role, schoolCode: school,
+                                                          municipalityName: municipality, password: given)
+                    print("User \(login) added." + (given == nil ? " Password: \(used)" : ""))
+                } catch {
+                    try? await app.asyncShutdown()
+                    throw error
+                }
+                try await app.asyncShutdown()
+            }
+        }
+    }
+}
