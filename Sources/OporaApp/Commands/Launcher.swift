@@ -5,11 +5,16 @@ import Vapor
 
 /// What the `opora` executable does, kept in the library so tests can run it.
 public enum Launcher {
+    /// Logging can be set up once per process; `demo` builds two apps in a row.
+    private static let loggingOnce: Void = {
+        var env = Environment(name: "production", arguments: ["opora"])
+        try? LoggingSystem.bootstrap(from: &env)
+    }()
+
     /// Builds a configured app; the caller must `asyncShutdown()` it.
     public static func makeApp(_ config: AppConfig, arguments: [String] = ["opora"]) async throws -> Application {
-        var env = Environment(name: "production", arguments: arguments)
-        try LoggingSystem.bootstrap(from: &env)
-        let app = try await Application.make(env)
+        _ = loggingOnce
+        let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
             try await configure(app, config)
         } catch {

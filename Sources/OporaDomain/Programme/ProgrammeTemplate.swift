@@ -132,6 +132,9 @@ extension ProgrammeTemplate {
                     if !texts.insert(task.text).inserted { problems.append("direction \(code): task given twice: \(task.text)") }
                     if task.years.isEmpty || !task.years.allSatisfy(years.contains) {
                         problems.append("direction \(code): task years \(task.years) outside \(years)")
+                    } else if task.years.sorted() != Array(task.years.min()!...task.years.max()!) {
+                        // A task is stored as a span of years; a gap would be lost.
+                        problems.append("direction \(code): task years \(task.years) are not consecutive")
                     }
                 }
                 for measure in direction.measures {

@@ -27,7 +27,11 @@ enum AuthController {
                                     error: "Неверный логин или пароль.")
         }
         // A new session on login: a session id known before login is worth nothing after it.
-        req.session.destroy()
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
         req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
         _ = CSRF.token(for: req)
         return req.redirect(to: safeNext(form.next ?? ""))
