@@ -1,0 +1,157 @@
+/// The kind of an assessment procedure.
+public enum AssessmentKind: String, CaseIterable, Codable, Sendable, Comparable {
+    case vpr
+    case oge
+    case ege
+    case regional
+    case municipal
+
+    /// ВПР, ОГЭ, ЕГЭ, РДР, МДР
+    public var russian: String {
+        switch self {
+        case .vpr: return "ВПР"
+        case .oge: return "ОГЭ"
+        case .ege: return "ЕГЭ"
+        case .regional: return "РДР"
+        case .municipal: return "МДР"
+        }
+    }
+
+    /// ОГЭ and ЕГЭ make up the state final attestation (ГИА); a fail there is a score below the minimum.
+    public var isFinalAttestation: Bool { self == .oge || self == .ege }
+
+    /// Reads the code (`vpr`) or the Russian name (`ВПР`), in any case, with surrounding spaces.
+    public init?(text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let k = AssessmentKind(rawValue: t) { self = k; return }
+        guard let k = AssessmentKind.allCases.first(where: { $0.russian.lowercased() == t }) else { return nil }
+        self = k
+    }
+
+    public static func < (a: AssessmentKind, b: AssessmentKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// An assessment procedure: kind, grade and subject. Results are compared within a procedure.
+public struct Procedure: Hashable, Codable, Sendable, Comparable {
+    public var kind: AssessmentKind
+    public var grade: Int
+    /// Lower-cased, spaces collapsed: «Русский язык» and «русский  язык» are one subject.
+    public var subject: String
+
+    public init(kind: AssessmentKind, grade: Int, subject: String) {
+        self.kind = kind
+        self.grade = grade
+        self.subject = Procedure.normalise(subject)
+    }
+
+    public static func normalise(_ subject: String) -> String {
+        subject.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// «ВПР, 5 класс, математика»
+    public var russian: String { "\(kind.russian), \(grade) класс, \(subject)" }
+
+    public static func < (a: Procedure, b: Procedure) -> Bool {
+        (a.kind, a.grade, a.subject) < (b.kind, b.grade, b.subject)
+    }
+}
+
+/// School-level results of one procedure in one year. `schoolCode` is `REGION` for the regional reference.
+public struct ResultRow: Hashable, Codable, Sendable {
+    public static let regionCode = "REGION"
+
+    public var year: Int
+    public var procedure: Procedure
+    public var schoolCode: String
+    public var participants: Int
+    /// Marks «2», or participants below the minimum score for ОГЭ/ЕГЭ.
+    public var fails: Int
+    public var marks3: Int?
+    public var marks4: Int?
+    public var marks5: Int?
+    public var meanScore: Double?
+
+    public init(year: Int, procedure: Procedure, schoolCode: String, participants: Int, fails: Int,
+                marks3: Int? = nil, marks4: Int? = nil, marks5: Int? = nil, meanScore: Double? = nil) {
+        self.year = year
+        self.procedure = procedure
+        self.schoolCode = schoolCode
+        self.participants = participants
+        self.fails = fails
+        self.marks3 = marks3
+        self.marks4 = marks4
+        self.marks5 = marks5
+        self.meanScore = meanScore
+    }
+
+    public var isRegionalReference: Bool { schoolCode == ResultRow.regionCode }
+
+    /// The identity of a row: one school, one year, one procedure.
+    public struct Key: Hashable, Sendable, Codable {
+        public var year: Int
+        public var procedure: Procedure
+        public var schoolCode: String
+    }
+
+    public var key: Key { Key(year: year, procedure: procedure, schoolCode: schoolCode) }
+}
+
+/// The social context of a school in a year: shares 0…1, nil where unknown.
+public struct SocialContext: Hashable, Codable, Sendable {
+    public var year: Int
+    public var schoolCode: String
+    public var students: Int?
+    public var lowIncomeShare: Double?
+    public var incompleteFamilyShare: Double?
+    public var noHigherEducationShare: Double?
+    public var nonNativeShare: Double?
+    public var preventiveRegisterShare: Double?
+
+    public init(year: Int, schoolCode: String, students: Int? = nil, lowIncomeShare: Double? = nil,
+                incompleteFamilyShare: Double? = nil, noHigherEducationShare: Double? = nil,
+                nonNativeShare: Double? = nil, preventiveRegisterShare: Double? = nil) {
+        self.year = year
+        self.schoolCode = schoolCode
+        self.students = students
+        self.lowIncomeShare = lowIncomeShare
+        self.incompleteFamilyShare = incompleteFamilyShare
+        self.noHigherEducationShare = noHigherEducationShare
+        self.nonNativeShare = nonNativeShare
+        self.preventiveRegisterShare = preventiveRegisterShare
+    }
+}
+
+/// What the methodology needs to know about a school beyond its results and context.
+public struct SchoolFacts: Hashable, Codable, Sendable {
+    public var code: String
+    public var name: String
+    public var distanceKm: Double?
+
+    public init(code: String, name: String, distanceKm: Double?) {
+        self.code = code
+        self.name = name
+        self.distanceKm = distanceKm
+    }
+}
+
+/// A school of the registry as an import file gives it.
+public struct SchoolRecord: Hashable, Codable, Sendable {
+    public var code: String
+    public var name: String
+    public var shortName: String
+    public var settlement: String?
+    /// СОШ, ООШ, НОШ
+    public var type: String?
+    public var distanceKm: Double?
+
+    public init(code: String, name: String, shortName: String, settlement: String?, type: String?, distanceKm: Double?) {
+        self.code = code
+        self.name = name
+        self.shortName = shortName
+        self.settlement = settlement
+        self.type = type
+        self.distanceKm = distanceKm
+    }
+}
