@@ -30,4 +30,5 @@ public struct RussianNoun: Sendable {
     public static let task = RussianNoun("задача", "задачи", "задач")
     public static let direction = RussianNoun("направление", "направления", "направлений")
     public static let entry = RussianNoun("запись", "записи", "записей")
+    public static let row = RussianNoun("строка", "строки", "строк")
 }

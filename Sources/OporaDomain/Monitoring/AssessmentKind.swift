@@ -93,6 +93,12 @@ public struct ResultRow: Hashable, Codable, Sendable {
         public var year: Int
         public var procedure: Procedure
         public var schoolCode: String
+
+        public init(year: Int, procedure: Procedure, schoolCode: String) {
+            self.year = year
+            self.procedure = procedure
+            self.schoolCode = schoolCode
+        }
     }
 
     public var key: Key { Key(year: year, procedure: procedure, schoolCode: schoolCode) }

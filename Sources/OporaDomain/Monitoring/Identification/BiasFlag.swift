@@ -1,0 +1,26 @@
+/// A sign of biased results (необъективность, DESIGN.md rule 9). It is shown beside the category and
+/// never changes it: a suspicion is a reason to look closer, not to leave a list.
+public enum BiasFlag: Codable, Sendable, Equatable {
+    /// ВПР success far above its reference while ГИА of the same year fails at or above the threshold.
+    case vprAboveReferenceWithGIAFails(vprSuccess: Double, vprReference: Double, giaFailShare: Double)
+    /// The composite moved from Y−1 to Y by more than `jumpSigmas` standard deviations of the other schools' changes.
+    case compositeJump(change: Double, sigma: Double)
+
+    /// The sign with its figures and the thresholds it crossed.
+    public func russian(parameters: MethodologyParameters) -> String {
+        switch self {
+        case let .vprAboveReferenceWithGIAFails(vprSuccess, vprReference, giaFailShare):
+            return "Признак необъективности: успеваемость по ВПР \(RussianNumberFormat.percent(vprSuccess))"
+                + " выше эталона \(RussianNumberFormat.percent(vprReference))"
+                + " на \(RussianNumberFormat.points(vprSuccess - vprReference))"
+                + " (порог \(RussianNumberFormat.points(parameters.vprSuccessMargin))),"
+                + " а доля не сдавших ГИА в том же году \(RussianNumberFormat.percent(giaFailShare))"
+                + " — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold))."
+        case let .compositeJump(change, sigma):
+            return "Признак необъективности: композитный результат изменился за год на"
+                + " \(RussianNumberFormat.signed(change, fractionDigits: 3)) — больше"
+                + " \(RussianNumberFormat.decimal(parameters.jumpSigmas, fractionDigits: 0...2)) стандартных отклонений"
+                + " изменений других школ (σ = \(RussianNumberFormat.decimal(sigma, fractionDigits: 3...3)))."
+        }
+    }
+}

@@ -1,0 +1,66 @@
+extension Identification {
+    /// Rule 9a: ВПР success far above its reference in a year when the same school's ГИА fails at or above
+    /// the threshold: the school marks its own ВПР, but not its ГИА.
+    static func vprFlag(validRows: [RowAssessment], parameters: MethodologyParameters) -> BiasFlag? {
+        let vpr = validRows.filter { $0.row.procedure.kind == .vpr }
+        let gia = validRows.filter { $0.row.procedure.kind.isFinalAttestation }
+        let vprParticipants = Double(vpr.reduce(0) { $0 + $1.row.participants })
+        let giaParticipants = Double(gia.reduce(0) { $0 + $1.row.participants })
+        guard vprParticipants > 0, giaParticipants > 0 else { return nil }
+        let vprSuccess = 1 - Double(vpr.reduce(0) { $0 + $1.row.fails }) / vprParticipants
+        let vprReference = vpr.reduce(0.0) { $0 + Double($1.row.participants) * ($1.reference ?? 0) } / vprParticipants
+        let giaFailShare = Double(gia.reduce(0) { $0 + $1.row.fails }) / giaParticipants
+        guard isAtLeast(vprSuccess - vprReference, parameters.vprSuccessMargin),
+              isAtLeast(giaFailShare, parameters.failThreshold) else { return nil }
+        return .vprAboveReferenceWithGIAFails(vprSuccess: vprSuccess, vprReference: vprReference, giaFailShare: giaFailShare)
+    }
+
+    /// Rule 9b: a change larger than `jumpSigmas` standard deviations of the other schools' changes.
+    static func jumpFlag(schoolCode: String, changes: CompositeChanges, parameters: MethodologyParameters) -> BiasFlag? {
+        guard let change = changes.change(of: schoolCode), let sigma = changes.sigma(excluding: schoolCode),
+              sigma > CompositeChanges.negligibleSpread, abs(change) > parameters.jumpSigmas * sigma + tolerance else { return nil }
+        return .compositeJump(change: change, sigma: sigma)
+    }
+}
+
+/// The composite changes Y−1 → Y of every school in the rows. The spread a school is measured against
+/// leaves that school out: with few schools one outlier inflates the very deviation it is compared with.
+struct CompositeChanges {
+    /// Other schools with a change needed before a spread means anything.
+    static let minimumOthers = 3
+    /// Removing one school from the sums leaves rounding noise of the order of 1e-9 to 1e-8 where the others' changes are
+    /// equal; a spread below a ten-thousandth of a percentage point is that noise, not a spread.
+    static let negligibleSpread = 1e-6
+
+    private let changes: [String: Double]
+    private let mean: Double
+    /// Σ (change − mean)² over all schools.
+    private let squares: Double
+
+    init(rowsBySchool: [String: [RowAssessment]], year: Int) {
+        var changes: [String: Double] = [:]
+        for (code, rows) in rowsBySchool {
+            if let now = Identification.composite(of: rows, in: year),
+               let before = Identification.composite(of: rows, in: year - 1) {
+                changes[code] = now - before
+            }
+        }
+        let mean = changes.isEmpty ? 0 : changes.values.reduce(0, +) / Double(changes.count)
+        self.changes = changes
+        self.mean = mean
+        squares = changes.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    }
+
+    func change(of schoolCode: String) -> Double? { changes[schoolCode] }
+
+    /// Population standard deviation of the changes of all schools but this one, which must have a change;
+    /// removing one value from the running mean and sum of squares keeps a region-wide run linear in schools.
+    func sigma(excluding schoolCode: String) -> Double? {
+        guard let own = changes[schoolCode] else { return nil }
+        let others = changes.count - 1
+        guard others >= CompositeChanges.minimumOthers else { return nil }
+        let othersMean = (mean * Double(changes.count) - own) / Double(others)
+        let othersSquares = squares - (own - mean) * (own - othersMean)
+        return (max(othersSquares, 0) / Double(others)).squareRoot()
+    }
+}

@@ -1,0 +1,108 @@
+extension Identification {
+    /// Rule 8: sentences that answer «why is this school on the list?» from the page alone, in the order a
+    /// reader checks them: the low rows, the years, the social criteria, the composite, the conclusion.
+    static func explanation(of school: SchoolAssessment, parameters: MethodologyParameters) -> [String] {
+        var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters) }
+        sentences += school.yearChecks.map { yearSentence($0, parameters: parameters) }
+        sentences.append(lowResultsSentence(school))
+        let small = school.rows.filter { !$0.valid }
+        if !small.isEmpty {
+            sentences.append("Не учтены из-за малого числа участников (меньше \(parameters.minParticipants)): "
+                + small.map { "\($0.row.procedure.russian), \($0.row.year)" }.joined(separator: "; ") + ".")
+        }
+        sentences += socialSentences(school, parameters: parameters)
+        sentences.append(compositeSentence(school, parameters: parameters))
+        sentences.append(conclusion(school, parameters: parameters))
+        sentences += school.biasFlags.map { $0.russian(parameters: parameters) }
+        if !school.biasFlags.isEmpty {
+            sentences.append("Признаки необъективности не меняют категорию, но требуют проверки результатов.")
+        }
+        return sentences
+    }
+
+    /// «ВПР, 5 класс, математика, 2019: «2» у 9 из 20 (45 %) — не ниже порога 30 %; успеваемость по муниципалитету 78 %.»
+    static func lowRowSentence(_ row: RowAssessment, parameters: MethodologyParameters) -> String {
+        let r = row.row
+        let fail = r.procedure.kind.isFinalAttestation ? "ниже минимального балла" : "«2»"
+        var text = "\(r.procedure.russian), \(r.year): \(fail) у \(r.fails) из \(r.participants)"
+            + " (\(RussianNumberFormat.percent(row.failShare ?? 0))) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold))"
+        if let reference = row.reference, let source = row.referenceSource {
+            text += "; успеваемость \(source.russian) \(RussianNumberFormat.percent(reference))"
+        }
+        return text + "."
+    }
+
+    static func yearSentence(_ check: YearCheck, parameters: MethodologyParameters) -> String {
+        guard check.hasValidRows else {
+            return "\(check.year): нет результатов с числом участников не менее \(parameters.minParticipants)."
+        }
+        let count = check.lowProcedures.isEmpty
+            ? "ни одной процедуры с низкими результатами (нужно не менее \(parameters.minProcedures))"
+            : "низкие результаты по \(RussianNoun.procedureDative.counted(check.lowProcedures.count))"
+                + " (нужно не менее \(parameters.minProcedures))"
+        return check.isLowYear
+            ? "\(check.year) — год с низкими результатами: \(count)."
+            : "\(check.year) — не год с низкими результатами: \(count)."
+    }
+
+    static func lowResultsSentence(_ school: SchoolAssessment) -> String {
+        let years = school.yearChecks.map(\.year)
+        let span = years.count == 1 ? "в \(school.year) году" : "в каждом году с \(years[0]) по \(school.year)"
+        return school.lowResults
+            ? "Низкие результаты \(span) — признак НРО."
+            : "Признака НРО нет: нужны низкие результаты \(span)."
+    }
+
+    static func socialSentences(_ school: SchoolAssessment, parameters: MethodologyParameters) -> [String] {
+        let total = school.criteria.count
+        var sentences = ["Социальные критерии НСУ в \(school.year) году: выполнено \(school.criteriaMet) из \(total),"
+            + " нужно не менее \(parameters.minCriteria) — " + (school.adverseConditions ? "признак НСУ." : "признака НСУ нет.")]
+        for c in school.criteria where c.met {
+            if let value = c.value {
+                sentences.append("Выполнен критерий «\(c.criterion.russian)»: \(c.criterion.formatted(value))"
+                    + " — не ниже порога \(c.criterion.formatted(c.threshold)).")
+            }
+        }
+        let unknown = school.criteria.filter { $0.value == nil }.map { "«\($0.criterion.russian)»" }
+        if !unknown.isEmpty {
+            sentences.append("Нет данных, критерий не считается выполненным: \(unknown.joined(separator: ", ")).")
+        }
+        if let index = school.socialIndex {
+            sentences.append("Социальный индекс \(RussianNumberFormat.decimal(index, fractionDigits: 2...2))"
+                + " (1 — на уровне порогов, 2 — вдвое выше порогов и более).")
+        }
+        return sentences
+    }
+
+    static func compositeSentence(_ school: SchoolAssessment, parameters: MethodologyParameters) -> String {
+        guard let composite = school.composite else {
+            return "Композитный результат \(school.year) года не определён: нет результатов с числом участников"
+                + " не менее \(parameters.minParticipants)."
+        }
+        let comparison: String
+        if abs(composite) <= tolerance {
+            comparison = "на уровне эталона"
+        } else {
+            comparison = "в среднем на \(RussianNumberFormat.points(composite)) " + (composite < 0 ? "ниже" : "выше") + " эталона"
+        }
+        return "Композитный результат \(school.year) года \(RussianNumberFormat.signed(composite, fractionDigits: 3)):"
+            + " успеваемость \(comparison) (среднее по процедурам, взвешенное по числу участников;"
+            + " результаты малых групп приближены к эталону)."
+    }
+
+    static func conclusion(_ school: SchoolAssessment, parameters: MethodologyParameters) -> String {
+        let head = "Категория «\(school.category.russian)»: "
+        guard school.category == .insufficientData else {
+            let description = school.category.russianDescription
+            return head + description.prefix(1).lowercased() + description.dropFirst() + "."
+        }
+        let missing = school.yearChecks.filter { !$0.hasValidRows }.map { String($0.year) }
+        return head + "нет результатов с числом участников не менее \(parameters.minParticipants)"
+            + " в \(missing.joined(separator: ", ")) \(missing.count == 1 ? "году" : "годах")."
+    }
+}
+
+extension RussianNoun {
+    /// «по 1 процедуре», «по 2 процедурам»
+    static let procedureDative = RussianNoun("процедуре", "процедурам", "процедурам")
+}

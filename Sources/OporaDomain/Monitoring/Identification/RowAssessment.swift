@@ -1,0 +1,42 @@
+/// One result row of a school as the methodology sees it. The figures are nil for an invalid row,
+/// which is shown as «мало участников» and used nowhere.
+public struct RowAssessment: Codable, Sendable, Equatable {
+    public var row: ResultRow
+    /// `participants ≥ minParticipants`
+    public var valid: Bool
+    /// `fails / participants`
+    public var failShare: Double?
+    /// The reference success share of the row's procedure and year.
+    public var reference: Double?
+    public var referenceSource: ReferenceSource?
+    /// The success share pulled toward the reference: `(n·(1 − failShare) + k·reference) / (n + k)`.
+    public var shrunk: Double?
+    /// `shrunk − reference`: below 0 is worse than the reference.
+    public var d: Double?
+    /// A valid row with `failShare ≥ failThreshold`.
+    public var low: Bool
+
+    public init(row: ResultRow, reference: ReferenceValue?, parameters: MethodologyParameters) {
+        self.row = row
+        valid = Identification.isValid(row, parameters)
+        guard valid, let reference else {
+            low = false
+            return
+        }
+        let n = Double(row.participants)
+        let share = Double(row.fails) / n
+        let k = parameters.priorStrength
+        failShare = share
+        self.reference = reference.value
+        referenceSource = reference.source
+        // d = shrunk − reference simplifies to n·(success − reference)/(n + k); computed this way it is
+        // exactly 0 when the school equals the reference, so a rounding error cannot decide resilient/adverse.
+        let difference = n * ((1 - share) - reference.value) / (n + k)
+        d = difference
+        shrunk = reference.value + difference
+        low = Identification.isAtLeast(share, parameters.failThreshold)
+    }
+
+    /// «мало участников» for an invalid row.
+    public var note: String? { valid ? nil : "мало участников" }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Numbers as a Russian page writes them: a decimal comma, a real minus sign, a space before «%».
+/// Built by hand rather than with a locale, so the text does not depend on the server's locale data.
+enum RussianNumberFormat {
+    /// `0.3` → «0,30» with `2...4`; `10` → «10» with `0...4`; rounds to the upper bound, keeps at least the lower.
+    static func decimal(_ x: Double, fractionDigits: ClosedRange<Int>) -> String {
+        var text = String(format: "%.\(fractionDigits.upperBound)f", x)
+        if let dot = text.firstIndex(of: ".") {
+            var shown = text.distance(from: dot, to: text.endIndex) - 1
+            while shown > fractionDigits.lowerBound, text.last == "0" {
+                text.removeLast()
+                shown -= 1
+            }
+            if shown == 0 { text.removeLast() }
+        }
+        if text.hasPrefix("-") {
+            text.removeFirst()
+            if text.contains(where: { $0 != "0" && $0 != "." }) { text = "−" + text }
+        }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// `0.45` → «45 %», `0.3333` → «33,3 %».
+    static func percent(_ share: Double) -> String {
+        decimal(share * 100, fractionDigits: 0...1) + " %"
+    }
+
+    /// A difference of shares in percentage points: `0.046` → «4,6 п. п.».
+    static func points(_ share: Double) -> String {
+        decimal(abs(share) * 100, fractionDigits: 0...1) + " п. п."
+    }
+
+    /// With an explicit sign: «+0,150», «−0,046», «0,000».
+    static func signed(_ x: Double, fractionDigits: Int) -> String {
+        let text = decimal(x, fractionDigits: fractionDigits...fractionDigits)
+        return x > 0 && text.contains(where: { $0 != "0" && $0 != "," }) ? "+" + text : text
+    }
+}
