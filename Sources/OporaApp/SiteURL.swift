@@ -26,8 +26,16 @@ enum SiteURL {
     case measure(ID)
     case measureEvidence(ID)
     case evidenceFile(ID)
-    case schoolPlans
+    case schools
+    case school(ID)
+    case schoolContext(ID)
     case schoolPlan(ID)
+    case monitoring
+    case imports
+    case importPreview(ID)
+    case importConfirm(ID)
+    case importTemplate(String)
+    case methodology
     case audit
     case tokens
     case stylesheet
@@ -43,8 +51,16 @@ enum SiteURL {
         case .measure(let id): return "/measures/\(id.segment("measureID"))"
         case .measureEvidence(let id): return "/measures/\(id.segment("measureID"))/evidence"
         case .evidenceFile(let id): return "/evidence/\(id.segment("evidenceID"))"
-        case .schoolPlans: return "/schools"
+        case .schools: return "/schools"
+        case .school(let id): return "/schools/\(id.segment("schoolID"))"
+        case .schoolContext(let id): return "/schools/\(id.segment("schoolID"))/context"
         case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
+        case .monitoring: return "/monitoring"
+        case .imports: return "/imports"
+        case .importPreview(let id): return "/imports/\(id.segment("importID"))"
+        case .importConfirm(let id): return "/imports/\(id.segment("importID"))/confirm"
+        case .importTemplate(let kind): return "/imports/templates/\(kind)"
+        case .methodology: return "/methodology"
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .stylesheet: return "/styles.css"

@@ -20,8 +20,22 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.measure(.key).pathComponents, use: MeasuresController.show)
     signedIn.on(.POST, SiteURL.measure(.key).pathComponents, body: .collect(maxSize: "21mb"), use: MeasuresController.update)
     signedIn.get(SiteURL.evidenceFile(.key).pathComponents, use: MeasuresController.evidenceFile)
-    signedIn.get(SiteURL.schoolPlans.pathComponents, use: SchoolPlansController.index)
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
+
+    // MARK: - Schools and monitoring
+    signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)
+    signedIn.get(SiteURL.school(.key).pathComponents, use: SchoolsController.show)
+    signedIn.post(SiteURL.schoolContext(.key).pathComponents, use: SchoolsController.saveContext)
+    signedIn.get(SiteURL.monitoring.pathComponents, use: MonitoringController.index)
+    signedIn.get(SiteURL.methodology.pathComponents, use: MethodologyController.show)
+    signedIn.grouped(RoleGuard(roles: [.admin])).post(SiteURL.methodology.pathComponents, use: MethodologyController.save)
+
+    // MARK: - Imports: admin and methodist
+    let importers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))
+    importers.get(SiteURL.imports.pathComponents, use: ImportsController.index)
+    importers.on(.POST, SiteURL.imports.pathComponents, body: .collect(maxSize: "50mb"), use: ImportsController.upload)
+    importers.post(SiteURL.importConfirm(.key).pathComponents, use: ImportsController.confirm)
+    importers.get(SiteURL.imports.pathComponents + ["templates", ":kind"], use: ImportsController.template)
 
     // MARK: - Admin: audit log and API tokens
     let admin = signedIn.grouped(RoleGuard(roles: [.admin]))
@@ -32,4 +46,5 @@ func routes(_ app: Application) throws {
 
     // MARK: - API
     try app.register(collection: APIController())
+    try app.register(collection: MonitoringAPIController())
 }

@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
@@ -68,6 +68,59 @@ struct Opora: AsyncParsableCommand {
                 }
                 try await app.asyncShutdown()
             }
+        }
+    }
+}
+
+extension Opora {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a CSV or XLSX file into the working database: one transaction, nothing on any bad row.")
+        @Argument(help: "schools, context, results or student-results.") var kind: String
+        @Argument(help: "The file.") var file: String
+        @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+
+        func run() async throws {
+            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
+            do {
+                try await app.autoMigrate()
+                let onTerminal = isatty(STDOUT_FILENO) == 1
+                let report = try await Launcher.importFile(app, kind: kind, path: file, municipalityName: municipality) { written, total in
+                    guard onTerminal, total >= 2000 else { return }
+                    let width = 40
+                    let filled = width * written / max(total, 1)
+                    let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                    // Unbuffered, so the bar moves while the import runs.
+                    FileHandle.standardOutput.write(Data("\r[\(bar)] \(written)/\(total)\(written == total ? "\n" : "")".utf8))
+                }
+                print(report)
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
+    }
+
+    struct Identify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Identify НРО/НСУ schools for a year, as /api/v1/identification does.")
+        @ArgumentParser.Option(help: "The year (the calendar year in which the school year ends).") var year: Int
+        @ArgumentParser.Option(help: "table, csv or json.") var format = "table"
+        @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+
+        func run() async throws {
+            guard let format = Launcher.IdentifyFormat(rawValue: format) else {
+                throw ValidationError("--format must be table, csv or json")
+            }
+            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
+            do {
+                try await app.autoMigrate()
+                print(try await Launcher.identify(app, year: year, format: format, municipalityName: municipality))
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
         }
     }
 }

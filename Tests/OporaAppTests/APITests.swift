@@ -20,14 +20,18 @@ import VaporTesting
             let token = try await Fixtures.apiToken(for: "admin", app)
             let programme = try await Programme.query(on: app.db).first()!
             let measure = try await Fixtures.schoolMeasure("bal-06", status: .done, app)
+            let school = try await Fixtures.school("bal-03", app)
             let doc = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
-            #expect(paths.count == 9)
+            #expect(paths.count == 14)
             var walked = 0
             for (template, operations) in paths {
-                let path = template.replacingOccurrences(of: "{programmeID}", with: programme.id!.uuidString)
+                var path = template.replacingOccurrences(of: "{programmeID}", with: programme.id!.uuidString)
                     .replacingOccurrences(of: "{measureID}", with: measure.id!.uuidString)
-                for method in operations.keys where ["get", "patch", "post"].contains(method) {
+                    .replacingOccurrences(of: "{schoolID}", with: school.id!.uuidString)
+                    .replacingOccurrences(of: "{kind}", with: "results")
+                if template.hasSuffix("/identification") { path += "?year=2020" }
+                for method in operations.keys where ["get", "patch", "post", "put"].contains(method) {
                     // act
                     let r: TestingHTTPResponse
                     switch method {
@@ -37,6 +41,13 @@ import VaporTesting
                         var h = headers(token)
                         h.contentType = .json
                         r = try await app.testing().sendRequest(.PATCH, path, headers: h, body: ByteBuffer(string: #"{"comment":"Проверено через API"}"#))
+                    case "put":
+                        var h = headers(token)
+                        h.contentType = .json
+                        r = try await app.testing().sendRequest(.PUT, path, headers: h, body: ByteBuffer(string: #"{"year":2022,"lowIncomeShare":0.25}"#))
+                    case "post" where template.hasPrefix("/api/v1/imports"):
+                        r = try await app.testing().sendRequest(.POST, path + "?fileName=r.csv&dryRun=1", headers: headers(token),
+                                                                body: ByteBuffer(string: "year,kind,grade,subject,school_code,participants,fails\n2016,vpr,4,математика,bal-01,20,2\n"))
                     default:
                         r = try await app.testing().sendRequest(.POST, path + "?fileName=scan.png", headers: headers(token),
                                                                 body: ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]))
@@ -47,7 +58,7 @@ import VaporTesting
                     walked += 1
                 }
             }
-            #expect(walked == 11)
+            #expect(walked == 17)
             // the routes under /api/v1 are exactly the documented ones
             let documented = Set(paths.flatMap { p, ops in ops.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(p)" } })
             let registered = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in

@@ -21,6 +21,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.method == .POST {
+            // A streamed body arrives in pieces: read it whole before looking for the token in it.
+            let isUpload = req.headers.contentType?.subType == "form-data"
+            _ = try await req.body.collect(max: isUpload ? 50 * 1024 * 1024 : 1024 * 1024).get()
             let sent = (try? req.content.decode(Field.self))?._csrf
             guard let expected = req.session.data[CSRF.sessionKey], let sent,
                   sent.utf8.count == expected.utf8.count,

@@ -43,12 +43,15 @@ public enum Launcher {
         try await app.asyncShutdown()
     }
 
+    /// The day the demo lives on: the autumn after the 2020/21 school year, inside the programme's years.
+    public static let demoToday = Day(year: 2021, month: 10, day: 1)!
+
     /// A fresh demo database of its own, never the working one, then the server.
     public static func demo(path: String, hostname: String, port: Int) async throws {
         for suffix in ["", "-wal", "-shm", "-journal"] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
-        let config = AppConfig(database: .sqliteFile(path))
+        let config = AppConfig(database: .sqliteFile(path), pinnedToday: demoToday)
         let app = try await makeApp(config)
         do {
             try await app.autoMigrate()
@@ -58,7 +61,7 @@ public enum Launcher {
         let logins = DemoData.logins.map { "  \($0.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(DemoData.password)   (\($0.role.rawValue): \($0.description))" }
         let banner = """
         Opora demo: http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)/
-        Database: \(path) (demo data, recreated on every start)
+        Database: \(path) (demo data, recreated on every start; the demo's today is \(demoToday.russian))
         Demo logins (login, password):
         \(logins.joined(separator: "\n"))
         """

@@ -16,13 +16,16 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Session cookies marked `Secure`: on behind HTTPS, off for a demo on plain HTTP.
     public var secureCookies: Bool
+    /// A demo lives on a fixed day inside its programme's years, so its dates make sense.
+    public var pinnedToday: Day?
 
     public init(database: DatabaseLocation,
                 today: @escaping @Sendable () -> Day = AppConfig.municipalToday,
                 bcryptCost: Int = 10,
-                secureCookies: Bool = false) {
+                secureCookies: Bool = false, pinnedToday: Day? = nil) {
         self.database = database
-        self.today = today
+        self.pinnedToday = pinnedToday
+        if let pinnedToday { self.today = { pinnedToday } } else { self.today = today }
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
     }

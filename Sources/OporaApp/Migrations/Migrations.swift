@@ -8,6 +8,7 @@ enum Migrations {
         M003CreateProgrammes(),
         M004CreateMeasures(),
         M005CreateAudit(),
+        M006CreateMonitoring(),
         SessionRecord.migration,
     ]
 }

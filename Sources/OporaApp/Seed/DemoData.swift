@@ -54,10 +54,12 @@ public enum DemoData {
         for s in schools {
             let school = School(municipalityID: municipalityID, code: s.code, name: s.name, shortName: s.shortName,
                                 settlement: s.settlement, type: s.code == "bal-07" ? "ООШ" : s.code == "bal-08" ? "НОШ" : "СОШ",
-                                distanceKm: nil, participating: s.participating, isDemo: true)
+                                distanceKm: DemoResults.profiles.first { $0.code == s.code }?.distanceKm,
+                                participating: s.participating, isDemo: true)
             try await school.create(on: db)
             schoolIDs[s.code] = try school.requireID()
         }
+        try await seedMonitoring(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         let programmeID = try await ProgrammeInstaller.install(try ProgrammeTemplate.balagansky(), municipalityID: municipalityID, on: db)
 
         let hash = try await app.password.async.hash(password)
@@ -83,6 +85,27 @@ public enum DemoData {
             try await invent(progressFor: schoolID, programmeID: programmeID, today: today,
                              coordinator: users[s.code == "bal-03" ? "biritskaya" : "metodist"]!, on: db)
         }
+    }
+
+    static func seedMonitoring(municipalityID: UUID, schoolIDs: [String: UUID], on db: any Database) async throws {
+        let results = DemoResults.rows().map { r -> ResultRecord in
+            let rec = ResultRecord()
+            rec.$municipality.id = municipalityID
+            rec.set(r)
+            return rec
+        }
+        for start in stride(from: 0, to: results.count, by: 200) {
+            try await Array(results[start..<min(start + 200, results.count)]).create(on: db)
+        }
+        for c in DemoResults.contexts() {
+            let rec = SocialContextRecord()
+            rec.$municipality.id = municipalityID
+            rec.$school.id = schoolIDs[c.schoolCode]!
+            rec.year = c.year
+            rec.set(c)
+            try await rec.create(on: db)
+        }
+        _ = try await Methodology.current(municipalityID: municipalityID, on: db)
     }
 
     /// Deadlines around today and some measures done with a small PDF, so that the home page,

@@ -13,7 +13,7 @@ enum MeasureUpdate {
     }
 
     /// The fields of a measure that its history shows, with their Russian names.
-    static func snapshot(_ m: Measure, evidenceCount: Int) -> [String: String] {
+    static func snapshot(_ m: Measure, evidence: [String]) -> [String: String] {
         var s: [String: String] = ["Состояние": m.status.russian]
         s["Ответственные"] = m.responsible ?? ""
         s["Срок"] = m.deadlineDay?.russian ?? ""
@@ -22,7 +22,7 @@ enum MeasureUpdate {
         s["Комментарий"] = m.completionComment ?? ""
         s["Причина отмены"] = m.cancelReason ?? ""
         s["Ссылка на подтверждение"] = m.evidenceLink ?? ""
-        s["Файлов-подтверждений"] = String(evidenceCount)
+        s["Файлы-подтверждения"] = evidence.joined(separator: ", ")
         return s
     }
 
@@ -60,14 +60,14 @@ enum MeasureUpdate {
                     ? "Мероприятия муниципального плана меняют методисты и управление образования."
                     : "Менять это мероприятие может только его школа, методисты и управление образования.")
             }
-            let evidenceCount = try await Evidence.query(on: db).filter(\.$measure.$id == measureID).count()
-            let hasEvidence = evidenceCount > 0 || fileType != nil || m.evidenceLink != nil
+            let files = try await Evidence.query(on: db).filter(\.$measure.$id == measureID).sort(\.$createdAt).all().map(\.fileName)
+            let hasEvidence = !files.isEmpty || fileType != nil || m.evidenceLink != nil
             let valid: MeasureChange.Valid
             switch change.validate(current: m.status, hasEvidence: hasEvidence, today: today) {
             case .failure(let errors): return .failure(errors)
             case .success(let v): valid = v
             }
-            let before = snapshot(m, evidenceCount: evidenceCount)
+            let before = snapshot(m, evidence: files)
             m.status = valid.status
             m.responsible = valid.responsible
             m.deadline = valid.deadline?.iso
@@ -80,12 +80,11 @@ enum MeasureUpdate {
             if valid.status == .done { m.$markedBy.id = user.id }
             m.searchText = SearchText.normalise([m.name, m.task.text, m.direction.code, m.direction.title, m.product, m.responsible])
             try await m.save(on: db)
-            var files = evidenceCount
+            var after = snapshot(m, evidence: files)
             if let file, let fileType {
                 try await storeEvidence(file, type: fileType, measureID: measureID, user: user, on: db)
-                files += 1
+                after = snapshot(m, evidence: files + [sanitisedFileName(file.fileName)])
             }
-            let after = snapshot(m, evidenceCount: files)
             let changed = after.filter { before[$0.key] != $0.value }.keys.sorted()
             if !changed.isEmpty {
                 try await Audit.record(db, user: user, action: "measure.update", entityType: "measure", entityID: measureID,

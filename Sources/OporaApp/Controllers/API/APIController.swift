@@ -194,12 +194,13 @@ struct APIController: RouteCollection {
         case .success(let t): type = t
         }
         try await req.db.transaction { db in
-            let before = try await Evidence.query(on: db).filter(\.$measure.$id == id).count()
+            let before = try await Evidence.query(on: db).filter(\.$measure.$id == id).sort(\.$createdAt).all().map(\.fileName)
             try await MeasureUpdate.storeEvidence(.init(fileName: fileName, bytes: bytes), type: type, measureID: id, user: user, on: db)
             try await Audit.record(db, user: user, action: "evidence.create", entityType: "measure", entityID: id,
                                    municipalityID: m.programme.$municipality.id,
                                    summary: "Мероприятие «\(m.name)»: приложен файл «\(MeasureUpdate.sanitisedFileName(fileName))»",
-                                   before: ["Файлов-подтверждений": String(before)], after: ["Файлов-подтверждений": String(before + 1)])
+                                   before: ["Файлы-подтверждения": before.joined(separator: ", ")],
+                                   after: ["Файлы-подтверждения": (before + [MeasureUpdate.sanitisedFileName(fileName)]).joined(separator: ", ")])
         }
         let response = try await evidence(req).encodeResponse(for: req)
         response.status = .created

@@ -11,6 +11,48 @@ enum OpenAPIDocument {
       "servers": [{"url": "/"}],
       "security": [{"bearer": []}],
       "paths": {
+        "/api/v1/schools": {
+          "get": {"summary": "Школы муниципалитета", "responses": {
+            "200": {"description": "Школы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/School"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/context": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Социальные условия школы по годам", "responses": {
+            "200": {"description": "Сведения", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/SocialContext"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "put": {"summary": "Внести сведения за год (доли 0–1)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SocialContextInput"}}}},
+            "responses": {
+            "200": {"description": "Сохранённые сведения", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SocialContext"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+            "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/results": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Результаты оценочных процедур школы", "responses": {
+            "200": {"description": "Строки результатов", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ResultRow"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/identification": {
+          "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}}],
+          "get": {"summary": "Выявление школ НРО и НСУ за год с объяснениями", "responses": {
+            "200": {"description": "Категории школ", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Identification"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/imports/{kind}": {
+          "parameters": [
+            {"name": "kind", "in": "path", "required": true, "schema": {"type": "string", "enum": ["schools", "context", "results", "studentResults"]}},
+            {"name": "fileName", "in": "query", "schema": {"type": "string"}, "description": "Имя файла: .csv или .xlsx"},
+            {"name": "dryRun", "in": "query", "schema": {"type": "string"}, "description": "1 — только проверить и сравнить"}
+          ],
+          "post": {"summary": "Загрузить файл CSV или XLSX (тело запроса — файл); одна транзакция",
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+            "200": {"description": "Что изменилось", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"},
+            "404": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
         "/api/v1/openapi.json": {
           "get": {"summary": "Этот документ", "security": [], "responses": {"200": {"description": "OpenAPI", "content": {"application/json": {"schema": {"type": "object"}}}}}}
         },
@@ -87,12 +129,47 @@ enum OpenAPIDocument {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "parameters": {
           "programmeID": {"name": "programmeID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+          "schoolID": {"name": "schoolID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
           "measureID": {"name": "measureID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
         },
         "responses": {
           "Problem": {"description": "Ошибка (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
+          "School": {"type": "object", "required": ["id", "code", "name", "shortName", "participating"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "code": {"type": "string"}, "name": {"type": "string"}, "shortName": {"type": "string"},
+            "settlement": {"type": "string"}, "type": {"type": "string"}, "distanceKm": {"type": "number"}, "participating": {"type": "boolean"}}},
+          "SocialContext": {"type": "object", "required": ["year", "schoolCode"], "properties": {
+            "year": {"type": "integer"}, "schoolCode": {"type": "string"}, "students": {"type": "integer"},
+            "lowIncomeShare": {"type": "number"}, "incompleteFamilyShare": {"type": "number"}, "noHigherEducationShare": {"type": "number"},
+            "nonNativeShare": {"type": "number"}, "preventiveRegisterShare": {"type": "number"}}},
+          "SocialContextInput": {"type": "object", "required": ["year"], "properties": {
+            "year": {"type": "integer"}, "students": {"type": "integer", "minimum": 0},
+            "lowIncomeShare": {"type": "number", "minimum": 0, "maximum": 1}, "incompleteFamilyShare": {"type": "number", "minimum": 0, "maximum": 1},
+            "noHigherEducationShare": {"type": "number", "minimum": 0, "maximum": 1}, "nonNativeShare": {"type": "number", "minimum": 0, "maximum": 1},
+            "preventiveRegisterShare": {"type": "number", "minimum": 0, "maximum": 1}}},
+          "ResultRow": {"type": "object", "required": ["year", "procedure", "schoolCode", "participants", "fails"], "properties": {
+            "year": {"type": "integer"}, "schoolCode": {"type": "string"},
+            "procedure": {"type": "object", "required": ["kind", "grade", "subject"], "properties": {
+              "kind": {"type": "string", "enum": ["vpr", "oge", "ege", "regional", "municipal"]}, "grade": {"type": "integer"}, "subject": {"type": "string"}}},
+            "participants": {"type": "integer"}, "fails": {"type": "integer"}, "marks3": {"type": "integer"}, "marks4": {"type": "integer"},
+            "marks5": {"type": "integer"}, "meanScore": {"type": "number"}}},
+          "Identification": {"type": "object", "required": ["year", "methodologyVersion", "parameters", "years", "schools"], "properties": {
+            "year": {"type": "integer"}, "methodologyVersion": {"type": "integer"}, "parameters": {"type": "object"},
+            "years": {"type": "array", "items": {"type": "integer"}},
+            "schools": {"type": "array", "items": {"type": "object",
+              "required": ["code", "name", "category", "categoryRussian", "lowResults", "adverseConditions", "criteriaMet", "lowYears", "biasFlags", "explanation"],
+              "properties": {
+                "code": {"type": "string"}, "name": {"type": "string"},
+                "category": {"type": "string", "enum": ["lowResultsAndAdverse", "lowResults", "resilient", "adverse", "none", "insufficientData"]},
+                "categoryRussian": {"type": "string"}, "lowResults": {"type": "boolean"}, "adverseConditions": {"type": "boolean"},
+                "composite": {"type": "number"}, "socialIndex": {"type": "number"}, "criteriaMet": {"type": "integer"},
+                "lowYears": {"type": "array", "items": {"type": "integer"}},
+                "biasFlags": {"type": "array", "items": {"type": "string"}},
+                "explanation": {"type": "array", "items": {"type": "string"}}}}}}},
+          "ImportReport": {"type": "object", "required": ["written", "added", "replaced", "unchanged", "summary"], "properties": {
+            "written": {"type": "boolean"}, "added": {"type": "integer"}, "replaced": {"type": "integer"}, "unchanged": {"type": "integer"},
+            "summary": {"type": "string"}}},
           "Problem": {"type": "object", "required": ["type", "title", "status", "detail"], "properties": {
             "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
             "errors": {"type": "object", "additionalProperties": {"type": "string"}}}},

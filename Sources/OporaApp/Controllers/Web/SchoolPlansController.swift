@@ -3,13 +3,6 @@ import OporaDomain
 import Vapor
 
 enum SchoolPlansController {
-    static func index(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
-        let items = try await SchoolPlans.items(programmeID: try programme.requireID(), user: user, today: req.today, on: req.db)
-        return SchoolPlansView.index(try await PageContext.make(req), items)
-    }
-
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let schoolID = try req.uuidParameter("schoolID")

@@ -11,14 +11,15 @@ enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title("\(title) — Опора"),
-                .stylesheet(SiteURL.stylesheet.path)
+                .stylesheet(SiteURL.stylesheet.path),
+                .link(.rel(.icon), .href("data:,"))
             ),
             .body(.component(ComponentGroup {
                 El("a", [("href", "#main"), ("class", "skip")]) { Tx("К содержанию") }
                 header(ctx)
                 if ctx.isDemo {
                     El("p", [("class", "demo"), ("role", "note")]) {
-                        Tx("Демонстрационные данные: школы № 7 и № 8, пользователи, отметки о выполнении и файлы придуманы для показа. Программа и её мероприятия — из документа Балаганского района.")
+                        Tx("Демонстрационные данные. Программа и её мероприятия — из документа Балаганского района; школы № 7 и № 8 вымышлены; результаты, социальные сведения, пользователи, сроки и отметки в планах школ и файлы придуманы для показа." + (ctx.demoToday.map { " Дата в демонстрации: \($0.russian)." } ?? ""))
                     }
                 }
                 El("main", [("id", "main")]) { content() }
@@ -69,8 +70,14 @@ enum Layout {
             NavItem(title: "Паспорт программы", url: .passport),
             NavItem(title: "План работы", url: .plan),
             NavItem(title: "Мероприятия", url: .measures),
-            NavItem(title: "Планы школ", url: .schoolPlans),
+            NavItem(title: "Школы", url: .schools),
         ]
+        if user.role != .school {
+            items.append(NavItem(title: "Мониторинг", url: .monitoring))
+        }
+        if user.role == .admin || user.role == .methodist {
+            items.append(NavItem(title: "Загрузка данных", url: .imports))
+        }
         if user.role == .admin {
             items.append(NavItem(title: "Журнал изменений", url: .audit))
             items.append(NavItem(title: "Токены API", url: .tokens))

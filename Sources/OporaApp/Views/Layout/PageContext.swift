@@ -9,6 +9,8 @@ struct PageContext: Sendable {
     var municipalityName: String?
     var isDemo: Bool
     var path: String
+    /// The pinned date of a demo, said in its banner.
+    var demoToday: Day? = nil
 
     static func make(_ req: Request) async throws -> PageContext {
         let user = req.auth.get(CurrentUser.self)
@@ -20,6 +22,7 @@ struct PageContext: Sendable {
         } else if user == nil {
             demo = try await Municipality.query(on: req.db).filter(\.$isDemo == true).count() > 0
         }
-        return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: name, isDemo: demo, path: req.url.path)
+        return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: name, isDemo: demo, path: req.url.path,
+                           demoToday: demo ? req.application.opora.pinnedToday : nil)
     }
 }

@@ -15,7 +15,7 @@ enum Stylesheet {
     .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
     .who button.link{background:none;border:1px solid #fff;color:#fff;padding:2px 10px}
     .demo{margin:0;padding:8px 20px;background:#fff4d6;border-bottom:1px solid #e6c36a;font-size:14px}
-    main{max-width:1240px;margin:0 auto;padding:16px 20px 40px;overflow-wrap:anywhere}
+    main{max-width:1240px;margin:0 auto;padding:16px 20px 40px;overflow-wrap:break-word}
     footer{max-width:1240px;margin:0 auto;padding:16px 20px;color:#5b6673;font-size:13px}
     h1{font-size:26px;line-height:1.25;margin:12px 0}
     h2{font-size:20px;margin:28px 0 10px}
@@ -46,7 +46,9 @@ enum Stylesheet {
     table.data caption{text-align:left;font-weight:bold;padding:6px 0}
     table.data th,table.data td{border:1px solid #d7dce2;padding:6px 8px;text-align:left;vertical-align:top}
     table.data thead th{background:#eef1f5}
-    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    .nowrap,table.data thead th{white-space:nowrap}
+    button,.button{white-space:nowrap}
     table.plan ul{margin:0;padding-left:18px}
     tr.is-overdue td{background:#fff4f2}
     .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;margin:1px 4px 1px 0;white-space:nowrap}
@@ -60,6 +62,31 @@ enum Stylesheet {
     .token{display:block;padding:8px;background:#fff;border:1px solid #8795a4;word-break:break-all}
     ol.history>li{margin-bottom:10px}
     .measures-short{padding-left:18px}.measures-short .date{font-variant-numeric:tabular-nums;color:#5b6673}
+
+    .demo-inline{background:#fff4d6;border-left:4px solid #e6c36a;padding:6px 12px}
+    .cat{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap;border:1px solid #8795a4}
+    .c-lowResultsAndAdverse{background:#b3261e;color:#fff;fill:#b3261e}
+    .c-lowResults{background:#e8710a;color:#fff;fill:#e8710a}
+    .c-adverse{background:#7b1fa2;color:#fff;fill:#7b1fa2}
+    .c-resilient{background:#2e7d32;color:#fff;fill:#2e7d32}
+    .c-none{background:#e4e8ed;fill:#8795a4}
+    .c-insufficientData{background:#fff;fill:#fff;stroke:#5b6673}
+    .swatch{display:inline-block;width:12px;height:12px;border-radius:6px;vertical-align:middle}
+    ul.legend,ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
+    .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
+    .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
+    .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
+    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt-label{font-size:12px;fill:#1d2733}
+    .chart .ln{fill:none;stroke-width:2}.chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
+    .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}
+    .charts figcaption{font-size:13px;color:#33414f}
+    details{background:#fff;border:1px solid #d7dce2;border-radius:4px;padding:6px 12px;margin:6px 0}
+    details summary{cursor:pointer;font-weight:bold}
+    ul.why li{margin:3px 0}
+    .inline-form{display:flex;gap:10px;align-items:end;flex-wrap:wrap}.inline-form .field{margin:0}
+    ul.templates code{font-size:13px;overflow-wrap:anywhere}
+    ul.changes{font-size:14px}
     @media (max-width:700px){
       main{padding:10px 12px 30px}
       h1{font-size:22px}
@@ -69,6 +96,11 @@ enum Stylesheet {
       table.measures tr{border:1px solid #d7dce2;margin-bottom:10px}
       table.measures td{border:0;border-bottom:1px solid #eef1f5}
       table.measures td::before{content:attr(data-label) ": ";font-weight:bold}
+      table.measures caption{display:block}
+      table.data thead th{white-space:normal}
+      table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}
+      table.plan thead{display:none}
+      table.plan td::before{content:attr(data-label) ": ";font-weight:bold}
     }
     @media print{header.top,.filters,footer,.skip,form{display:none}body{background:#fff}}
     """

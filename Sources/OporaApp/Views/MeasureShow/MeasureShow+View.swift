@@ -79,13 +79,13 @@ enum MeasureShowView {
         El("section", [("aria-labelledby", "h-edit")]) {
             El("h2", [("id", "h-edit")]) { Tx("Изменить") }
             if let errors { Forms.errorSummary(errors) }
-            El("form", [("method", "post"), ("action", SiteURL.measure(.value(r.id)).path), ("enctype", "multipart/form-data"), ("class", "edit")]) {
+            El("form", [("method", "post"), ("action", SiteURL.measure(.value(r.id)).path + "#h-edit"), ("enctype", "multipart/form-data"), ("class", "edit")]) {
                 Forms.csrf(ctx)
                 Forms.select("Состояние", name: "status",
                              options: ([r.status] + r.status.next).map { ($0.rawValue, $0.russian) },
                              selected: form.status.rawValue, error: errors?["status"])
                 Forms.field("Ответственные (человек или организация)", name: "responsible", value: form.responsible, error: errors?["responsible"])
-                Forms.field("Срок", name: "deadline", value: form.deadline, error: errors?["deadline"], hint: "Дата вида 15.08.2020",
+                Forms.field("Сроки", name: "deadline", value: form.deadline, error: errors?["deadline"], hint: "Дата вида 15.08.2020",
                             attributes: [("inputmode", "numeric")])
                 El("fieldset") {
                     El("legend") { Tx("Для отметки «Выполнено»") }

@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+extension Launcher {
+    public enum CommandError: Error, CustomStringConvertible {
+        case problem(String)
+        public var description: String {
+            switch self { case .problem(let s): return s }
+        }
+    }
+
+    /// The municipality a command works in: the named one, or the only one.
+    static func municipality(named name: String?, on db: any Database) async throws -> Municipality {
+        let all = try await Municipality.query(on: db).all()
+        if let name {
+            guard let m = all.first(where: { $0.name == name }) else { throw CommandError.problem("no municipality named \(name)") }
+            return m
+        }
+        guard all.count == 1 else {
+            throw CommandError.problem(all.isEmpty ? "the database holds no municipality yet" : "name the municipality with --municipality (there are \(all.count))")
+        }
+        return all[0]
+    }
+
+    /// `opora import KIND FILE`: the same checks and the same single transaction as the web import.
+    /// Returns the report to print; throws with every problem when the file is refused.
+    public static func importFile(_ app: Application, kind: String, path: String, municipalityName: String?,
+                                  progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> String {
+        let kinds = ["schools": ImportKind.schools, "context": .context, "results": .results, "student-results": .studentResults]
+        guard let importKind = kinds[kind] else {
+            throw CommandError.problem("kind must be one of: \(kinds.keys.sorted().joined(separator: ", "))")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.problem("cannot read \(path)") }
+        let municipality = try await municipality(named: municipalityName, on: app.db)
+        let result = try await ImportService.run(kind: importKind, fileName: URL(fileURLWithPath: path).lastPathComponent,
+                                                 bytes: Array(data), municipalityID: try municipality.requireID(), user: nil,
+                                                 write: true, on: app.db, progress: progress)
+        switch result {
+        case .failure(let problems):
+            throw CommandError.problem("Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).\n"
+                                       + problems.problems.map(\.russian).joined(separator: "\n"))
+        case .success(let plan):
+            return "Загружено: \(plan.russianSummary)"
+        }
+    }
+
+    public enum IdentifyFormat: String, CaseIterable, Sendable { case table, csv, json }
+
+    /// `opora identify --year Y`: the categories of every school, as the API gives them.
+    public static func identify(_ app: Application, year: Int, format: IdentifyFormat, municipalityName: String?) async throws -> String {
+        let municipality = try await municipality(named: municipalityName, on: app.db)
+        let report = try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: app.db)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return String(decoding: try encoder.encode(report), as: UTF8.self)
+        case .csv:
+            var lines = ["code,name,category,low_results,adverse_conditions,composite,social_index,criteria_met,bias_flags"]
+            for s in report.schools {
+                lines.append([s.code, csvQuoted(s.name), s.category.rawValue, String(s.lowResults), String(s.adverseConditions),
+                              s.composite.map { String(format: "%.4f", $0) } ?? "", s.socialIndex.map { String(format: "%.4f", $0) } ?? "",
+                              String(s.criteriaMet), String(s.biasFlags.count)].joined(separator: ","))
+            }
+            return lines.joined(separator: "\n")
+        case .table:
+            var lines = ["Мониторинг \(year), методика версии \(report.methodologyVersion)"]
+            for s in report.schools {
+                lines.append("\(s.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.category.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) "
+                             + "\((s.composite.map { String(format: "%+.3f", $0) } ?? "—").padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.name)")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func csvQuoted(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+/// The identification of a year as the API and the CLI give it: every school with its code,
+/// category, figures and explanation, and the methodology version used.
+struct IdentificationReport: Content {
+    struct SchoolItem: Content {
+        var code: String
+        var name: String
+        var category: SchoolCategory
+        var categoryRussian: String
+        var lowResults: Bool
+        var adverseConditions: Bool
+        var composite: Double?
+        var socialIndex: Double?
+        var criteriaMet: Int
+        var lowYears: [Int]
+        var biasFlags: [String]
+        var explanation: [String]
+    }
+
+    var year: Int
+    var methodologyVersion: Int
+    var parameters: MethodologyParameters
+    var years: [Int]
+    var schools: [SchoolItem]
+
+    static func make(municipalityID: UUID, year: Int, on db: any Database) async throws -> IdentificationReport {
+        let data = try await MonitoringData.load(municipalityID: municipalityID, on: db)
+        let version = try await Methodology.current(municipalityID: municipalityID, on: db)
+        let result = data.identify(year: year, parameters: version.parameters)
+        let names = Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0.name) })
+        return IdentificationReport(
+            year: year, methodologyVersion: version.number, parameters: version.parameters, years: data.years,
+            schools: result.schools.map { a in
+                SchoolItem(code: a.schoolCode, name: names[a.schoolCode] ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
+                           lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
+                           criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
+                           biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) }, explanation: a.explanation)
+            })
+    }
+}

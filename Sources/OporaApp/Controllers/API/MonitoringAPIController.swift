@@ -1,0 +1,125 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Schools, social context, results, identification and imports under `/api/v1`.
+struct MonitoringAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1").grouped(BearerUserAuthenticator(), LoginRequired())
+        api.get("schools", use: schools)
+        api.get("schools", ":schoolID", "context", use: contexts)
+        api.put("schools", ":schoolID", "context", use: putContext)
+        api.get("schools", ":schoolID", "results", use: results)
+        api.get("identification", use: identification)
+        api.grouped(RoleGuard(roles: [.admin, .methodist]))
+            .on(.POST, "imports", ":kind", body: .collect(maxSize: "50mb"), use: importFile)
+    }
+
+    struct SchoolDTO: Content {
+        var id: UUID
+        var code: String
+        var name: String
+        var shortName: String
+        var settlement: String?
+        var type: String?
+        var distanceKm: Double?
+        var participating: Bool
+    }
+
+    func schools(_ req: Request) async throws -> [SchoolDTO] {
+        let user = try req.currentUser()
+        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
+        return try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$code).all().map {
+            SchoolDTO(id: $0.id!, code: $0.code, name: $0.name, shortName: $0.shortName, settlement: $0.settlement, type: $0.type,
+                      distanceKm: $0.distanceKm, participating: $0.participating)
+        }
+    }
+
+    func contexts(_ req: Request) async throws -> [SocialContext] {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        return try await SocialContextRecord.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
+            .map { $0.domain(schoolCode: school.code) }
+    }
+
+    struct ContextBody: Content {
+        var year: Int
+        var students: Int?
+        var lowIncomeShare: Double?
+        var incompleteFamilyShare: Double?
+        var noHigherEducationShare: Double?
+        var nonNativeShare: Double?
+        var preventiveRegisterShare: Double?
+    }
+
+    func putContext(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        guard SchoolsController.canEditContext(user, school: school) else {
+            throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
+        }
+        let b = try req.content.decode(ContextBody.self)
+        let text = { (v: Double?) in v.map { String($0) } ?? "" }
+        let form = SchoolProfileView.ContextForm(year: String(b.year), students: b.students.map(String.init) ?? "",
+                                                 lowIncome: text(b.lowIncomeShare), incompleteFamily: text(b.incompleteFamilyShare),
+                                                 noHigherEducation: text(b.noHigherEducationShare), nonNative: text(b.nonNativeShare),
+                                                 preventiveRegister: text(b.preventiveRegisterShare))
+        switch ContextInput.validate(form, schoolCode: school.code) {
+        case .failure(let errors):
+            return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
+        case .success(let context):
+            try await ContextInput.save(context, school: school, user: user, on: req.db)
+            return try await context.encodeResponse(for: req)
+        }
+    }
+
+    func results(_ req: Request) async throws -> [ResultRow] {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        return try await ResultRecord.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id)
+            .filter(\.$schoolCode == school.code).sort(\.$year).all().map(\.domain)
+    }
+
+    func identification(_ req: Request) async throws -> IdentificationReport {
+        let user = try req.currentUser()
+        let municipality = try await MonitoringController.municipality(req, user: user)
+        guard let year = try? req.query.get(Int.self, at: "year") else {
+            throw Abort(.unprocessableEntity, reason: "Укажите год: ?year=2021.")
+        }
+        return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: req.db)
+    }
+
+    struct ImportReport: Content {
+        var written: Bool
+        var added: Int
+        var replaced: Int
+        var unchanged: Int
+        var summary: String
+    }
+
+    /// The file is the raw body; `?fileName=` names it; `?dryRun=1` only checks and compares.
+    func importFile(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
+            throw Abort(.notFound, reason: "Неизвестный вид загрузки.")
+        }
+        let municipalityID = try ImportsController.municipalityID(user)
+        let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "file.csv"
+        let dryRun = (try? req.query.get(String.self, at: "dryRun")) == "1"
+        let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
+        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
+                                           user: user, write: !dryRun, on: req.db) {
+        case .failure(let problems):
+            var errors: [String: String] = [:]
+            for (i, p) in problems.problems.prefix(1000).enumerated() { errors[String(format: "%04d", i + 1)] = p.russian }
+            return try Problem(status: .unprocessableEntity,
+                               detail: "Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).", errors: errors).response()
+        case .success(let plan):
+            return try await ImportReport(written: !dryRun && !plan.changesNothing, added: plan.added.count, replaced: plan.replaced.count,
+                                          unchanged: plan.unchanged, summary: plan.russianSummary).encodeResponse(for: req)
+        }
+    }
+}
+
+extension SocialContext: Content {}
+extension ResultRow: Content {}

@@ -1,0 +1,75 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Imports through the web: upload and preview, then confirm. Admin and methodist only.
+enum ImportsController {
+    static func municipalityID(_ user: CurrentUser) throws -> UUID {
+        guard let id = user.municipalityID else { throw Abort(.forbidden, reason: "Загрузка доступна сотрудникам муниципалитета.") }
+        return id
+    }
+
+    static func index(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let history = try await ImportRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID(user))
+            .sort(\.$createdAt, .descending).limit(50).all()
+        return ImportsView.index(try await PageContext.make(req), history: history, message: try? req.query.get(String.self, at: "message"))
+    }
+
+    struct Upload: Content {
+        var kind: String
+        var file: File
+    }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipalityID = try municipalityID(user)
+        let upload = try req.content.decode(Upload.self)
+        guard let kind = ImportKind(rawValue: upload.kind) else { throw Abort(.unprocessableEntity, reason: "Неизвестный вид загрузки.") }
+        let bytes = Array(upload.file.data.readableBytesView)
+        let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)
+        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
+                                           user: user, write: false, on: req.db) {
+        case .failure(let problems):
+            return ImportsView.problems(try await PageContext.make(req), fileName: fileName, kind: kind, problems: problems.problems)
+        case .success(let plan):
+            let pending = PendingImport()
+            pending.$municipality.id = municipalityID
+            pending.userID = user.id
+            pending.kind = kind.rawValue
+            pending.fileName = fileName
+            pending.data = Data(bytes)
+            try await pending.create(on: req.db)
+            return ImportsView.preview(try await PageContext.make(req), pendingID: try pending.requireID(), plan: plan)
+        }
+    }
+
+    static func confirm(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("importID")
+        guard let pending = try await PendingImport.find(id, on: req.db), pending.userID == user.id,
+              let kind = ImportKind(rawValue: pending.kind) else {
+            throw Abort(.notFound, reason: "Этот файл уже загружен или отменён. Загрузите его снова.")
+        }
+        // The file is checked again: the data may have changed since the preview.
+        let result = try await ImportService.run(kind: kind, fileName: pending.fileName, bytes: Array(pending.data),
+                                                 municipalityID: pending.$municipality.id, user: user, write: true, on: req.db)
+        try await pending.delete(on: req.db)
+        switch result {
+        case .failure(let problems):
+            return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: kind, problems: problems.problems)
+        case .success(let plan):
+            return req.redirect(to: SiteURL.imports.with([("message", "Файл «\(plan.fileName)» загружен. \(plan.russianSummary)")]))
+        }
+    }
+
+    static func template(_ req: Request) async throws -> Response {
+        guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
+            throw Abort(.notFound, reason: "Такого образца нет.")
+        }
+        let response = Response(status: .ok, body: .init(string: kind.canonicalHeader + "\n"))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(kind.rawValue).csv\"")
+        return response
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+enum MonitoringController {
+    /// The municipality whose monitoring the user reads; school users have none (they see their own profile).
+    static func municipality(_ req: Request, user: CurrentUser) async throws -> Municipality {
+        guard user.role != .school else {
+            throw Abort(.forbidden, reason: "Мониторинг всех школ доступен методистам, управлению образования и наблюдателям. Результаты своей школы — в её профиле.")
+        }
+        guard let id = try await ProgrammeScope.municipalityIDs(for: user, on: req.db).first,
+              let m = try await Municipality.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "Муниципалитет не найден.")
+        }
+        return m
+    }
+
+    static func index(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipality = try await municipality(req, user: user)
+        let municipalityID = try municipality.requireID()
+        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
+        guard let last = data.years.last else {
+            return Layout.page("Мониторинг", try await PageContext.make(req)) {
+                El("h1") { Tx("Мониторинг результатов") }
+                El("p") {
+                    Tx("Результатов оценочных процедур пока нет. ")
+                    if user.role == .admin || user.role == .methodist { link("Загрузите файл с результатами.", SiteURL.imports.path) }
+                }
+            }
+        }
+        let requested = try? req.query.get(Int.self, at: "year")
+        let year = requested.flatMap { data.years.contains($0) ? $0 : nil } ?? last
+        let model = MonitoringView.Model(year: year, years: data.years, result: data.identify(year: year, parameters: version.parameters),
+                                         version: version, schools: Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0) }),
+                                         isDemo: municipality.isDemo)
+        return MonitoringView.render(try await PageContext.make(req), model)
+    }
+}
+
+enum MethodologyController {
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipality = try await MonitoringController.municipality(req, user: user)
+        let versions = try await Methodology.all(municipalityID: try municipality.requireID(), on: req.db)
+        return MethodologyView.render(try await PageContext.make(req), versions: versions, canEdit: user.role == .admin,
+                                      form: formValues(versions[0].parameters), errors: nil)
+    }
+
+    static func formValues(_ p: MethodologyParameters) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: p.described.map { ($0.key, $0.value) })
+    }
+
+    static func save(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipality = try await MonitoringController.municipality(req, user: user)
+        let municipalityID = try municipality.requireID()
+        let form = try req.content.decode([String: String].self)
+        var errors: [String: String] = [:]
+        var p = try await Methodology.current(municipalityID: municipalityID, on: req.db).parameters
+        func int(_ key: String) -> Int? {
+            guard let v = Int((form[key] ?? "").trimmingCharacters(in: .whitespaces)) else { errors[key] = "Целое число."; return nil }
+            return v
+        }
+        func double(_ key: String) -> Double? {
+            guard let v = Double((form[key] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) else {
+                errors[key] = "Число, например 0,3."
+                return nil
+            }
+            return v
+        }
+        p.minParticipants = int("minParticipants") ?? p.minParticipants
+        p.failThreshold = double("failThreshold") ?? p.failThreshold
+        p.minProcedures = int("minProcedures") ?? p.minProcedures
+        p.years = int("years") ?? p.years
+        p.priorStrength = double("priorStrength") ?? p.priorStrength
+        p.lowIncome = double("lowIncome") ?? p.lowIncome
+        p.incompleteFamily = double("incompleteFamily") ?? p.incompleteFamily
+        p.noHigherEducation = double("noHigherEducation") ?? p.noHigherEducation
+        p.nonNative = double("nonNative") ?? p.nonNative
+        p.preventiveRegister = double("preventiveRegister") ?? p.preventiveRegister
+        p.distanceKm = double("distanceKm") ?? p.distanceKm
+        p.minCriteria = int("minCriteria") ?? p.minCriteria
+        p.vprSuccessMargin = double("vprSuccessMargin") ?? p.vprSuccessMargin
+        p.jumpSigmas = double("jumpSigmas") ?? p.jumpSigmas
+        for (k, v) in p.problems() where errors[k] == nil { errors[k] = v }
+        let comment = (form["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if comment.isEmpty { errors["comment"] = "Укажите основание изменения." }
+        guard errors.isEmpty else {
+            let versions = try await Methodology.all(municipalityID: municipalityID, on: req.db)
+            return MethodologyView.render(try await PageContext.make(req), versions: versions, canEdit: true, form: form, errors: errors)
+        }
+        try await Methodology.save(p, comment: comment, municipalityID: municipalityID, user: user, on: req.db)
+        return req.redirect(to: SiteURL.methodology.path)
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import OporaDomain
+import SwiftCSV
+import ZIPFoundation
+
+/// Reads an uploaded CSV or XLSX file into the table the domain validates: a header and rows with
+/// the line numbers a user sees in a spreadsheet program.
+enum TableReader {
+    static let maxBytes = 50 * 1024 * 1024
+
+    static func read(fileName: String, bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+        guard !bytes.isEmpty else { return fail("Файл пустой.") }
+        guard bytes.count <= maxBytes else { return fail("Файл больше 50 МБ: разделите его на части.") }
+        let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".xlsx") || isZip {
+            guard isZip else { return fail("Файл назван .xlsx, но это не книга Excel.") }
+            return readXLSX(bytes)
+        }
+        if lower.hasSuffix(".xls") {
+            return fail("Старый формат .xls не читается: сохраните файл как .xlsx или CSV.")
+        }
+        return readCSV(bytes)
+    }
+
+    static func fail(_ reason: String) -> Result<ImportTable, ImportProblems> {
+        .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: reason)]))
+    }
+
+    static func readCSV(_ bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+        let text: String
+        switch TextDecoding.decode(bytes) {
+        case .failure(let problem): return .failure(ImportProblems([problem]))
+        case .success(let t): text = t
+        }
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard !normalised.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fail("Файл пустой.") }
+        let delimiter = CSVDelimiter.guessed(string: normalised)
+        let csv: CSV<Enumerated>
+        do {
+            csv = try CSV<Enumerated>(string: normalised, delimiter: delimiter, loadColumns: false)
+        } catch {
+            return fail("Файл не читается как CSV: проверьте кавычки.")
+        }
+        // A cell with a line break inside quotes spans several lines of the file.
+        var line = 1 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        var rows: [ImportTable.Row] = []
+        rows.reserveCapacity(csv.rows.count)
+        for cells in csv.rows {
+            line += 1
+            rows.append(ImportTable.Row(line: line, cells: cells))
+            line += cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        }
+        return .success(ImportTable(header: csv.header, rows: rows))
+    }
+
+    static func readXLSX(_ bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+        do {
+            let archive = try Archive(data: Data(bytes), accessMode: .read)
+            func entry(_ path: String) throws -> Data? {
+                guard let e = archive[path] else { return nil }
+                var data = Data()
+                _ = try archive.extract(e, skipCRC32: true) { data.append($0) }
+                return data
+            }
+            let shared = try entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+            guard let sheetPath = try firstSheetPath(entry), let sheet = try entry(sheetPath) else {
+                return fail("В книге Excel нет листов.")
+            }
+            let cells = SheetParser.parse(sheet, sharedStrings: shared)
+            guard let headerRow = cells.keys.min(), let header = cells[headerRow] else { return fail("Файл пустой.") }
+            let width = header.count
+            let rows = cells.keys.sorted().dropFirst().map { r in
+                var row = cells[r]!
+                if row.count < width { row += Array(repeating: "", count: width - row.count) }
+                return ImportTable.Row(line: r, cells: row)
+            }
+            return .success(ImportTable(header: header, rows: rows))
+        } catch {
+            return fail("Книга Excel повреждена или защищена паролем: сохраните её заново как .xlsx.")
+        }
+    }
+
+    /// The first sheet of the workbook, as the workbook lists it.
+    static func firstSheetPath(_ entry: (String) throws -> Data?) throws -> String? {
+        guard let workbook = try entry("xl/workbook.xml"), let rels = try entry("xl/_rels/workbook.xml.rels") else {
+            return "xl/worksheets/sheet1.xml"
+        }
+        guard let rid = AttributeScanner.first(in: workbook, element: "sheet", attribute: "r:id") else { return nil }
+        let targets = AttributeScanner.all(in: rels, element: "Relationship")
+        guard let target = targets.first(where: { $0["Id"] == rid })?["Target"] else { return nil }
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        return "xl/" + target
+    }
+}
+
+/// Collects the attributes of elements of one name.
+final class AttributeScanner: NSObject, XMLParserDelegate {
+    let element: String
+    var found: [[String: String]] = []
+
+    init(element: String) { self.element = element }
+
+    static func all(in data: Data, element: String) -> [[String: String]] {
+        let scanner = AttributeScanner(element: element)
+        let parser = XMLParser(data: data)
+        parser.delegate = scanner
+        parser.parse()
+        return scanner.found
+    }
+
+    static func first(in data: Data, element: String, attribute: String) -> String? {
+        all(in: data, element: element).first?[attribute]
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == element || qualifiedName == element { found.append(attributes) }
+    }
+}
+
+/// `xl/sharedStrings.xml`: the texts that cells of type `s` point to by index.
+final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = ""
+    var inItem = false
+    var inText = false
+
+    static func parse(_ data: Data) -> [String] {
+        let p = SharedStringsParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = p
+        parser.parse()
+        return p.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == "si" { inItem = true; current = "" }
+        if name == "t" && inItem { inText = true }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "t" { inText = false }
+        if name == "si" { strings.append(current); inItem = false }
+    }
+}
+
+/// A worksheet: row number → cell texts by column.
+final class SheetParser: NSObject, XMLParserDelegate {
+    let shared: [String]
+    var rows: [Int: [String]] = [:]
+    var rowNumber = 0
+    var column = 0
+    var type = ""
+    var value = ""
+    var inValue = false
+
+    init(shared: [String]) { self.shared = shared }
+
+    static func parse(_ data: Data, sharedStrings: [String]) -> [Int: [String]] {
+        let p = SheetParser(shared: sharedStrings)
+        let parser = XMLParser(data: data)
+        parser.delegate = p
+        parser.parse()
+        // Rows with no text at all are not rows a user meant.
+        return p.rows.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
+            column = 0
+        case "c":
+            column = attributes["r"].map(SheetParser.columnIndex) ?? column + 1
+            type = attributes["t"] ?? ""
+            value = ""
+        case "v", "t":
+            inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inValue { value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            var text = value
+            if type == "s", let i = Int(value), i >= 0, i < shared.count { text = shared[i] }
+            if type == "b" { text = value == "1" ? "true" : "false" }
+            if type.isEmpty || type == "n", let d = Double(value), d == d.rounded(), abs(d) < 1e15 { text = String(Int(d)) }
+            var row = rows[rowNumber] ?? []
+            if row.count < column { row += Array(repeating: "", count: column - row.count) }
+            row[column - 1] = text
+            rows[rowNumber] = row
+        default: break
+        }
+    }
+
+    /// "C7" → 3
+    static func columnIndex(_ reference: String) -> Int {
+        var n = 0
+        for scalar in reference.unicodeScalars {
+            guard (65...90).contains(scalar.value) else { break }
+            n = n * 26 + Int(scalar.value) - 64
+        }
+        return n
+    }
+}

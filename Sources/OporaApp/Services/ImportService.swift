@@ -1,0 +1,226 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// Imports of schools, social context and results: read, validate, compare with what is stored,
+/// and (on confirmation) write everything in one transaction, or nothing.
+enum ImportService {
+    /// What an import would do or did.
+    struct Plan: Sendable {
+        var kind: ImportKind
+        var fileName: String
+        var added: [String]
+        var replaced: [String]
+        var unchanged: Int
+
+        var changesNothing: Bool { added.isEmpty && replaced.isEmpty }
+
+        var russianSummary: String {
+            if changesNothing {
+                return "Эти данные уже загружены: ничего не изменится (\(RussianNoun.row.counted(unchanged)) без изменений)."
+            }
+            return "Добавится: \(added.count), заменится: \(replaced.count), без изменений: \(unchanged)."
+        }
+    }
+
+    /// Reads and validates a file; on success, compares it with the stored data and, when
+    /// `write` is set, writes it in one transaction with its import record and audit entry.
+    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser?,
+                    write: Bool, on db: any Database,
+                    progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
+        let table: ImportTable
+        switch TableReader.read(fileName: fileName, bytes: bytes) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let t): table = t
+        }
+        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let codes = Set(schools.map(\.code))
+        switch kind {
+        case .schools:
+            switch SchoolsFile.parse(table) {
+            case .failure(let p): return .failure(p)
+            case .success(let records):
+                return try await importSchools(records, fileName: fileName, municipalityID: municipalityID, user: user, write: write, on: db)
+            }
+        case .context:
+            switch ContextFile.parse(table, knownSchoolCodes: codes) {
+            case .failure(let p): return .failure(p)
+            case .success(let contexts):
+                return .success(try await importContexts(contexts, schools: schools, fileName: fileName, municipalityID: municipalityID,
+                                                         user: user, write: write, on: db))
+            }
+        case .results, .studentResults:
+            let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
+                                          : StudentResultsFile.parse(table, knownSchoolCodes: codes)
+            switch parsed {
+            case .failure(let p): return .failure(p)
+            case .success(let rows):
+                return .success(try await importResults(rows, kind: kind, schools: schools, fileName: fileName,
+                                                        municipalityID: municipalityID, user: user, write: write, on: db,
+                                                        progress: progress))
+            }
+        }
+    }
+
+    static func importSchools(_ records: [SchoolRecord], fileName: String, municipalityID: UUID, user: CurrentUser?,
+                              write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+        let existing = try await School.query(on: db).filter(\.$code ~~ records.map(\.code)).all()
+        let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let foreign = existing.filter { $0.$municipality.id != municipalityID }
+        if !foreign.isEmpty {
+            return .failure(ImportProblems(foreign.map {
+                ImportProblem(line: nil, column: "code", value: $0.code, reason: "Код \($0.code) уже принадлежит школе другого муниципалитета.")
+            }))
+        }
+        var plan = Plan(kind: .schools, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var toSave: [School] = []
+        for r in records {
+            if let s = byCode[r.code] {
+                let before = describe(s)
+                s.name = r.name
+                s.shortName = r.shortName
+                s.settlement = r.settlement
+                s.type = r.type
+                s.distanceKm = r.distanceKm
+                let after = describe(s)
+                if before == after { plan.unchanged += 1 } else {
+                    plan.replaced.append("\(r.code): \(before) → \(after)")
+                    toSave.append(s)
+                }
+            } else {
+                plan.added.append("\(r.code): \(r.name)")
+                toSave.append(School(municipalityID: municipalityID, code: r.code, name: r.name, shortName: r.shortName,
+                                     settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, participating: false, isDemo: false))
+            }
+        }
+        if write && !plan.changesNothing {
+            let saving = toSave
+            let finished = plan
+            try await db.transaction { db in
+                for s in saving { try await s.save(on: db) }
+                try await record(finished, municipalityID: municipalityID, user: user, on: db)
+            }
+        }
+        return .success(plan)
+    }
+
+    static func describe(_ s: School) -> String {
+        [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"].joined(separator: "; ")
+    }
+
+    static func importContexts(_ contexts: [SocialContext], schools: [School], fileName: String, municipalityID: UUID,
+                               user: CurrentUser?, write: Bool, on db: any Database) async throws -> Plan {
+        let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })
+        let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
+        let years = Array(Set(contexts.map(\.year)))
+        let existing = try await SocialContextRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$year ~~ years).all()
+        var byKey: [String: SocialContextRecord] = [:]
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
+        for e in existing { byKey["\(codeByID[e.$school.id] ?? "")|\(e.year)"] = e }
+        var plan = Plan(kind: .context, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var toSave: [SocialContextRecord] = []
+        for c in contexts {
+            let label = "\(nameByCode[c.schoolCode] ?? c.schoolCode), \(c.year)"
+            if let e = byKey["\(c.schoolCode)|\(c.year)"] {
+                let before = e.domain(schoolCode: c.schoolCode)
+                if before == c { plan.unchanged += 1; continue }
+                plan.replaced.append("\(label): \(Format.context(before)) → \(Format.context(c))")
+                e.set(c)
+                toSave.append(e)
+            } else {
+                plan.added.append("\(label): \(Format.context(c))")
+                let r = SocialContextRecord()
+                r.$municipality.id = municipalityID
+                r.$school.id = idByCode[c.schoolCode]!
+                r.year = c.year
+                r.set(c)
+                toSave.append(r)
+            }
+        }
+        if write && !plan.changesNothing {
+            let saving = toSave
+            let finished = plan
+            try await db.transaction { db in
+                let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
+                for r in saving {
+                    r.importID = importID
+                    try await r.save(on: db)
+                }
+            }
+        }
+        return plan
+    }
+
+    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School], fileName: String, municipalityID: UUID,
+                              user: CurrentUser?, write: Bool, on db: any Database,
+                              progress: (@Sendable (Int, Int) -> Void)?) async throws -> Plan {
+        let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
+        let years = Array(Set(rows.map(\.year)))
+        let existing = try await ResultRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$year ~~ years).all()
+        let byKey = Dictionary(existing.map { ($0.domain.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var plan = Plan(kind: kind, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var updates: [ResultRecord] = []
+        var inserts: [ResultRow] = []
+        for r in rows {
+            let label = "\(r.isRegionalReference ? "Регион" : nameByCode[r.schoolCode] ?? r.schoolCode), \(r.procedure.russian), \(r.year)"
+            if let e = byKey[r.key] {
+                let before = e.domain
+                if before == r { plan.unchanged += 1; continue }
+                plan.replaced.append("\(label): \(Format.result(before)) → \(Format.result(r))")
+                e.set(r)
+                updates.append(e)
+            } else {
+                plan.added.append("\(label): \(Format.result(r))")
+                inserts.append(r)
+            }
+        }
+        if write && !plan.changesNothing {
+            let saving = updates
+            let adding = inserts
+            let finished = plan
+            try await db.transaction { db in
+                let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
+                for e in saving {
+                    e.importID = importID
+                    try await e.save(on: db)
+                }
+                // Many rows at once, in batches small enough for SQLite's limit on bound values.
+                for start in stride(from: 0, to: adding.count, by: 500) {
+                    let batch = adding[start..<min(start + 500, adding.count)].map { r -> ResultRecord in
+                        let rec = ResultRecord()
+                        rec.$municipality.id = municipalityID
+                        rec.set(r)
+                        rec.importID = importID
+                        return rec
+                    }
+                    try await batch.create(on: db)
+                    progress?(min(start + 500, adding.count), adding.count)
+                }
+            }
+        }
+        return plan
+    }
+
+    @discardableResult
+    static func record(_ plan: Plan, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID {
+        let r = ImportRecord()
+        r.$municipality.id = municipalityID
+        r.userID = user?.id
+        r.userName = user.map { "\($0.fullName) (\($0.login))" } ?? "командная строка"
+        r.kind = plan.kind.rawValue
+        r.fileName = plan.fileName
+        r.added = plan.added.count
+        r.replaced = plan.replaced.count
+        r.unchanged = plan.unchanged
+        try await r.create(on: db)
+        try await Audit.record(db, user: user, action: "import.\(plan.kind.rawValue)", entityType: "import", entityID: r.id,
+                               municipalityID: municipalityID,
+                               summary: "Загрузка «\(plan.fileName)» (\(plan.kind.russianTitle.lowercased())): \(plan.russianSummary)",
+                               after: ["Добавлено": String(plan.added.count), "Заменено": String(plan.replaced.count),
+                                       "Без изменений": String(plan.unchanged)])
+        return try r.requireID()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The identification parameters: the version in use, its history, and the admin's form.
+enum MethodologyView {
+    static let fields: [(key: String, label: String)] = [
+        ("minParticipants", "Минимум участников, чтобы строка учитывалась"),
+        ("failThreshold", "Порог доли «2» для низкого результата (0–1)"),
+        ("minProcedures", "Сколько процедур с низким результатом делают год низким"),
+        ("years", "Сколько лет подряд нужно для НРО"),
+        ("priorStrength", "Сила притяжения малых школ к ориентиру (k)"),
+        ("lowIncome", "Порог: доля малоимущих семей"),
+        ("incompleteFamily", "Порог: доля неполных семей"),
+        ("noHigherEducation", "Порог: доля детей без родителей с высшим образованием"),
+        ("nonNative", "Порог: доля детей с неродным русским языком"),
+        ("preventiveRegister", "Порог: доля детей на профилактическом учёте"),
+        ("distanceKm", "Порог: расстояние до районного центра, км"),
+        ("minCriteria", "Сколько критериев делают школу НСУ"),
+        ("vprSuccessMargin", "Необъективность: превышение успеваемости ВПР над ориентиром"),
+        ("jumpSigmas", "Необъективность: скачок сводного результата, в стандартных отклонениях"),
+    ]
+
+    static func render(_ ctx: PageContext, versions: [Methodology.Version], canEdit: Bool, form: [String: String],
+                       errors: [String: String]?) -> Response {
+        let current = versions.first!
+        let response = Layout.page("Методика", ctx) {
+            El("h1") { Tx("Методика выявления школ НРО и НСУ") }
+            El("p", [("class", "lead")]) {
+                Tx("Действует версия \(current.number). Каждое изменение параметров создаёт новую версию; страницы мониторинга указывают, по какой версии посчитаны.")
+            }
+            ParametersTable.render(current.parameters)
+            if canEdit {
+                El("h2") { Tx("Изменить параметры (создать версию \(current.number + 1))") }
+                if let errors { Forms.errorSummary(FieldErrors(errors)) }
+                El("form", [("method", "post"), ("action", SiteURL.methodology.path), ("class", "edit")]) {
+                    Forms.csrf(ctx)
+                    for f in fields {
+                        Forms.field(f.label, name: f.key, value: form[f.key] ?? "", error: errors?[f.key])
+                    }
+                    Forms.field("Основание изменения", name: "comment", value: form["comment"] ?? "", error: errors?["comment"], required: true)
+                    El("button", [("type", "submit")]) { Tx("Сохранить новую версию") }
+                }
+            }
+            El("h2") { Tx("Версии") }
+            El("table", [("class", "data")]) {
+                El("caption") { Tx("История версий методики") }
+                El("thead") { El("tr") { for h in ["Версия", "Когда", "Кто", "Основание"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                El("tbody") {
+                    for v in versions {
+                        El("tr") {
+                            El("td", [("class", "num")]) { Tx(String(v.number)) }
+                            El("td") { Tx(v.createdAt.map(MeasureShowView.dateTime) ?? "") }
+                            El("td") { Tx(v.createdBy) }
+                            El("td") { Tx(v.comment ?? "") }
+                        }
+                    }
+                }
+            }
+        }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}

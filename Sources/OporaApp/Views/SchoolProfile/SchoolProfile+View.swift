@@ -1,0 +1,152 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// A school's profile: its category each year with the reasons, its results against the
+/// reference, its social context, and a form for the context.
+enum SchoolProfileView {
+    struct Model {
+        var school: School.Facts
+        var settlement: String?
+        var type: String?
+        var isDemo: Bool
+        var hasPlan: Bool
+        /// Newest year first.
+        var assessments: [SchoolAssessment]
+        var references: [ResultRow.Key: Double]
+        var rows: [ResultRow]
+        var contexts: [SocialContext]
+        var version: Methodology.Version
+        var canEditContext: Bool
+        var selectedYear: Int?
+    }
+
+    static func render(_ ctx: PageContext, _ m: Model, contextForm: ContextForm, errors: [String: String]?) -> Response {
+        let s = m.school
+        let years = Array(Set(m.rows.map(\.year))).sorted()
+        let procedures = Array(Set(m.rows.map(\.procedure))).sorted()
+        let response = Layout.page(s.shortName, ctx) {
+            El("p", [("class", "crumbs")]) { link("← Школы", SiteURL.schools.path) }
+            El("h1") { Tx(s.name) }
+            El("p", [("class", "lead")]) {
+                Tx(["Код \(s.code)", m.type, m.settlement, s.distanceKm.map { "\(Format.number($0)) км до районного центра" },
+                    s.participating ? "участвует в программе" : "не участвует в программе"].compactMap { $0 }.joined(separator: " · "))
+            }
+            if m.hasPlan { El("p") { link("План школы", SiteURL.schoolPlan(.value(s.id)).path) } }
+            if m.isDemo { El("p", [("class", "demo-inline")]) { Tx("Результаты и социальные сведения этой школы придуманы для показа.") } }
+
+            El("section", [("aria-labelledby", "h-cat")]) {
+                El("h2", [("id", "h-cat")]) { Tx("Категория по годам и почему") }
+                El("p", [("class", "muted")]) { Tx("Методика: версия \(m.version.number).") }
+                if m.assessments.isEmpty { El("p") { Tx("Результатов оценочных процедур пока нет.") } }
+                for a in m.assessments {
+                    El("details", [("open", a.year == (m.selectedYear ?? m.assessments.first?.year) ? "" : nil)]) {
+                        El("summary") { Tx("\(a.year): "); CategoryBadge.render(a.category) }
+                        El("ul", [("class", "why")]) { for line in a.explanation { El("li") { Tx(line) } } }
+                        if !a.biasFlags.isEmpty {
+                            El("p", [("class", "warn")]) { Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; ")) }
+                        }
+                    }
+                }
+            }
+
+            El("section", [("aria-labelledby", "h-res")]) {
+                El("h2", [("id", "h-res")]) { Tx("Результаты по процедурам") }
+                if procedures.isEmpty { El("p") { Tx("Нет данных.") } } else {
+                    El("div", [("class", "scroll")]) {
+                        El("table", [("class", "data")]) {
+                            El("caption") { Tx("Доля «2» (не преодолели минимальный порог): школа / ориентир") }
+                            El("thead") { El("tr") {
+                                El("th", [("scope", "col")]) { Tx("Процедура") }
+                                for y in years { El("th", [("scope", "col")]) { Tx(String(y)) } }
+                            } }
+                            El("tbody") {
+                                for p in procedures {
+                                    El("tr") {
+                                        El("th", [("scope", "row")]) { Tx(p.russian) }
+                                        for y in years {
+                                            El("td") {
+                                                if let r = m.rows.first(where: { $0.procedure == p && $0.year == y }) {
+                                                    Tx("«2» у \(r.fails) из \(r.participants) (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))")
+                                                    if let ref = m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")] {
+                                                        El("div", [("class", "muted")]) { Tx("ориентир \(Format.percent(1 - ref))") }
+                                                    }
+                                                } else { El("span", [("class", "muted")]) { Tx("—") } }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    El("div", [("class", "charts")]) {
+                        for p in procedures where Set(m.rows.filter { $0.procedure == p }.map(\.year)).count > 1 {
+                            El("figure") {
+                                LineChart.svg(
+                                    years: years,
+                                    series: [
+                                        .init(name: "школа", cls: "s-school", values: Dictionary(m.rows.filter { $0.procedure == p }.map {
+                                            ($0.year, Double($0.fails) / Double(max($0.participants, 1)))
+                                        }, uniquingKeysWith: { a, _ in a })),
+                                        .init(name: "ориентир", cls: "s-ref", values: Dictionary(years.compactMap { y in
+                                            m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")].map { (y, 1 - $0) }
+                                        }, uniquingKeysWith: { a, _ in a })),
+                                    ],
+                                    threshold: m.version.parameters.failThreshold,
+                                    title: "\(p.russian): доля «2» школы и ориентира по годам; пунктир — порог \(Format.percent(m.version.parameters.failThreshold, digits: 0))")
+                                El("figcaption") { Tx(p.russian) }
+                            }
+                        }
+                    }
+                }
+            }
+
+            El("section", [("aria-labelledby", "h-ctx")]) {
+                El("h2", [("id", "h-ctx")]) { Tx("Социальные условия") }
+                if m.contexts.isEmpty { El("p") { Tx("Сведений нет.") } } else {
+                    El("ul") {
+                        for c in m.contexts.sorted(by: { $0.year > $1.year }) { El("li") { Tx("\(c.year): \(Format.context(c))") } }
+                    }
+                }
+                if m.canEditContext { contextFormView(ctx, s, contextForm, errors: errors) }
+            }
+        }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+
+    struct ContextForm {
+        var year = ""
+        var students = ""
+        var lowIncome = ""
+        var incompleteFamily = ""
+        var noHigherEducation = ""
+        var nonNative = ""
+        var preventiveRegister = ""
+    }
+
+    static func contextFormView(_ ctx: PageContext, _ s: School.Facts, _ f: ContextForm, errors: [String: String]?) -> Component {
+        El("form", [("method", "post"), ("action", SiteURL.schoolContext(.value(s.id)).path), ("class", "edit")]) {
+            El("h3") { Tx("Внести сведения за год") }
+            if let errors { Forms.errorSummary(FieldErrors(errors)) }
+            Forms.csrf(ctx)
+            Forms.field("Год", name: "year", value: f.year, error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
+            Forms.field("Число обучающихся", name: "students", value: f.students, error: errors?["students"], attributes: [("inputmode", "numeric")])
+            El("p", [("class", "muted")]) { Tx("Доли — числом от 0 до 1 (0,3) или процентом (30%). Пустое поле — нет сведений.") }
+            Forms.field("Доля детей из малоимущих семей", name: "lowIncome", value: f.lowIncome, error: errors?["lowIncome"])
+            Forms.field("Доля детей из неполных семей", name: "incompleteFamily", value: f.incompleteFamily, error: errors?["incompleteFamily"])
+            Forms.field("Доля детей, у которых ни один родитель не имеет высшего образования", name: "noHigherEducation", value: f.noHigherEducation, error: errors?["noHigherEducation"])
+            Forms.field("Доля детей, для которых русский язык не родной", name: "nonNative", value: f.nonNative, error: errors?["nonNative"])
+            Forms.field("Доля детей на профилактическом учёте (внутришкольный учёт, ПДН, КДН)", name: "preventiveRegister", value: f.preventiveRegister, error: errors?["preventiveRegister"])
+            El("button", [("type", "submit")]) { Tx("Сохранить") }
+        }
+    }
+}
+
+extension FieldErrors {
+    init(_ messages: [String: String]) {
+        self.init()
+        for (k, v) in messages { add(k, v) }
+    }
+}

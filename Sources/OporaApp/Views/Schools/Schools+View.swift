@@ -1,0 +1,64 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The school registry: every school of the municipality, whether it takes part in the
+/// programme, its plan's progress and, for those who may see it, its category.
+enum SchoolsView {
+    struct Item {
+        var school: School.Facts
+        var settlement: String?
+        var type: String?
+        var category: SchoolCategory?
+        var plan: SchoolPlans.Item?
+        var canOpen: Bool
+    }
+
+    static func render(_ ctx: PageContext, items: [Item], categoryYear: Int?) -> Response {
+        Layout.page("Школы", ctx) {
+            El("h1") { Tx("Школы муниципалитета") }
+            El("p", [("class", "lead")]) {
+                Tx("У каждой школы, участвующей в программе, свой план под теми же целевыми направлениями.")
+                if ctx.user?.role == .admin || ctx.user?.role == .methodist {
+                    Tx(" Реестр школ загружается на странице ")
+                    link("«Загрузка данных»", SiteURL.imports.path)
+                    Tx(".")
+                }
+            }
+            El("div", [("class", "scroll")]) {
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Реестр школ" + (categoryYear.map { "; категория — на \($0) год" } ?? "")) }
+                    El("thead") { El("tr") {
+                        for h in ["Школа", "Код", "Населённый пункт", "Тип", "До центра, км", "В программе"] + (categoryYear == nil ? [] : ["Категория"]) + ["План: выполнено", "Просрочено"] {
+                            El("th", [("scope", "col")]) { Tx(h) }
+                        }
+                    } }
+                    El("tbody") {
+                        for i in items {
+                            El("tr") {
+                                El("th", [("scope", "row")]) {
+                                    if i.canOpen { link(i.school.name, SiteURL.school(.value(i.school.id)).path) } else { Tx(i.school.name) }
+                                }
+                                El("td") { Tx(i.school.code) }
+                                El("td") { Tx(i.settlement ?? "—") }
+                                El("td") { Tx(i.type ?? "—") }
+                                El("td", [("class", "num")]) { Tx(i.school.distanceKm.map { Format.number($0) } ?? "—") }
+                                El("td") { Tx(i.school.participating ? "да" : "нет") }
+                                if categoryYear != nil {
+                                    El("td") { if let c = i.category { CategoryBadge.render(c) } else { Tx("—") } }
+                                }
+                                El("td") {
+                                    if let p = i.plan, p.measures > 0 {
+                                        if i.canOpen { link("\(p.done) из \(p.measures)", SiteURL.schoolPlan(.value(i.school.id)).path) } else { Tx("\(p.done) из \(p.measures)") }
+                                    } else { Tx("—") }
+                                }
+                                El("td", [("class", "num")]) { Tx(i.plan.map { String($0.overdue) } ?? "—") }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A file as read: the header and the rows, each with the line a user sees in a spreadsheet
+/// program (the header is line 1).
+public struct ImportTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var cells: [String]
+
+        public init(line: Int, cells: [String]) {
+            self.line = line
+            self.cells = cells
+        }
+
+        var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    public var header: [String]
+    public var rows: [Row]
+
+    public init(header: [String], rows: [Row]) {
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// One thing wrong with a file: where (line and column; none for the whole file), the value, why.
+public struct ImportProblem: Error, Equatable, Sendable, Codable {
+    public var line: Int?
+    public var column: String?
+    public var value: String?
+    public var reason: String
+
+    public init(line: Int?, column: String?, value: String?, reason: String) {
+        self.line = line
+        self.column = column
+        self.value = value
+        self.reason = reason
+    }
+
+    /// «Строка 7, столбец «participants», значение «-3»: …»
+    public var russian: String {
+        var place: [String] = []
+        if let line { place.append("Строка \(line)") } else { place.append("Весь файл") }
+        if let column { place.append("столбец «\(column)»") }
+        if let value { place.append("значение «\(value)»") }
+        return place.joined(separator: ", ") + ": " + reason
+    }
+}
+
+/// Every problem of a file, sorted by line; a file with any of them imports nothing.
+public struct ImportProblems: Error, Equatable, Sendable {
+    public var problems: [ImportProblem]
+
+    public init(_ problems: [ImportProblem]) {
+        self.problems = problems.sorted { ($0.line ?? 0, $0.column ?? "") < ($1.line ?? 0, $1.column ?? "") }
+    }
+}
+
+/// The kinds of files Opora imports.
+public enum ImportKind: String, CaseIterable, Codable, Sendable {
+    case schools
+    case context
+    case results
+    case studentResults
+
+    public var russianTitle: String {
+        switch self {
+        case .schools: return "Реестр школ"
+        case .context: return "Социальные условия"
+        case .results: return "Результаты по школам"
+        case .studentResults: return "Результаты по участникам"
+        }
+    }
+
+    public var canonicalHeader: String {
+        switch self {
+        case .schools: return SchoolsFile.columns.canonicalHeader
+        case .context: return ContextFile.columns.canonicalHeader
+        case .results: return ResultsFile.columns.canonicalHeader
+        case .studentResults: return StudentResultsFile.columns.canonicalHeader
+        }
+    }
+
+    /// A guess from the header, for files sent without saying what they are.
+    public static func detect(header: [String]) -> ImportKind? {
+        let keys = Set(header.compactMap { h in
+            [SchoolsFile.columns, ContextFile.columns, ResultsFile.columns, StudentResultsFile.columns]
+                .lazy.compactMap { $0.key(for: h) }.first
+        })
+        if keys.contains("participant_code") { return .studentResults }
+        if keys.contains("participants") { return .results }
+        if keys.contains(where: { $0.hasSuffix("_share") || $0.hasSuffix("_count") }) { return .context }
+        if keys.contains("name") && keys.contains("code") { return .schools }
+        return nil
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// School-level results: `year,kind,grade,subject,school_code,participants,fails,marks3,marks4,marks5,mean_score`,
+/// or the federal ВПР form with percent columns `% «2»` … `% «5»`.
+public enum ResultsFile {
+    public static let columns = ColumnSet([
+        ("year", ["год"], true),
+        ("kind", ["вид", "процедура", "вид процедуры"], true),
+        ("grade", ["класс", "параллель"], true),
+        ("subject", ["предмет"], true),
+        ("school_code", ["код школы", "код оо", "школа"], true),
+        ("participants", ["участников", "количество участников", "писали", "число участников"], true),
+        ("fails", ["двоек", "2", "«2»", "marks2", "не преодолели минимальный порог", "не сдали"], false),
+        ("marks3", ["3", "«3»"], false),
+        ("marks4", ["4", "«4»"], false),
+        ("marks5", ["5", "«5»"], false),
+        ("mean_score", ["средний балл"], false),
+        ("pct2", ["%2", "2%", "% 2", "доля 2"], false),
+        ("pct3", ["%3", "3%", "% 3", "доля 3"], false),
+        ("pct4", ["%4", "4%", "% 4", "доля 4"], false),
+        ("pct5", ["%5", "5%", "% 5", "доля 5"], false),
+    ])
+
+    public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[ResultRow], ImportProblems> {
+        var (index, fileProblems) = columns.map(table.header)
+        if index["fails"] == nil && index["pct2"] == nil {
+            fileProblems.append(ImportProblem(line: nil, column: "fails", value: nil,
+                                              reason: "В файле нет столбца «fails» (число «2» или не преодолевших порог) и нет столбца «% «2»»."))
+        }
+        guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
+        var problems: [ImportProblem] = []
+        var rows: [ResultRow] = []
+        var seen: [ResultRow.Key: Int] = [:]
+        for row in table.rows where !row.isBlank {
+            var r = RowReader(row, index)
+            let (key, n) = readKey(&r, known: knownSchoolCodes)
+            var fails = r.count("fails", "Число «2»", required: false)
+            var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
+                         r.count("marks5", "Число «5»", required: false)]
+            let mean = r.decimal("mean_score", "Средний балл")
+            if let m = mean, m < 0 { r.problem("mean_score", r.text("mean_score"), "средний балл не может быть отрицательным.") }
+            let percents = ["pct2", "pct3", "pct4", "pct5"].map { r.decimal($0, "Процент") }
+            if let n {
+                for (i, p) in percents.enumerated() {
+                    guard let p else { continue }
+                    let col = "pct\(i + 2)"
+                    guard (0...100).contains(p) else { r.problem(col, r.text(col), "процент должен быть от 0 до 100."); continue }
+                    let people = Int((Double(n) * p / 100).rounded())
+                    if i == 0 { fails = fails ?? people } else { marks[i - 1] = marks[i - 1] ?? people }
+                }
+                let given = percents.compactMap { $0 }
+                if given.count == 4, abs(given.reduce(0, +) - 100) > 0.5 * 4 {
+                    r.problem("pct2", r.text("pct2"), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
+                }
+            }
+            if fails == nil && r.text("fails") == nil && percents[0] == nil { r.problem("fails", nil, "не заполнено: число «2» (не преодолевших порог).") }
+            if let n {
+                if let f = fails, f > n { r.problem("fails", r.text("fails") ?? String(f), "«2» больше, чем участников (\(n)).") }
+                for (i, m) in marks.enumerated() where m != nil && m! > n {
+                    r.problem("marks\(i + 3)", r.text("marks\(i + 3)") ?? String(m!), "отметок «\(i + 3)» больше, чем участников (\(n)).")
+                }
+                // Only counts given as counts must add up exactly; counts from percents are rounded.
+                if percents.allSatisfy({ $0 == nil }), let f = fails, let m3 = marks[0], let m4 = marks[1], let m5 = marks[2], f + m3 + m4 + m5 != n {
+                    r.problem("marks3", "\(f)+\(m3)+\(m4)+\(m5)", "отметки не складываются в число участников: \(f)+\(m3)+\(m4)+\(m5) = \(f + m3 + m4 + m5), участников \(n).")
+                }
+            }
+            if let key {
+                if let first = seen[key] { r.problem("school_code", key.schoolCode, "повтор: та же школа, год и процедура уже в строке \(first).") }
+                else { seen[key] = row.line }
+            }
+            problems += r.problems
+            if r.problems.isEmpty, let key, let n, let fails {
+                rows.append(ResultRow(year: key.year, procedure: key.procedure, schoolCode: key.schoolCode, participants: n, fails: fails,
+                                      marks3: marks[0], marks4: marks[1], marks5: marks[2], meanScore: mean))
+            }
+        }
+        return problems.isEmpty ? .success(rows) : .failure(ImportProblems(problems))
+    }
+
+    /// Year, kind, grade, subject and school of a row, and its participants.
+    static func readKey(_ r: inout RowReader, known: Set<String>) -> (ResultRow.Key?, Int?) {
+        let year = r.year()
+        var kind: AssessmentKind?
+        if let t = r.required("kind", "вид процедуры") {
+            kind = AssessmentKind(text: t)
+            if kind == nil { r.problem("kind", t, "неизвестный вид процедуры: ожидается vpr, oge, ege, regional, municipal или ВПР, ОГЭ, ЕГЭ, РДР, МДР.") }
+        }
+        var grade: Int?
+        if let t = r.required("grade", "класс") {
+            grade = Int(t)
+            if grade == nil || !(1...11).contains(grade!) { r.problem("grade", t, "класс — число от 1 до 11."); grade = nil }
+        }
+        let subject = r.required("subject", "предмет")
+        let school = r.school("school_code", known: known, allowRegion: true)
+        let n = r.count("participants", "Число участников", required: true)
+        guard let year, let kind, let grade, let subject, let school else { return (nil, n) }
+        return (ResultRow.Key(year: year, procedure: Procedure(kind: kind, grade: grade, subject: subject), schoolCode: school), n)
+    }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v).replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+/// Student-level results, aggregated into school-level rows: `year,kind,grade,subject,school_code,participant_code,score,mark`
+/// or `passed` for ГИА. Only participant codes are read: a file with a name column is refused.
+public enum StudentResultsFile {
+    public static let columns = ColumnSet([
+        ("year", ["год"], true),
+        ("kind", ["вид", "процедура", "вид процедуры"], true),
+        ("grade", ["класс", "параллель"], true),
+        ("subject", ["предмет"], true),
+        ("school_code", ["код школы", "код оо", "школа"], true),
+        ("participant_code", ["код участника"], true),
+        ("score", ["балл", "первичный балл"], false),
+        ("mark", ["отметка", "оценка"], false),
+        ("passed", ["сдал", "преодолел порог"], false),
+    ])
+
+    static let personalData = ["фио", "фамилия", "имя", "отчество", "name", "surname", "first name", "last name", "birth", "дата рождения",
+                               "адрес", "address", "ф.и.о.", "ф. и. о."]
+
+    public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[ResultRow], ImportProblems> {
+        let personal = table.header.filter { personalData.contains(ColumnSet.normalise($0)) }
+        if !personal.isEmpty {
+            return .failure(ImportProblems(personal.map {
+                ImportProblem(line: nil, column: $0, value: nil,
+                              reason: "Файл содержит персональные данные (столбец «\($0)»): удалите столбец и загрузите снова.")
+            }))
+        }
+        // The participant column counts rows, so it may not be mistaken for a school-level file's columns.
+        var (index, fileProblems) = columns.map(table.header)
+        if index["mark"] == nil && index["passed"] == nil {
+            fileProblems.append(ImportProblem(line: nil, column: "mark", value: nil, reason: "В файле нет ни столбца «mark» (отметка), ни столбца «passed» (сдал)."))
+        }
+        guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
+        struct Group { var n = 0; var fails = 0; var marks = [0, 0, 0]; var hasMarks = true; var scores: [Double] = []; var allScored = true }
+        var problems: [ImportProblem] = []
+        var groups: [ResultRow.Key: Group] = [:]
+        var order: [ResultRow.Key] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows where !row.isBlank {
+            var r = RowReader(row, index)
+            let (key, _) = ResultsFile.readKey(&r, known: knownSchoolCodes)
+            let participant = r.required("participant_code", "код участника")
+            var mark: Int?
+            if let t = r.text("mark") {
+                mark = Int(t)
+                if mark == nil || !(2...5).contains(mark!) { r.problem("mark", t, "отметка — число от 2 до 5."); mark = nil }
+            }
+            var passed: Bool?
+            if let t = r.text("passed") {
+                switch t.lowercased() {
+                case "да", "1", "true", "yes", "сдал": passed = true
+                case "нет", "0", "false", "no", "не сдал": passed = false
+                default: r.problem("passed", t, "«сдал» — да или нет (1 или 0).")
+                }
+            }
+            if r.text("mark") == nil && r.text("passed") == nil { r.problem("mark", nil, "не заполнено: отметка или «сдал».") }
+            let score = r.decimal("score", "Балл")
+            if let key, let participant {
+                let id = "\(key.year)|\(key.procedure.russian)|\(key.schoolCode)|\(participant)"
+                if let first = seen[id] { r.problem("participant_code", participant, "повтор: этот участник этой процедуры уже в строке \(first).") }
+                else { seen[id] = row.line }
+            }
+            problems += r.problems
+            guard r.problems.isEmpty, let key else { continue }
+            if groups[key] == nil { order.append(key) }
+            var g = groups[key] ?? Group()
+            g.n += 1
+            if mark == 2 || passed == false { g.fails += 1 }
+            if let m = mark, m >= 3 { g.marks[m - 3] += 1 }
+            if mark == nil { g.hasMarks = false }
+            if let score { g.scores.append(score) } else { g.allScored = false }
+            groups[key] = g
+        }
+        guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
+        return .success(order.map { key in
+            let g = groups[key]!
+            return ResultRow(year: key.year, procedure: key.procedure, schoolCode: key.schoolCode, participants: g.n, fails: g.fails,
+                             marks3: g.hasMarks ? g.marks[0] : nil, marks4: g.hasMarks ? g.marks[1] : nil, marks5: g.hasMarks ? g.marks[2] : nil,
+                             meanScore: g.allScored && !g.scores.isEmpty ? g.scores.reduce(0, +) / Double(g.scores.count) : nil)
+        })
+    }
+}
