@@ -33,7 +33,8 @@ public enum ResultsFile {
         var seen: [ResultRow.Key: Int] = [:]
         for row in table.rows where !row.isBlank {
             var r = RowReader(row, index)
-            let (key, n) = readKey(&r, known: knownSchoolCodes)
+            let key = readKey(&r, known: knownSchoolCodes)
+            let n = r.count("participants", "Число участников", required: true)
             var fails = r.count("fails", "Число «2»", required: false)
             var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
                          r.count("marks5", "Число «5»", required: false)]
@@ -77,8 +78,8 @@ public enum ResultsFile {
         return problems.isEmpty ? .success(rows) : .failure(ImportProblems(problems))
     }
 
-    /// Year, kind, grade, subject and school of a row, and its participants.
-    static func readKey(_ r: inout RowReader, known: Set<String>) -> (ResultRow.Key?, Int?) {
+    /// Year, kind, grade, subject and school of a row.
+    static func readKey(_ r: inout RowReader, known: Set<String>) -> ResultRow.Key? {
         let year = r.year()
         var kind: AssessmentKind?
         if let t = r.required("kind", "вид процедуры") {
@@ -92,9 +93,8 @@ public enum ResultsFile {
         }
         let subject = r.required("subject", "предмет")
         let school = r.school("school_code", known: known, allowRegion: true)
-        let n = r.count("participants", "Число участников", required: true)
-        guard let year, let kind, let grade, let subject, let school else { return (nil, n) }
-        return (ResultRow.Key(year: year, procedure: Procedure(kind: kind, grade: grade, subject: subject), schoolCode: school), n)
+        guard let year, let kind, let grade, let subject, let school else { return nil }
+        return ResultRow.Key(year: year, procedure: Procedure(kind: kind, grade: grade, subject: subject), schoolCode: school)
     }
 
     static func format(_ v: Double) -> String {
@@ -128,7 +128,6 @@ public enum StudentResultsFile {
                               reason: "Файл содержит персональные данные (столбец «\($0)»): удалите столбец и загрузите снова.")
             }))
         }
-        // The participant column counts rows, so it may not be mistaken for a school-level file's columns.
         var (index, fileProblems) = columns.map(table.header)
         if index["mark"] == nil && index["passed"] == nil {
             fileProblems.append(ImportProblem(line: nil, column: "mark", value: nil, reason: "В файле нет ни столбца «mark» (отметка), ни столбца «passed» (сдал)."))
@@ -141,7 +140,7 @@ public enum StudentResultsFile {
         var seen: [String: Int] = [:]
         for row in table.rows where !row.isBlank {
             var r = RowReader(row, index)
-            let (key, _) = ResultsFile.readKey(&r, known: knownSchoolCodes)
+            let key = ResultsFile.readKey(&r, known: knownSchoolCodes)
             let participant = r.required("participant_code", "код участника")
             var mark: Int?
             if let t = r.text("mark") {
