@@ -29,6 +29,8 @@ enum SiteURL {
     case schools
     case school(ID)
     case schoolContext(ID)
+    case schoolEdit(ID)
+    case schoolNew
     case schoolPlan(ID)
     case monitoring
     case imports
@@ -54,6 +56,8 @@ enum SiteURL {
         case .schools: return "/schools"
         case .school(let id): return "/schools/\(id.segment("schoolID"))"
         case .schoolContext(let id): return "/schools/\(id.segment("schoolID"))/context"
+        case .schoolEdit(let id): return "/schools/\(id.segment("schoolID"))/edit"
+        case .schoolNew: return "/schools/new"
         case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
         case .monitoring: return "/monitoring"
         case .imports: return "/imports"

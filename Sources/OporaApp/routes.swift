@@ -24,6 +24,11 @@ func routes(_ app: Application) throws {
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)
+    let schoolAdmin = signedIn.grouped(RoleGuard(roles: [.admin]))
+    schoolAdmin.get(SiteURL.schoolNew.pathComponents, use: SchoolEditController.new)
+    schoolAdmin.post(SiteURL.schoolNew.pathComponents, use: SchoolEditController.create)
+    schoolAdmin.get(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.edit)
+    schoolAdmin.post(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.update)
     signedIn.get(SiteURL.school(.key).pathComponents, use: SchoolsController.show)
     signedIn.post(SiteURL.schoolContext(.key).pathComponents, use: SchoolsController.saveContext)
     signedIn.get(SiteURL.monitoring.pathComponents, use: MonitoringController.index)

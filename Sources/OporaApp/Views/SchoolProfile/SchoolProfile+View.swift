@@ -33,7 +33,10 @@ enum SchoolProfileView {
                 Tx(["Код \(s.code)", m.type, m.settlement, s.distanceKm.map { "\(Format.number($0)) км до районного центра" },
                     s.participating ? "участвует в программе" : "не участвует в программе"].compactMap { $0 }.joined(separator: " · "))
             }
-            if m.hasPlan { El("p") { link("План школы", SiteURL.schoolPlan(.value(s.id)).path) } }
+            El("p", [("class", "actions")]) {
+                if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path) }
+                if ctx.user?.role == .admin { Tx(" · "); link("Изменить сведения о школе", SiteURL.schoolEdit(.value(s.id)).path) }
+            }
             if m.isDemo { El("p", [("class", "demo-inline")]) { Tx("Результаты и социальные сведения этой школы придуманы для показа.") } }
 
             El("section", [("aria-labelledby", "h-cat")]) {

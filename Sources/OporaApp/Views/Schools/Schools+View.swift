@@ -26,6 +26,9 @@ enum SchoolsView {
                     Tx(".")
                 }
             }
+            if ctx.user?.role == .admin {
+                El("p") { link("Добавить школу", SiteURL.schoolNew.path, [("class", "button")]) }
+            }
             El("div", [("class", "scroll")]) {
                 El("table", [("class", "data")]) {
                     El("caption") { Tx("Реестр школ" + (categoryYear.map { "; категория — на \($0) год" } ?? "")) }

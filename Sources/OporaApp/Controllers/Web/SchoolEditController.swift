@@ -1,0 +1,105 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// The school registry by form: admin only, within the admin's municipality. Marking a school as
+/// participating gives it its own plan.
+enum SchoolEditController {
+    struct Body: Content {
+        var code: String?
+        var name: String
+        var shortName: String?
+        var settlement: String?
+        var type: String?
+        var distanceKm: String?
+        var participating: String?
+
+        var form: SchoolEditView.Form {
+            var f = SchoolEditView.Form()
+            f.code = (code ?? "").trimmingCharacters(in: .whitespaces)
+            f.name = name.trimmingCharacters(in: .whitespaces)
+            f.shortName = (shortName ?? "").trimmingCharacters(in: .whitespaces)
+            f.settlement = (settlement ?? "").trimmingCharacters(in: .whitespaces)
+            f.type = type ?? ""
+            f.distanceKm = (distanceKm ?? "").trimmingCharacters(in: .whitespaces)
+            f.participating = participating == "1"
+            return f
+        }
+    }
+
+    static func new(_ req: Request) async throws -> Response {
+        SchoolEditView.render(try await PageContext.make(req), schoolID: nil, form: .init(), errors: nil)
+    }
+
+    static func edit(_ req: Request) async throws -> Response {
+        let school = try await SchoolsController.readableSchool(req, user: try req.currentUser())
+        return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: .init(school), errors: nil)
+    }
+
+    static func validate(_ f: SchoolEditView.Form, isNew: Bool, on db: any Database) async throws -> (FieldErrors, Double?) {
+        var errors = FieldErrors()
+        if isNew {
+            if f.code.isEmpty || !f.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                errors.add("code", "Код — латинские буквы, цифры, дефис или подчёркивание.")
+            } else if try await School.query(on: db).filter(\.$code == f.code).count() > 0 {
+                errors.add("code", "Школа с кодом \(f.code) уже есть.")
+            }
+        }
+        if f.name.isEmpty { errors.add("name", "Укажите полное наименование.") }
+        if !f.type.isEmpty && !["СОШ", "ООШ", "НОШ"].contains(f.type) { errors.add("type", "Тип — СОШ, ООШ или НОШ.") }
+        var distance: Double?
+        if !f.distanceKm.isEmpty {
+            distance = Double(f.distanceKm.replacingOccurrences(of: ",", with: "."))
+            if distance == nil || distance! < 0 { errors.add("distanceKm", "Расстояние — неотрицательное число километров.") }
+        }
+        return (errors, distance)
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let f = try req.content.decode(Body.self).form
+        let (errors, distance) = try await validate(f, isNew: true, on: req.db)
+        guard errors.isEmpty, let municipalityID = user.municipalityID else {
+            return SchoolEditView.render(try await PageContext.make(req), schoolID: nil, form: f, errors: errors.messages)
+        }
+        let school = School(municipalityID: municipalityID, code: f.code, name: f.name, shortName: f.shortName.isEmpty ? f.name : f.shortName,
+                            settlement: f.settlement.isEmpty ? nil : f.settlement, type: f.type.isEmpty ? nil : f.type,
+                            distanceKm: distance, participating: false, isDemo: false)
+        try await save(school, participating: f.participating, user: user, before: nil, on: req.db)
+        return req.redirect(to: SiteURL.school(.value(school.id!)).path)
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        var f = try req.content.decode(Body.self).form
+        f.code = school.code
+        let (errors, distance) = try await validate(f, isNew: false, on: req.db)
+        guard errors.isEmpty else {
+            return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: f, errors: errors.messages)
+        }
+        let before = ImportService.describe(school) + "; в программе: \(school.participating ? "да" : "нет")"
+        school.name = f.name
+        school.shortName = f.shortName.isEmpty ? f.name : f.shortName
+        school.settlement = f.settlement.isEmpty ? nil : f.settlement
+        school.type = f.type.isEmpty ? nil : f.type
+        school.distanceKm = distance
+        try await save(school, participating: f.participating, user: user, before: before, on: req.db)
+        return req.redirect(to: SiteURL.school(.value(school.id!)).path)
+    }
+
+    static func save(_ school: School, participating: Bool, user: CurrentUser, before: String?, on db: any Database) async throws {
+        school.participating = participating
+        try await db.transaction { db in
+            try await school.save(on: db)
+            if participating, let programme = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
+                .sort(\.$createdAt, .descending).first() {
+                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
+            }
+            try await Audit.record(db, user: user, action: before == nil ? "school.create" : "school.update", entityType: "school",
+                                   entityID: school.id, municipalityID: school.$municipality.id, summary: "Школа \(school.code): \(school.shortName)",
+                                   before: before.map { ["Школа": $0] },
+                                   after: ["Школа": ImportService.describe(school) + "; в программе: \(participating ? "да" : "нет")"])
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The admin's form for one school of the registry, new or existing.
+enum SchoolEditView {
+    struct Form {
+        var code = ""
+        var name = ""
+        var shortName = ""
+        var settlement = ""
+        var type = ""
+        var distanceKm = ""
+        var participating = false
+
+        init() {}
+
+        init(_ s: School) {
+            code = s.code
+            name = s.name
+            shortName = s.shortName
+            settlement = s.settlement ?? ""
+            type = s.type ?? ""
+            distanceKm = s.distanceKm.map { Format.number($0) } ?? ""
+            participating = s.participating
+        }
+    }
+
+    static func render(_ ctx: PageContext, schoolID: UUID?, form f: Form, errors: [String: String]?) -> Response {
+        let title = schoolID == nil ? "Новая школа" : "Изменить школу"
+        let response = Layout.page(title, ctx) {
+            El("p", [("class", "crumbs")]) { link("← Школы", SiteURL.schools.path) }
+            El("h1") { Tx(schoolID == nil ? "Новая школа" : "Изменить: \(f.name)") }
+            if let errors { Forms.errorSummary(FieldErrors(errors)) }
+            El("form", [("method", "post"), ("action", schoolID.map { SiteURL.schoolEdit(.value($0)).path } ?? SiteURL.schoolNew.path), ("class", "edit")]) {
+                Forms.csrf(ctx)
+                Forms.field("Код школы", name: "code", value: f.code, error: errors?["code"], hint: "Латинские буквы, цифры и дефис, например bal-09",
+                            required: true, attributes: schoolID == nil ? [] : [("readonly", "")])
+                Forms.field("Полное наименование", name: "name", value: f.name, error: errors?["name"], required: true)
+                Forms.field("Краткое наименование", name: "shortName", value: f.shortName, error: errors?["shortName"])
+                Forms.field("Населённый пункт", name: "settlement", value: f.settlement, error: errors?["settlement"])
+                Forms.select("Тип", name: "type", options: [("", "не указан"), ("СОШ", "СОШ"), ("ООШ", "ООШ"), ("НОШ", "НОШ")], selected: f.type, error: errors?["type"])
+                Forms.field("Расстояние до районного центра, км", name: "distanceKm", value: f.distanceKm, error: errors?["distanceKm"], attributes: [("inputmode", "decimal")])
+                El("div", [("class", "field check")]) {
+                    VoidEl("input", [("type", "checkbox"), ("id", "f-participating"), ("name", "participating"), ("value", "1"), ("checked", f.participating ? "" : nil)])
+                    El("label", [("for", "f-participating")]) { Tx("Участвует в программе (получает свой план)") }
+                }
+                El("button", [("type", "submit")]) { Tx("Сохранить") }
+            }
+        }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}
