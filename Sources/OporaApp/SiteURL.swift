@@ -30,6 +30,8 @@ enum SiteURL {
     case school(ID)
     case schoolContext(ID)
     case schoolEdit(ID)
+    case schoolData(ID)
+    case schoolDataSave(ID, String?)
     case schoolNew
     case schoolPlan(ID)
     case monitoring
@@ -38,6 +40,12 @@ enum SiteURL {
     case importConfirm(ID)
     case importTemplate(String)
     case methodology
+    case indicators
+    /// number and year; `nil` registers the route
+    case indicator(Int?, Int?)
+    case indicatorManual(Int?, Int?)
+    case report
+    case reportXLSX
     case audit
     case tokens
     case stylesheet
@@ -57,6 +65,8 @@ enum SiteURL {
         case .school(let id): return "/schools/\(id.segment("schoolID"))"
         case .schoolContext(let id): return "/schools/\(id.segment("schoolID"))/context"
         case .schoolEdit(let id): return "/schools/\(id.segment("schoolID"))/edit"
+        case .schoolData(let id): return "/schools/\(id.segment("schoolID"))/data"
+        case .schoolDataSave(let id, let kind): return "/schools/\(id.segment("schoolID"))/data/\(kind ?? ":kind")"
         case .schoolNew: return "/schools/new"
         case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
         case .monitoring: return "/monitoring"
@@ -65,6 +75,11 @@ enum SiteURL {
         case .importConfirm(let id): return "/imports/\(id.segment("importID"))/confirm"
         case .importTemplate(let kind): return "/imports/templates/\(kind)"
         case .methodology: return "/methodology"
+        case .indicators: return "/indicators"
+        case .indicator(let n, let y): return "/indicators/\(n.map(String.init) ?? ":number")/\(y.map(String.init) ?? ":year")"
+        case .indicatorManual(let n, let y): return SiteURL.indicator(n, y).path + "/manual"
+        case .report: return "/report"
+        case .reportXLSX: return "/report.xlsx"
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .stylesheet: return "/styles.css"

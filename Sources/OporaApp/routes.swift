@@ -31,9 +31,18 @@ func routes(_ app: Application) throws {
     schoolAdmin.post(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.update)
     signedIn.get(SiteURL.school(.key).pathComponents, use: SchoolsController.show)
     signedIn.post(SiteURL.schoolContext(.key).pathComponents, use: SchoolsController.saveContext)
+    signedIn.get(SiteURL.schoolData(.key).pathComponents, use: SchoolDataController.show)
+    signedIn.post(SiteURL.schoolDataSave(.key, nil).pathComponents, use: SchoolDataController.save)
     signedIn.get(SiteURL.monitoring.pathComponents, use: MonitoringController.index)
     signedIn.get(SiteURL.methodology.pathComponents, use: MethodologyController.show)
     signedIn.grouped(RoleGuard(roles: [.admin])).post(SiteURL.methodology.pathComponents, use: MethodologyController.save)
+
+    // MARK: - Indicators and the report
+    signedIn.get(SiteURL.indicators.pathComponents, use: IndicatorsController.index)
+    signedIn.get(SiteURL.indicator(nil, nil).pathComponents, use: IndicatorsController.show)
+    signedIn.grouped(RoleGuard(roles: [.admin, .methodist])).post(SiteURL.indicatorManual(nil, nil).pathComponents, use: IndicatorsController.saveManual)
+    signedIn.get(SiteURL.report.pathComponents, use: ReportController.page)
+    signedIn.get(SiteURL.reportXLSX.pathComponents, use: ReportController.xlsx)
 
     // MARK: - Imports: admin and methodist
     let importers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))

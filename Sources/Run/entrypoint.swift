@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
@@ -76,7 +76,7 @@ extension Opora {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a CSV or XLSX file into the working database: one transaction, nothing on any bad row.")
-        @Argument(help: "schools, context, results or student-results.") var kind: String
+        @Argument(help: "schools, context, results, student-results, teachers, staff-positions, trainings, checklist or gia.") var kind: String
         @Argument(help: "The file.") var file: String
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
 
@@ -116,6 +116,29 @@ extension Opora {
             do {
                 try await app.autoMigrate()
                 print(try await Launcher.identify(app, year: year, format: format, municipalityName: municipality))
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
+    }
+}
+
+extension Opora {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the monitoring report of a year as an XLSX workbook, the same as the web page's.")
+        @ArgumentParser.Option(help: "The year of the report.") var year: Int
+        @ArgumentParser.Option(help: "The workbook to write.") var out: String
+        @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+
+        func run() async throws {
+            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
+            do {
+                try await app.autoMigrate()
+                let bytes = try await Launcher.report(app, year: year, municipalityName: municipality)
+                try Data(bytes).write(to: URL(fileURLWithPath: out))
+                print("Written \(out) (\(bytes.count) bytes).")
             } catch {
                 try? await app.asyncShutdown()
                 throw error

@@ -28,7 +28,8 @@ extension Launcher {
     /// Returns the report to print; throws with every problem when the file is refused.
     public static func importFile(_ app: Application, kind: String, path: String, municipalityName: String?,
                                   progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> String {
-        let kinds = ["schools": ImportKind.schools, "context": .context, "results": .results, "student-results": .studentResults]
+        let kinds = ["schools": ImportKind.schools, "context": .context, "results": .results, "student-results": .studentResults,
+                     "teachers": .teachers, "staff-positions": .staffPositions, "trainings": .trainings, "checklist": .checklist, "gia": .gia]
         guard let importKind = kinds[kind] else {
             throw CommandError.problem("kind must be one of: \(kinds.keys.sorted().joined(separator: ", "))")
         }
@@ -42,7 +43,7 @@ extension Launcher {
             throw CommandError.problem("Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).\n"
                                        + problems.problems.map(\.russian).joined(separator: "\n"))
         case .success(let plan):
-            return "Загружено: \(plan.russianSummary)"
+            return "Загружено. \(plan.russianDoneSummary)"
         }
     }
 
@@ -117,5 +118,20 @@ struct IdentificationReport: Content {
                            criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
                            biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) }, explanation: a.explanation)
             })
+    }
+}
+
+extension Launcher {
+    /// `opora report --year Y --out FILE`: the workbook the web page offers.
+    public static func report(_ app: Application, year: Int, municipalityName: String?) async throws -> [UInt8] {
+        let municipality = try await municipality(named: municipalityName, on: app.db)
+        guard let programme = try await Programme.query(on: app.db).filter(\.$municipality.$id == municipality.requireID())
+            .sort(\.$createdAt, .descending).first() else {
+            throw CommandError.problem("the municipality has no programme")
+        }
+        guard (programme.startYear...programme.endYear).contains(year) else {
+            throw CommandError.problem("the programme runs \(programme.startYear)–\(programme.endYear)")
+        }
+        return try await ReportData.make(programme: programme, year: year, today: app.opora.today(), on: app.db).workbook()
     }
 }

@@ -43,8 +43,8 @@ public enum Launcher {
         try await app.asyncShutdown()
     }
 
-    /// The day the demo lives on: the autumn after the 2020/21 school year, inside the programme's years.
-    public static let demoToday = Day(year: 2021, month: 10, day: 1)!
+    /// The day the demo lives on: the last autumn of the programme, when every year has results.
+    public static let demoToday = Day(year: 2022, month: 10, day: 1)!
 
     /// A fresh demo database of its own, never the working one, then the server.
     public static func demo(path: String, hostname: String, port: Int) async throws {

@@ -108,7 +108,7 @@ final class AttributeScanner: NSObject, XMLParserDelegate {
         let scanner = AttributeScanner(element: element)
         let parser = XMLParser(data: data)
         parser.delegate = scanner
-        parser.parse()
+        _ = parser.parse()
         return scanner.found
     }
 
@@ -133,7 +133,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         let p = SharedStringsParser()
         let parser = XMLParser(data: data)
         parser.delegate = p
-        parser.parse()
+        _ = parser.parse()
         return p.strings
     }
 
@@ -169,7 +169,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         let p = SheetParser(shared: sharedStrings)
         let parser = XMLParser(data: data)
         parser.delegate = p
-        parser.parse()
+        _ = parser.parse()
         // Rows with no text at all are not rows a user meant.
         return p.rows.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }

@@ -9,6 +9,7 @@ enum Migrations {
         M004CreateMeasures(),
         M005CreateAudit(),
         M006CreateMonitoring(),
+        M007CreateIndicatorData(),
         SessionRecord.migration,
     ]
 }

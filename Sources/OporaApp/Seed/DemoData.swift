@@ -60,6 +60,7 @@ public enum DemoData {
             schoolIDs[s.code] = try school.requireID()
         }
         try await seedMonitoring(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
+        try await seedStaff(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         let programmeID = try await ProgrammeInstaller.install(try ProgrammeTemplate.balagansky(), municipalityID: municipalityID, on: db)
 
         let hash = try await app.password.async.hash(password)
@@ -106,6 +107,59 @@ public enum DemoData {
             try await rec.create(on: db)
         }
         _ = try await Methodology.current(municipalityID: municipalityID, on: db)
+    }
+
+    static func seedStaff(municipalityID: UUID, schoolIDs: [String: UUID], on db: any Database) async throws {
+        let items = try await ChecklistItems.titles(municipalityID: municipalityID, on: db)
+        for (n, p) in DemoResults.profiles.enumerated() {
+            let schoolID = schoolIDs[p.code]!
+            let size = max(6, p.cohort / 2 + 6)
+            let teachers = DemoStaff.teachers(p.code, size: size)
+            var idByKey: [String: UUID] = [:]
+            for t in teachers {
+                let r = TeacherRecord()
+                r.$municipality.id = municipalityID
+                r.$school.id = schoolID
+                r.set(t)
+                try await r.create(on: db)
+                idByKey[t.id] = r.id
+            }
+            for t in DemoStaff.trainings(teachers, progress: p.lowYears == nil ? 0.9 : 0.75) {
+                let r = TrainingRecord()
+                r.$municipality.id = municipalityID
+                r.$teacher.id = idByKey[t.teacherID]!
+                r.set(t)
+                try await r.create(on: db)
+            }
+            for year in DemoStaff.years {
+                for f in DemoStaff.positions(p.code, year: year, size: size) {
+                    let r = StaffPositionRecord()
+                    r.$municipality.id = municipalityID
+                    r.$school.id = schoolID
+                    r.set(f)
+                    try await r.create(on: db)
+                }
+                for f in DemoStaff.checklist(p.code, year: year, items: items, school: n) {
+                    let r = ChecklistEntryRecord()
+                    r.$municipality.id = municipalityID
+                    r.$school.id = schoolID
+                    r.year = f.year
+                    r.item = f.item
+                    r.available = f.available
+                    try await r.create(on: db)
+                }
+                if p.hasGIA9 {
+                    let g = DemoStaff.gia(p.code, year: year, cohort: p.cohort, low: p.lowYears != nil)
+                    let r = GIAOutcomeRecord()
+                    r.$municipality.id = municipalityID
+                    r.$school.id = schoolID
+                    r.year = g.year
+                    r.participants = g.participants
+                    r.passed = g.passed
+                    try await r.create(on: db)
+                }
+            }
+        }
     }
 
     /// Deadlines around today and some measures done with a small PDF, so that the home page,

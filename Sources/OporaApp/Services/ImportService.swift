@@ -22,6 +22,11 @@ enum ImportService {
             }
             return "Добавится: \(added.count), заменится: \(replaced.count), без изменений: \(unchanged)."
         }
+
+        /// The same, once written.
+        var russianDoneSummary: String {
+            changesNothing ? russianSummary : "Добавлено: \(added.count), заменено: \(replaced.count), без изменений: \(unchanged)."
+        }
     }
 
     /// Reads and validates a file; on success, compares it with the stored data and, when
@@ -29,11 +34,18 @@ enum ImportService {
     static func run(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser?,
                     write: Bool, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
-        let table: ImportTable
         switch TableReader.read(fileName: fileName, bytes: bytes) {
         case .failure(let problems): return .failure(problems)
-        case .success(let t): table = t
+        case .success(let table):
+            return try await run(kind: kind, table: table, fileName: fileName, municipalityID: municipalityID, user: user,
+                                 write: write, on: db, progress: progress)
         }
+    }
+
+    /// The same for a table already read: an uploaded file's, or a form's single row.
+    static func run(kind: ImportKind, table: ImportTable, fileName: String, municipalityID: UUID, user: CurrentUser?,
+                    write: Bool, on db: any Database,
+                    progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
         let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
         let codes = Set(schools.map(\.code))
         switch kind {
@@ -50,6 +62,9 @@ enum ImportService {
                 return .success(try await importContexts(contexts, schools: schools, fileName: fileName, municipalityID: municipalityID,
                                                          user: user, write: write, on: db))
             }
+        case .teachers, .staffPositions, .trainings, .checklist, .gia:
+            return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName,
+                                                 municipalityID: municipalityID, user: user, write: write, on: db)
         case .results, .studentResults:
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
                                           : StudentResultsFile.parse(table, knownSchoolCodes: codes)
@@ -204,8 +219,15 @@ enum ImportService {
         return plan
     }
 
+    /// The import log entry and the audit entry of a change. A form's row is not an import: it gets
+    /// the audit entry only.
     @discardableResult
-    static func record(_ plan: Plan, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID {
+    static func record(_ plan: Plan, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID? {
+        guard plan.fileName != formFileName else {
+            try await Audit.record(db, user: user, action: "form.\(plan.kind.rawValue)", entityType: plan.kind.rawValue, entityID: nil,
+                                   municipalityID: municipalityID, summary: "\(plan.kind.russianTitle): " + (plan.replaced + plan.added).joined(separator: "; "))
+            return nil
+        }
         let r = ImportRecord()
         r.$municipality.id = municipalityID
         r.userID = user?.id
@@ -218,9 +240,13 @@ enum ImportService {
         try await r.create(on: db)
         try await Audit.record(db, user: user, action: "import.\(plan.kind.rawValue)", entityType: "import", entityID: r.id,
                                municipalityID: municipalityID,
-                               summary: "Загрузка «\(plan.fileName)» (\(plan.kind.russianTitle.lowercased())): \(plan.russianSummary)",
+                               summary: "Загрузка «\(plan.fileName)» (\(plan.kind.russianTitle.lowercased())): \(plan.russianDoneSummary)",
                                after: ["Добавлено": String(plan.added.count), "Заменено": String(plan.replaced.count),
                                        "Без изменений": String(plan.unchanged)])
         return try r.requireID()
     }
+
+    /// The file name a form's row carries through the import path.
+    static let formFileName = "форма"
+
 }

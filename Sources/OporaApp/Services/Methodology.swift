@@ -18,7 +18,7 @@ enum Methodology {
             .sort(\.$number, .descending).first() {
             return Version(number: v.number, parameters: v.parameters, createdBy: v.createdBy, createdAt: v.createdAt, comment: v.comment)
         }
-        return try await save(.defaults, comment: "Параметры по умолчанию (DESIGN.md)", municipalityID: municipalityID, user: nil, on: db)
+        return try await save(.defaults, comment: "Параметры по умолчанию", municipalityID: municipalityID, user: nil, on: db)
     }
 
     static func all(municipalityID: UUID, on db: any Database) async throws -> [Version] {

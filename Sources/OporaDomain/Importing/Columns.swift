@@ -10,6 +10,9 @@ public struct ColumnSet: Sendable {
 
     public var columns: [Column]
 
+    static let year = ("year", ["год"], true)
+    static let schoolCode = ("school_code", ["код школы", "код оо", "школа"], true)
+
     init(_ columns: [(String, [String], Bool)]) {
         self.columns = columns.map { Column(key: $0.0, aliases: $0.1, required: $0.2) }
     }
@@ -44,6 +47,22 @@ public struct ColumnSet: Sendable {
         }
         return (index, problems)
     }
+
+    /// Maps the header and reads every non-blank row with `read`, keeping what it returns only from rows
+    /// without problems: a file with any problem imports nothing, and every problem is reported.
+    func parse<T>(_ table: ImportTable, _ read: (inout RowReader) -> T?) -> Result<[T], ImportProblems> {
+        let (index, fileProblems) = map(table.header)
+        guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
+        var problems: [ImportProblem] = []
+        var records: [T] = []
+        for row in table.rows where !row.isBlank {
+            var r = RowReader(row, index)
+            let record = read(&r)
+            problems += r.problems
+            if r.problems.isEmpty, let record { records.append(record) }
+        }
+        return problems.isEmpty ? .success(records) : .failure(ImportProblems(problems))
+    }
 }
 
 /// Reading the cells of one row, collecting every problem instead of stopping at the first.
@@ -72,12 +91,14 @@ struct RowReader {
         return t
     }
 
+    /// The cell's text; a blank cell is a problem when the value is required.
+    mutating func text(_ key: String, _ what: String, required: Bool) -> String? {
+        required ? self.required(key, what) : text(key)
+    }
+
     /// A whole, non-negative number: «12», not «12,5», «1e3» or «-2».
     mutating func count(_ key: String, _ what: String, required: Bool) -> Int? {
-        guard let t = text(key) else {
-            if required { problem(key, nil, "не заполнено: \(what).") }
-            return nil
-        }
+        guard let t = text(key, what, required: required) else { return nil }
         guard t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), let v = Int(t) else {
             problem(key, t, "\(what) — целое число без дробной части и букв.")
             return nil
@@ -87,14 +108,37 @@ struct RowReader {
     }
 
     /// A decimal with «.» or «,».
-    mutating func decimal(_ key: String, _ what: String) -> Double? {
-        guard let t = text(key) else { return nil }
+    mutating func decimal(_ key: String, _ what: String, required: Bool = false, nonNegative: Bool = false) -> Double? {
+        guard let t = text(key, what, required: required) else { return nil }
         let n = t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
         guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n) else {
             problem(key, t, "\(what) — число, например 12,5.")
             return nil
         }
+        guard !nonNegative || v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
         return v
+    }
+
+    /// Yes or no: «да»/«нет», «1»/«0», «true»/«false», «yes»/«no».
+    mutating func yesNo(_ key: String, _ what: String, required: Bool) -> Bool? {
+        guard let t = text(key, what, required: required) else { return nil }
+        switch t.lowercased() {
+        case "да", "1", "true", "yes": return true
+        case "нет", "0", "false", "no": return false
+        default: problem(key, t, "\(what) — да или нет (1 или 0)."); return nil
+        }
+    }
+
+    /// A date as ДД.ММ.ГГГГ or ГГГГ-ММ-ДД, or the day number an XLSX date cell holds.
+    mutating func day(_ key: String, _ what: String, required: Bool) -> Day? {
+        guard let t = text(key, what, required: required) else { return nil }
+        if let d = Day(t) { return d }
+        // A spreadsheet stores a date cell as days since 30.12.1899 (1.1.1900 is day 2); 10000…73050 is 1927…2099.
+        if t.count == 5, let serial = Int(t), (10_000...73_050).contains(serial) {
+            return Day(year: 1900, month: 1, day: 1)!.adding(days: serial - 2)
+        }
+        problem(key, t, "\(what) — дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД.")
+        return nil
     }
 
     /// A share 0…1, or a percent written with «%».
@@ -126,5 +170,10 @@ struct RowReader {
             return nil
         }
         return code
+    }
+
+    /// Reports this row when an earlier row has the same natural key `id`.
+    mutating func unique<ID: Hashable>(_ id: ID, _ seen: inout [ID: Int], _ key: String, _ value: String, _ what: String) {
+        if let first = seen[id] { problem(key, value, "повтор: \(what) уже в строке \(first).") } else { seen[id] = row.line }
     }
 }

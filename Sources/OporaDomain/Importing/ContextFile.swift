@@ -11,18 +11,13 @@ public enum ContextFile {
     ]
 
     public static let columns = ColumnSet(
-        [("year", ["год"], true), ("school_code", ["код школы", "школа", "код оо"], true),
+        [ColumnSet.year, ColumnSet.schoolCode,
          ("students", ["обучающихся", "число обучающихся", "количество обучающихся"], false)]
         + shares.map { ($0.key, $0.aliases, false) } + shares.map { ($0.count, $0.countAliases, false) })
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[SocialContext], ImportProblems> {
-        let (index, fileProblems) = columns.map(table.header)
-        guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
-        var problems: [ImportProblem] = []
-        var records: [SocialContext] = []
         var seen: [String: Int] = [:]
-        for row in table.rows where !row.isBlank {
-            var r = RowReader(row, index)
+        return columns.parse(table) { r in
             let year = r.year()
             let code = r.school("school_code", known: knownSchoolCodes, allowRegion: false)
             let students = r.count("students", "Число обучающихся", required: false)
@@ -38,17 +33,11 @@ public enum ContextFile {
                 }
                 values.append(v)
             }
-            if let year, let code {
-                let key = "\(code)|\(year)"
-                if let first = seen[key] { r.problem("school_code", code, "повтор: эта школа и этот год уже в строке \(first).") } else { seen[key] = row.line }
-            }
-            problems += r.problems
-            if r.problems.isEmpty, let year, let code {
-                records.append(SocialContext(year: year, schoolCode: code, students: students, lowIncomeShare: values[0],
-                                             incompleteFamilyShare: values[1], noHigherEducationShare: values[2],
-                                             nonNativeShare: values[3], preventiveRegisterShare: values[4]))
-            }
+            if let year, let code { r.unique("\(code)|\(year)", &seen, "school_code", code, "эта школа и этот год") }
+            guard let year, let code else { return nil }
+            return SocialContext(year: year, schoolCode: code, students: students, lowIncomeShare: values[0],
+                                 incompleteFamilyShare: values[1], noHigherEducationShare: values[2],
+                                 nonNativeShare: values[3], preventiveRegisterShare: values[4])
         }
-        return problems.isEmpty ? .success(records) : .failure(ImportProblems(problems))
     }
 }

@@ -61,6 +61,11 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
     case context
     case results
     case studentResults
+    case teachers
+    case staffPositions
+    case trainings
+    case checklist
+    case gia
 
     public var russianTitle: String {
         switch self {
@@ -68,26 +73,40 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .context: return "Социальные условия"
         case .results: return "Результаты по школам"
         case .studentResults: return "Результаты по участникам"
+        case .teachers: return "Педагогические работники"
+        case .staffPositions: return "Штатное расписание"
+        case .trainings: return "Повышение квалификации"
+        case .checklist: return "Перечень равного доступа"
+        case .gia: return "Итоги ГИА"
         }
     }
 
-    public var canonicalHeader: String {
+    var columns: ColumnSet {
         switch self {
-        case .schools: return SchoolsFile.columns.canonicalHeader
-        case .context: return ContextFile.columns.canonicalHeader
-        case .results: return ResultsFile.columns.canonicalHeader
-        case .studentResults: return StudentResultsFile.columns.canonicalHeader
+        case .schools: return SchoolsFile.columns
+        case .context: return ContextFile.columns
+        case .results: return ResultsFile.columns
+        case .studentResults: return StudentResultsFile.columns
+        case .teachers: return TeachersFile.columns
+        case .staffPositions: return StaffPositionsFile.columns
+        case .trainings: return TrainingsFile.columns
+        case .checklist: return ChecklistFile.columns
+        case .gia: return GIAFile.columns
         }
     }
 
-    /// A guess from the header, for files sent without saying what they are.
+    public var canonicalHeader: String { columns.canonicalHeader }
+
+    /// A guess from the header, for files sent without saying what they are. A header counts as every
+    /// column it can name in any kind, so the rules go from the most telling column to the least.
     public static func detect(header: [String]) -> ImportKind? {
-        let keys = Set(header.compactMap { h in
-            [SchoolsFile.columns, ContextFile.columns, ResultsFile.columns, StudentResultsFile.columns]
-                .lazy.compactMap { $0.key(for: h) }.first
-        })
+        let keys = Set(header.flatMap { h in allCases.compactMap { $0.columns.key(for: h) } })
+        let items = Set(EqualAccessChecklist.defaultItems.map(ColumnSet.normalise))
+        if keys.contains("teacher_code") { return keys.contains("completed_on") || keys.contains("title") ? .trainings : .teachers }
         if keys.contains("participant_code") { return .studentResults }
-        if keys.contains("participants") { return .results }
+        if keys.contains("positions") { return .staffPositions }
+        if keys.contains("item") || header.contains(where: { items.contains(ColumnSet.normalise($0)) }) { return .checklist }
+        if keys.contains("participants") { return keys.contains("passed") && !keys.contains("kind") ? .gia : .results }
         if keys.contains(where: { $0.hasSuffix("_share") || $0.hasSuffix("_count") }) { return .context }
         if keys.contains("name") && keys.contains("code") { return .schools }
         return nil

@@ -4,11 +4,11 @@ import Foundation
 /// or the federal ВПР form with percent columns `% «2»` … `% «5»`.
 public enum ResultsFile {
     public static let columns = ColumnSet([
-        ("year", ["год"], true),
+        ColumnSet.year,
         ("kind", ["вид", "процедура", "вид процедуры"], true),
         ("grade", ["класс", "параллель"], true),
         ("subject", ["предмет"], true),
-        ("school_code", ["код школы", "код оо", "школа"], true),
+        ColumnSet.schoolCode,
         ("participants", ["участников", "количество участников", "писали", "число участников"], true),
         ("fails", ["двоек", "2", "«2»", "marks2", "не преодолели минимальный порог", "не сдали"], false),
         ("marks3", ["3", "«3»"], false),
@@ -38,8 +38,7 @@ public enum ResultsFile {
             var fails = r.count("fails", "Число «2»", required: false)
             var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
                          r.count("marks5", "Число «5»", required: false)]
-            let mean = r.decimal("mean_score", "Средний балл")
-            if let m = mean, m < 0 { r.problem("mean_score", r.text("mean_score"), "средний балл не может быть отрицательным.") }
+            let mean = r.decimal("mean_score", "Средний балл", nonNegative: true)
             let percents = ["pct2", "pct3", "pct4", "pct5"].map { r.decimal($0, "Процент") }
             if let n {
                 for (i, p) in percents.enumerated() {
@@ -65,10 +64,7 @@ public enum ResultsFile {
                     r.problem("marks3", "\(f)+\(m3)+\(m4)+\(m5)", "отметки не складываются в число участников: \(f)+\(m3)+\(m4)+\(m5) = \(f + m3 + m4 + m5), участников \(n).")
                 }
             }
-            if let key {
-                if let first = seen[key] { r.problem("school_code", key.schoolCode, "повтор: та же школа, год и процедура уже в строке \(first).") }
-                else { seen[key] = row.line }
-            }
+            if let key { r.unique(key, &seen, "school_code", key.schoolCode, "та же школа, год и процедура") }
             problems += r.problems
             if r.problems.isEmpty, let key, let n, let fails {
                 rows.append(ResultRow(year: key.year, procedure: key.procedure, schoolCode: key.schoolCode, participants: n, fails: fails,
@@ -106,11 +102,11 @@ public enum ResultsFile {
 /// or `passed` for ГИА. Only participant codes are read: a file with a name column is refused.
 public enum StudentResultsFile {
     public static let columns = ColumnSet([
-        ("year", ["год"], true),
+        ColumnSet.year,
         ("kind", ["вид", "процедура", "вид процедуры"], true),
         ("grade", ["класс", "параллель"], true),
         ("subject", ["предмет"], true),
-        ("school_code", ["код школы", "код оо", "школа"], true),
+        ColumnSet.schoolCode,
         ("participant_code", ["код участника"], true),
         ("score", ["балл", "первичный балл"], false),
         ("mark", ["отметка", "оценка"], false),
@@ -147,20 +143,17 @@ public enum StudentResultsFile {
                 mark = Int(t)
                 if mark == nil || !(2...5).contains(mark!) { r.problem("mark", t, "отметка — число от 2 до 5."); mark = nil }
             }
-            var passed: Bool?
-            if let t = r.text("passed") {
-                switch t.lowercased() {
-                case "да", "1", "true", "yes", "сдал": passed = true
-                case "нет", "0", "false", "no", "не сдал": passed = false
-                default: r.problem("passed", t, "«сдал» — да или нет (1 или 0).")
-                }
+            let passed: Bool?
+            switch r.text("passed")?.lowercased() {
+            case "сдал": passed = true
+            case "не сдал": passed = false
+            default: passed = r.yesNo("passed", "«сдал»", required: false)
             }
             if r.text("mark") == nil && r.text("passed") == nil { r.problem("mark", nil, "не заполнено: отметка или «сдал».") }
             let score = r.decimal("score", "Балл")
             if let key, let participant {
-                let id = "\(key.year)|\(key.procedure.russian)|\(key.schoolCode)|\(participant)"
-                if let first = seen[id] { r.problem("participant_code", participant, "повтор: этот участник этой процедуры уже в строке \(first).") }
-                else { seen[id] = row.line }
+                r.unique("\(key.year)|\(key.procedure.russian)|\(key.schoolCode)|\(participant)", &seen, "participant_code", participant,
+                         "этот участник этой процедуры")
             }
             problems += r.problems
             guard r.problems.isEmpty, let key else { continue }

@@ -116,7 +116,7 @@ struct MonitoringAPIController: RouteCollection {
                                detail: "Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).", errors: errors).response()
         case .success(let plan):
             return try await ImportReport(written: !dryRun && !plan.changesNothing, added: plan.added.count, replaced: plan.replaced.count,
-                                          unchanged: plan.unchanged, summary: plan.russianSummary).encodeResponse(for: req)
+                                          unchanged: plan.unchanged, summary: dryRun ? plan.russianSummary : plan.russianDoneSummary).encodeResponse(for: req)
         }
     }
 }

@@ -59,7 +59,7 @@ enum ImportsController {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: kind, problems: problems.problems)
         case .success(let plan):
-            return req.redirect(to: SiteURL.imports.with([("message", "Файл «\(plan.fileName)» загружен. \(plan.russianSummary)")]))
+            return req.redirect(to: SiteURL.imports.with([("message", "Файл «\(plan.fileName)» загружен. \(plan.russianDoneSummary)")]))
         }
     }
 

@@ -7,7 +7,11 @@ enum PagesController {
     static func home(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let summary = try await HomeSummary.fetch(user: user, today: req.today, on: req.db)
-        return HomeView.render(try await PageContext.make(req), summary, today: req.today)
+        var indicators: IndicatorData?
+        if user.role != .school {
+            indicators = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+        }
+        return HomeView.render(try await PageContext.make(req), summary, indicators: indicators, today: req.today)
     }
 
     static func passport(_ req: Request) async throws -> Response {

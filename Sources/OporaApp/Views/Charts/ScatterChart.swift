@@ -3,7 +3,8 @@ import OporaDomain
 import Plot
 
 /// Schools on the plane of social index (x) and composite result (y), coloured by category,
-/// named beside their points, with the reference line at 0.
+/// numbered beside their points (names are in the list under the chart: they overlap on the plane),
+/// with the reference line at 0.
 enum ScatterChart {
     struct Point {
         var label: String
@@ -13,7 +14,7 @@ enum ScatterChart {
     }
 
     static func svg(_ points: [Point], title: String) -> Component {
-        let w = 760.0, h = 440.0, left = 60.0, right = 180.0, top = 20.0, bottom = 50.0
+        let w = 640.0, h = 400.0, left = 60.0, right = 120.0, top = 20.0, bottom = 50.0
         let xs = points.map(\.x), ys = points.map(\.y)
         let xMax = max(2.0, (xs.max() ?? 1) * 1.05)
         let yAbs = max(0.05, (ys.map(abs).max() ?? 0.05) * 1.15)
@@ -34,10 +35,10 @@ enum ScatterChart {
         }
         svg.text("Социальный индекс (1 — на пороге критериев)", x: (left + w - right) / 2, y: h - 12, cls: "axis-label", anchor: "middle")
         svg.text("Сводный результат, п. п.", x: 8, y: top - 6, cls: "axis-label")
-        for p in points {
+        for (i, p) in points.enumerated() {
             svg.circle(x: px(p.x), y: py(p.y), r: 6, cls: "pt c-\(p.category.rawValue)",
                        label: "\(p.label): \(p.category.russian), сводный результат \(Format.points(p.y)), социальный индекс \(Format.number(p.x, digits: 2))")
-            svg.text(p.label, x: px(p.x) + 9, y: py(p.y) + 4, cls: "pt-label")
+            svg.text(String(i + 1), x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label")
         }
         return svg.component
     }

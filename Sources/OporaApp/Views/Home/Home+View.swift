@@ -3,16 +3,36 @@ import Plot
 import Vapor
 
 enum HomeView {
-    static func render(_ ctx: PageContext, _ model: HomeSummary, today: Day) -> Response {
+    static func render(_ ctx: PageContext, _ model: HomeSummary, indicators: IndicatorData?, today: Day) -> Response {
         Layout.page("Главная", ctx) {
             El("h1") { Tx(model.programmeName) }
             El("p", [("class", "lead")]) {
                 Tx("Сегодня \(today.russian). Выполнено \(model.done) из \(RussianNoun.measure.counted(model.total)) — \(model.scopeTitle).")
             }
+            if let d = indicators, let year = d.years.last(where: { $0 <= today.year }) ?? d.years.first {
+                El("section", [("aria-labelledby", "h-indicators")]) {
+                    El("h2", [("id", "h-indicators")]) { Tx("Целевые индикаторы, \(year) год") }
+                    El("table", [("class", "data")]) {
+                        El("caption") { Tx("Значение по данным Опоры и цель") }
+                        El("thead") { El("tr") { for h in ["Индикатор", "Значение", "Цель", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                        El("tbody") {
+                            for n in d.numbers {
+                                let v = d.value(n, year)
+                                El("tr") {
+                                    El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
+                                    El("td", [("class", "num")]) { link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, year).path) }
+                                    El("td", [("class", "num")]) { Tx(d.targets[n]?[year].map { Format.number($0) + " %" } ?? "—") }
+                                    El("td") { IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[year])) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             El("section", [("aria-labelledby", "h-progress")]) {
                 El("h2", [("id", "h-progress")]) { Tx("Выполнение по разделам") }
                 SectionBarChart.svg(model.sections)
-                El("table", [("class", "data")]) {
+                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                     El("caption") { Tx("Мероприятия по разделам") }
                     El("thead") { El("tr") {
                         El("th", [("scope", "col")]) { Tx("Раздел") }
@@ -36,7 +56,7 @@ enum HomeView {
                             }
                         }
                     }
-                }
+                } }
             }
             El("section", [("aria-labelledby", "h-overdue")]) {
                 El("h2", [("id", "h-overdue")]) { Tx("Просроченные мероприятия (\(model.overdue.count))") }

@@ -64,19 +64,20 @@ enum ImportsView {
                     Tx("В файле «\(fileName)» (\(kind.russianTitle.lowercased())) найдено ошибок: \(problems.count). Ничего не изменено. Исправьте файл и загрузите его снова.")
                 }
             }
-            El("table", [("class", "data")]) {
+            El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                 El("caption") { Tx("Ошибки по строкам") }
                 El("thead") { El("tr") { for h in ["Строка", "Столбец", "Значение", "Что не так"] { El("th", [("scope", "col")]) { Tx(h) } } } }
                 El("tbody") {
                     for p in problems.prefix(1000) {
                         El("tr") {
                             El("td", [("class", "num")]) { Tx(p.line.map(String.init) ?? "весь файл") }
-                            El("td") { Tx(p.column ?? "—") }
+                            El("td") { if let c = p.column { El("code") { Tx(c) } } else { Tx("—") } }
                             El("td") { Tx(p.value ?? "—") }
                             El("td") { Tx(p.reason) }
                         }
                     }
                 }
+            }
             }
             if problems.count > 1000 { El("p") { Tx("Показаны первые 1000 ошибок из \(problems.count).") } }
             El("p") { link("← Загрузить другой файл", SiteURL.imports.path) }

@@ -71,9 +71,11 @@ enum Layout {
             NavItem(title: "План работы", url: .plan),
             NavItem(title: "Мероприятия", url: .measures),
             NavItem(title: "Школы", url: .schools),
+            NavItem(title: "Индикаторы", url: .indicators),
         ]
         if user.role != .school {
             items.append(NavItem(title: "Мониторинг", url: .monitoring))
+            items.append(NavItem(title: "Отчёт", url: .report))
         }
         if user.role == .admin || user.role == .methodist {
             items.append(NavItem(title: "Загрузка данных", url: .imports))

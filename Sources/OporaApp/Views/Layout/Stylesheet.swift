@@ -72,6 +72,9 @@ enum Stylesheet {
     .c-none{background:#e4e8ed;fill:#8795a4}
     .c-insufficientData{background:#fff;fill:#fff;stroke:#5b6673}
     .swatch{display:inline-block;width:12px;height:12px;border-radius:6px;vertical-align:middle}
+    .swatch.c-none{background:#8795a4}.swatch.c-insufficientData{border:1px solid #5b6673}
+    ol.point-names{columns:2;font-size:14px;max-width:780px}
+    @media (max-width:700px){ol.point-names{columns:1}.chart text{font-size:20px}}
     ul.legend,ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
@@ -102,6 +105,20 @@ enum Stylesheet {
       table.plan thead{display:none}
       table.plan td::before{content:attr(data-label) ": ";font-weight:bold}
     }
-    @media print{header.top,.filters,footer,.skip,form{display:none}body{background:#fff}}
+    .manual{font-size:13px;color:#7b1fa2}
+    .big{font-size:18px}
+    table.indicators td{min-width:110px}
+    @page{size:A4;margin:14mm 12mm 16mm;@bottom-right{content:"Стр. " counter(page) " из " counter(pages);font-size:9pt}}
+    @media print{
+      header.top,.filters,footer,.skip,form,.no-print,.crumbs,nav.pages{display:none}
+      body{background:#fff;font-size:10pt}
+      main{max-width:none;padding:0}
+      .demo{border:1px solid #999}
+      table.data{font-size:9pt}
+      table.data th,table.data td{padding:3px 5px}
+      tr,.report-part h2{page-break-inside:avoid}
+      h2{page-break-after:avoid}
+      a{color:#000;text-decoration:none}
+    }
     """
 }

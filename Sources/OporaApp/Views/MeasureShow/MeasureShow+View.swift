@@ -11,6 +11,13 @@ enum MeasureShowView {
             El("p", [("class", "crumbs")]) { link("← Все мероприятия", SiteURL.measures.path) }
             El("h1") { Tx(r.name) }
             if saved { El("p", [("class", "notice"), ("role", "status")]) { Tx("Изменения сохранены.") } }
+            if errors != nil {
+                El("p", [("class", "error-summary"), ("role", "alert")]) {
+                    Tx("Изменения не сохранены: ")
+                    link("исправьте поля формы", "#h-edit")
+                    Tx(".")
+                }
+            }
             El("dl", [("class", "facts")]) {
                 fact("План", r.schoolName.map { "План школы: \($0)" } ?? "Муниципальный план")
                 fact("Раздел", String(r.sectionNumber))
@@ -79,7 +86,7 @@ enum MeasureShowView {
         El("section", [("aria-labelledby", "h-edit")]) {
             El("h2", [("id", "h-edit")]) { Tx("Изменить") }
             if let errors { Forms.errorSummary(errors) }
-            El("form", [("method", "post"), ("action", SiteURL.measure(.value(r.id)).path + "#h-edit"), ("enctype", "multipart/form-data"), ("class", "edit")]) {
+            El("form", [("method", "post"), ("action", SiteURL.measure(.value(r.id)).path), ("enctype", "multipart/form-data"), ("class", "edit")]) {
                 Forms.csrf(ctx)
                 Forms.select("Состояние", name: "status",
                              options: ([r.status] + r.status.next).map { ($0.rawValue, $0.russian) },

@@ -37,6 +37,11 @@ enum MonitoringView {
                     return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category)
                 }
                 ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год")
+                El("ol", [("class", "point-names")]) {
+                    for p in points {
+                        El("li") { El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")]); Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))") }
+                    }
+                }
                 legend()
             }
             El("section", [("aria-labelledby", "h-table")]) {

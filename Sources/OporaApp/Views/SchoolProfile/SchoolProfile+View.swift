@@ -34,7 +34,8 @@ enum SchoolProfileView {
                     s.participating ? "участвует в программе" : "не участвует в программе"].compactMap { $0 }.joined(separator: " · "))
             }
             El("p", [("class", "actions")]) {
-                if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path) }
+                if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path); Tx(" · ") }
+                link("Кадры и условия", SiteURL.schoolData(.value(s.id)).path)
                 if ctx.user?.role == .admin { Tx(" · "); link("Изменить сведения о школе", SiteURL.schoolEdit(.value(s.id)).path) }
             }
             if m.isDemo { El("p", [("class", "demo-inline")]) { Tx("Результаты и социальные сведения этой школы придуманы для показа.") } }

@@ -25,7 +25,7 @@ extension Identification {
         let r = row.row
         let fail = r.procedure.kind.isFinalAttestation ? "ниже минимального балла" : "«2»"
         var text = "\(r.procedure.russian), \(r.year): \(fail) у \(r.fails) из \(r.participants)"
-            + " (\(RussianNumberFormat.percent(row.failShare ?? 0))) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold))"
+            + " (\(RussianNumberFormat.percent(row.failShare ?? 0))) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold)), это низкий результат"
         if let reference = row.reference, let source = row.referenceSource {
             text += "; успеваемость \(source.russian) \(RussianNumberFormat.percent(reference))"
         }
@@ -76,7 +76,7 @@ extension Identification {
 
     static func compositeSentence(_ school: SchoolAssessment, parameters: MethodologyParameters) -> String {
         guard let composite = school.composite else {
-            return "Композитный результат \(school.year) года не определён: нет результатов с числом участников"
+            return "Сводный результат \(school.year) года не определён: нет результатов с числом участников"
                 + " не менее \(parameters.minParticipants)."
         }
         let comparison: String
@@ -85,8 +85,7 @@ extension Identification {
         } else {
             comparison = "в среднем на \(RussianNumberFormat.points(composite)) " + (composite < 0 ? "ниже" : "выше") + " эталона"
         }
-        return "Композитный результат \(school.year) года \(RussianNumberFormat.signed(composite, fractionDigits: 3)):"
-            + " успеваемость \(comparison) (среднее по процедурам, взвешенное по числу участников;"
+        return "Сводный результат \(school.year) года: успеваемость \(comparison) (среднее по процедурам, взвешенное по числу участников;"
             + " результаты малых групп приближены к эталону)."
     }
 

@@ -9,7 +9,7 @@ extension MethodologyParameters {
             ("failThreshold", "Порог доли неудовлетворительных результатов", share(failThreshold)),
             ("minProcedures", "Минимальное число процедур с низкими результатами в году", String(minProcedures)),
             ("years", "Число лет подряд с низкими результатами", String(years)),
-            ("priorStrength", "Сила приближения к эталону (k)", number(priorStrength)),
+            ("priorStrength", "Сила приближения малых школ к эталону", number(priorStrength)),
         ]
         for criterion in SocialCriterion.allCases {
             let value = threshold(for: criterion)

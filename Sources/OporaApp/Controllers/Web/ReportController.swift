@@ -1,0 +1,31 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// The monitoring report: methodist, admin and observer.
+enum ReportController {
+    static func data(_ req: Request) async throws -> (ReportData, [Int]) {
+        let user = try req.currentUser()
+        guard user.role != .school else {
+            throw Abort(.forbidden, reason: "Отчёт по муниципалитету доступен методистам, управлению образования и наблюдателям.")
+        }
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let years = Array(programme.startYear...programme.endYear)
+        let requested = try? req.query.get(Int.self, at: "year")
+        let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!)
+        return (try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db), years)
+    }
+
+    static func page(_ req: Request) async throws -> Response {
+        let (report, years) = try await data(req)
+        return ReportView.render(try await PageContext.make(req), report, years: years)
+    }
+
+    static func xlsx(_ req: Request) async throws -> Response {
+        let (report, _) = try await data(req)
+        let response = Response(status: .ok, body: .init(data: Data(try report.workbook())))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-report-\(report.year).xlsx\"")
+        return response
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+/// Everything the five indicators of a programme are computed from, read once.
+struct IndicatorData: Sendable {
+    var programmeID: UUID
+    var municipalityID: UUID
+    var years: [Int]
+    var inputs: IndicatorInputs
+    var targets: [Int: [Int: Double]]
+    var baselines: [Int: Double]
+    var baselineYear: Int
+    var titles: [Int: String]
+    var manual: [Int: [Int: IndicatorManualValue]]
+
+    static func load(_ programme: Programme, on db: any Database) async throws -> IndicatorData {
+        let programmeID = try programme.requireID()
+        let municipalityID = programme.$municipality.id
+        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
+        let items = try await ChecklistItems.titles(municipalityID: municipalityID, on: db)
+        let teachers = try await TeacherRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let teacherKey = Dictionary(uniqueKeysWithValues: teachers.map { ($0.id!, "\(codeByID[$0.$school.id] ?? "")|\($0.teacherCode)") })
+        let trainings = try await TrainingRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let positions = try await StaffPositionRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let checklists = try await ChecklistEntryRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let gia = try await GIAOutcomeRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let years = Array(programme.startYear...programme.endYear)
+
+        // Indicator 4 compares each year's composite with the year before, by the methodology in use.
+        let monitoring = try await MonitoringData.load(municipalityID: municipalityID, on: db)
+        let version = try await Methodology.current(municipalityID: municipalityID, on: db)
+        var composites: [Int: [String: Double]] = [:]
+        for year in ((programme.startYear - 1)...programme.endYear) where monitoring.years.contains(year) {
+            for a in monitoring.identify(year: year, parameters: version.parameters).schools {
+                if let c = a.composite { composites[year, default: [:]][a.schoolCode] = c }
+            }
+        }
+        let participating: [String] = schools.filter(\.participating).map(\.code).sorted()
+        let names: [String: String] = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
+        let checklistFacts: [ChecklistFact] = checklists.compactMap { e in codeByID[e.$school.id].map { e.fact(schoolCode: $0) } }
+        let teacherFacts: [TeacherFact] = teachers.compactMap { t in codeByID[t.$school.id].map { t.fact(schoolCode: $0) } }
+        let trainingFacts: [TrainingFact] = trainings.compactMap { t in teacherKey[t.$teacher.id].map { t.fact(teacherKey: $0) } }
+        let positionFacts: [StaffPositionFact] = positions.compactMap { p in codeByID[p.$school.id].map { p.fact(schoolCode: $0) } }
+        let giaFacts: [GIAOutcomeFact] = gia.compactMap { g in codeByID[g.$school.id].map { g.fact(schoolCode: $0) } }
+        let inputs = IndicatorInputs(participating: participating, schoolNames: names, checklistItems: items, checklists: checklistFacts,
+                                     teachers: teacherFacts, trainings: trainingFacts, positions: positionFacts, gia: giaFacts,
+                                     composites: composites)
+
+        let indicators = try await Indicator.query(on: db).filter(\.$programme.$id == programmeID).all()
+        let ids = indicators.compactMap(\.id)
+        let targetRows = ids.isEmpty ? [] : try await IndicatorTarget.query(on: db).filter(\.$indicator.$id ~~ ids).all()
+        let numberByID = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id!, $0.number) })
+        var targets: [Int: [Int: Double]] = [:]
+        for t in targetRows { targets[numberByID[t.$indicator.id]!, default: [:]][t.year] = t.value }
+        var manual: [Int: [Int: IndicatorManualValue]] = [:]
+        for m in try await IndicatorManualValue.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$createdAt).all() {
+            manual[m.number, default: [:]][m.year] = m
+        }
+        return IndicatorData(
+            programmeID: programmeID, municipalityID: municipalityID, years: years, inputs: inputs, targets: targets,
+            baselines: Dictionary(uniqueKeysWithValues: indicators.compactMap { i in i.baseline.map { (i.number, $0) } }),
+            baselineYear: indicators.first?.baselineYear ?? programme.startYear - 1,
+            titles: Dictionary(uniqueKeysWithValues: indicators.map { ($0.number, $0.title) }), manual: manual)
+    }
+
+    func value(_ number: Int, _ year: Int) -> IndicatorValue {
+        IndicatorFormulas.compute(number: number, year: year, inputs: inputs)
+    }
+
+    var numbers: [Int] { titles.keys.sorted() }
+}
+
+/// The equal-access checklist of a municipality: the default list until the admin changes it.
+enum ChecklistItems {
+    static func titles(municipalityID: UUID, on db: any Database) async throws -> [String] {
+        let items = try await ChecklistItemRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$ordinal).all()
+        if !items.isEmpty { return items.map(\.title) }
+        for (i, title) in EqualAccessChecklist.defaultItems.enumerated() {
+            let r = ChecklistItemRecord()
+            r.$municipality.id = municipalityID
+            r.ordinal = i + 1
+            r.title = title
+            try await r.create(on: db)
+        }
+        return EqualAccessChecklist.defaultItems
+    }
+}

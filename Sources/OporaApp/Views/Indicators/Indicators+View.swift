@@ -1,0 +1,188 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The five target indicators × the programme's years: baseline, target, the value computed from
+/// the rows, achieved or not, the change; a chart each; one click to the rows behind a value.
+enum IndicatorsView {
+    static func render(_ ctx: PageContext, _ d: IndicatorData, schoolCode: String?) -> Response {
+        Layout.page("Целевые индикаторы", ctx) {
+            El("h1") { Tx("Целевые индикаторы программы") }
+            if let schoolCode {
+                El("p", [("class", "lead")]) {
+                    Tx("Вклад вашей школы (\(d.inputs.schoolNames[schoolCode] ?? schoolCode)) в индикаторы. Значения по муниципалитету видят методисты, управление образования и наблюдатели.")
+                }
+                schoolTable(d, schoolCode)
+            } else {
+                El("p", [("class", "lead")]) {
+                    Tx("Значения посчитаны по данным Опоры для школ-участниц (\(RussianNoun.school.counted(d.inputs.participating.count))). Нажмите на значение, чтобы увидеть, из каких школ и строк оно сложилось.")
+                }
+                table(d)
+                El("div", [("class", "charts")]) {
+                    for n in d.numbers { chart(d, n) }
+                }
+            }
+        }
+    }
+
+    static func achievedMark(_ ok: Bool?) -> Component {
+        switch ok {
+        case .some(true): return El("span", [("class", "badge s-done")]) { Tx("достигнут") }
+        case .some(false): return El("span", [("class", "badge overdue")]) { Tx("не достигнут") }
+        case .none: return El("span", [("class", "muted")]) { Tx("нет данных") }
+        }
+    }
+
+    static func table(_ d: IndicatorData) -> Component {
+        El("div", [("class", "scroll")]) {
+            El("table", [("class", "data indicators")]) {
+                El("caption") { Tx("Результативность муниципальной программы, %") }
+                El("thead") { El("tr") {
+                    El("th", [("scope", "col")]) { Tx("Целевой индикатор") }
+                    El("th", [("scope", "col")]) { Tx("Исходное (\(d.baselineYear))") }
+                    for y in d.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
+                } }
+                El("tbody") {
+                    for n in d.numbers {
+                        El("tr") {
+                            El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
+                            El("td", [("class", "num")]) { Tx(d.baselines[n].map { Format.number($0) } ?? "—") }
+                            for y in d.years {
+                                let v = d.value(n, y)
+                                let previous = y == d.years.first ? d.baselines[n] : d.value(n, y - 1).value
+                                El("td") {
+                                    El("div") {
+                                        link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path, [("class", "value")])
+                                    }
+                                    El("div", [("class", "muted")]) { Tx("цель " + (d.targets[n]?[y].map { Format.number($0) + " %" } ?? "—")) }
+                                    achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[y]))
+                                    if let change = IndicatorAssessment.change(value: v.value, previous: previous) {
+                                        El("div", [("class", "muted")]) { Tx("к прошлому: " + Format.points(change / 100)) }
+                                    }
+                                    if let m = d.manual[n]?[y] {
+                                        El("div", [("class", "manual")]) { Tx("введено вручную: \(Format.number(m.value)) %") }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func chart(_ d: IndicatorData, _ n: Int) -> Component {
+        let actual = Dictionary(uniqueKeysWithValues: d.years.compactMap { y in d.value(n, y).value.map { (y, $0 / 100) } })
+        let targets = (d.targets[n] ?? [:]).mapValues { $0 / 100 }
+        return El("figure") {
+            LineChart.svg(years: d.years, series: [.init(name: "факт", cls: "s-school", values: actual),
+                                                   .init(name: "цель", cls: "s-ref", values: targets)],
+                          threshold: nil, title: "Индикатор \(n): факт и цель по годам, %")
+            El("figcaption") { Tx("\(n). " + (d.titles[n] ?? "")) }
+        }
+    }
+
+    static func schoolTable(_ d: IndicatorData, _ code: String) -> Component {
+        El("div", [("class", "scroll")]) {
+            El("table", [("class", "data")]) {
+                El("caption") { Tx("Показатели школы по годам") }
+                El("thead") { El("tr") {
+                    El("th", [("scope", "col")]) { Tx("Индикатор") }
+                    for y in d.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
+                } }
+                El("tbody") {
+                    for n in d.numbers {
+                        El("tr") {
+                            El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
+                            for y in d.years {
+                                let part = d.value(n, y).breakdown.first { $0.schoolCode == code }
+                                El("td") {
+                                    if let part {
+                                        link(part.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path)
+                                        El("div", [("class", "muted")]) { Tx("\(Format.number(part.numerator)) из \(Format.number(part.denominator))") }
+                                    } else { Tx("школа не участвует") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One value of one indicator: how it is computed, the schools, the rows, and a value entered by hand.
+enum IndicatorDetailView {
+    static func render(_ ctx: PageContext, _ d: IndicatorData, _ v: IndicatorValue, schoolCode: String?, canEnter: Bool,
+                       form: [String: String], errors: [String: String]?) -> Response {
+        let parts = v.breakdown.filter { schoolCode == nil || $0.schoolCode == schoolCode }
+        let sources = v.sources.filter { schoolCode == nil || $0.schoolCode == schoolCode }
+        let response = Layout.page("Индикатор \(v.number), \(v.year)", ctx) {
+            El("p", [("class", "crumbs")]) { link("← Все индикаторы", SiteURL.indicators.path) }
+            El("h1") { Tx("Индикатор \(v.number) за \(v.year) год") }
+            El("p", [("class", "lead")]) { Tx(d.titles[v.number] ?? "") }
+            if schoolCode == nil {
+                El("p", [("class", "big")]) {
+                    Tx("Значение: " + (v.value.map { Format.number($0) + " %" } ?? "нет данных")
+                       + " (\(Format.number(v.numerator)) из \(Format.number(v.denominator))); цель "
+                       + (d.targets[v.number]?[v.year].map { Format.number($0) + " %" } ?? "—") + ". ")
+                    IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[v.number]?[v.year]))
+                }
+                El("ul", [("class", "why")]) { for line in v.explanation { El("li") { Tx(line) } } }
+                if let m = d.manual[v.number]?[v.year] {
+                    El("p", [("class", "manual")]) {
+                        Tx("Введено вручную: \(Format.number(m.value)) %. Источник: \(m.source). Причина: \(m.reason). Внёс(ла): \(m.enteredBy)"
+                           + (m.createdAt.map { ", \(MeasureShowView.dateTime($0))" } ?? "") + ". Вычисленное значение выше — из данных Опоры.")
+                    }
+                }
+            }
+            El("h2") { Tx("По школам") }
+            El("table", [("class", "data")]) {
+                El("caption") { Tx("Вклад школ-участниц") }
+                El("thead") { El("tr") { for h in ["Школа", "Числитель", "Знаменатель", "Значение", "Примечание"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                El("tbody") {
+                    for p in parts {
+                        El("tr") {
+                            El("th", [("scope", "row")]) { Tx(p.schoolName) }
+                            El("td", [("class", "num")]) { Tx(Format.number(p.numerator)) }
+                            El("td", [("class", "num")]) { Tx(Format.number(p.denominator)) }
+                            El("td", [("class", "num")]) { Tx(p.value.map { Format.number($0) + " %" } ?? "—") }
+                            El("td") { Tx(p.note ?? "") }
+                        }
+                    }
+                }
+            }
+            El("h2") { Tx("Строки, из которых посчитано (\(sources.count))") }
+            if sources.isEmpty { El("p") { Tx("Строк нет: данные для этого индикатора ещё не внесены.") } } else {
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Исходные строки") }
+                    El("thead") { El("tr") { for h in ["Школа", "Строка", "Засчитана"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for s in sources {
+                            El("tr") {
+                                El("td") { Tx(d.inputs.schoolNames[s.schoolCode] ?? s.schoolCode) }
+                                El("td") { Tx(s.description) }
+                                El("td") { Tx(s.counted ? "да" : "нет") }
+                            }
+                        }
+                    }
+                }
+            }
+            if canEnter {
+                El("h2", [("id", "manual")]) { Tx("Внести значение вручную") }
+                El("p", [("class", "muted")]) { Tx("Например, когда данных в Опоре нет, а значение известно из отчёта. Оно будет показано отдельно, с источником и причиной.") }
+                if let errors { Forms.errorSummary(FieldErrors(errors)) }
+                El("form", [("method", "post"), ("action", SiteURL.indicatorManual(v.number, v.year).path + "#manual"), ("class", "edit")]) {
+                    Forms.csrf(ctx)
+                    Forms.field("Значение, %", name: "value", value: form["value"] ?? "", error: errors?["value"], required: true, attributes: [("inputmode", "decimal")])
+                    Forms.field("Источник", name: "source", value: form["source"] ?? "", error: errors?["source"], hint: "Документ, из которого взято значение", required: true)
+                    Forms.field("Причина", name: "reason", value: form["reason"] ?? "", error: errors?["reason"], required: true)
+                    El("button", [("type", "submit")]) { Tx("Сохранить") }
+                }
+            }
+        }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}

@@ -1,0 +1,49 @@
+/// The teachers and other staff of the schools:
+/// `school_code,teacher_code,name,position,pedagogical,qualification,employed_from,employed_to`.
+public enum TeachersFile {
+    public static let columns = ColumnSet([
+        ColumnSet.schoolCode,
+        teacherCode,
+        ("name", ["ФИО", "ф.и.о.", "фамилия имя отчество"], true),
+        ("position", ["должность"], true),
+        ("pedagogical", ["педагогический", "педагогический работник"], false),
+        ("qualification", ["категория", "квалификационная категория"], false),
+        ("employed_from", ["принят", "дата приема", "работает с"], false),
+        ("employed_to", ["уволен", "дата увольнения", "работает по"], false),
+    ])
+
+    /// The school's own number for a teacher, which the trainings file refers to as well.
+    static let teacherCode = ("teacher_code", ["табельный номер", "таб. номер", "таб. №", "код педагога"], true)
+
+    public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[TeacherFact], ImportProblems> {
+        var seen: [String: Int] = [:]
+        return columns.parse(table) { r in
+            let school = r.school("school_code", known: knownSchoolCodes, allowRegion: false)
+            let code = r.required("teacher_code", "табельный номер")
+            let name = r.required("name", "ФИО")
+            let position = r.required("position", "должность")
+            let pedagogical = r.yesNo("pedagogical", "Педагогический работник", required: false) ?? true
+            let from = r.day("employed_from", "Дата приёма", required: false)
+            let to = r.day("employed_to", "Дата увольнения", required: false)
+            if let from, let to, to < from {
+                r.problem("employed_to", r.text("employed_to"), "дата увольнения раньше даты приёма (\(from.russian)).")
+            }
+            guard let school, let code else { return nil }
+            let id = "\(school)|\(code)"
+            r.unique(id, &seen, "teacher_code", code, "этот табельный номер этой школы")
+            guard let name, let position else { return nil }
+            return TeacherFact(id: id, schoolCode: school, teacherCode: code, name: name, position: position, pedagogical: pedagogical,
+                               qualification: r.text("qualification").flatMap(qualification), employedFrom: from, employedTo: to)
+        }
+    }
+
+    /// The three categories in the words of the attestation order; anything else is kept as written.
+    static func qualification(_ text: String) -> String? {
+        let t = ColumnSet.normalise(text)
+        if t.hasPrefix("высш") { return "высшая" }
+        if t.hasPrefix("перв") { return "первая" }
+        if t == "сзд" || t.hasPrefix("соответств") { return "соответствие занимаемой должности" }
+        if ["без категории", "нет", "-", "—"].contains(t) { return nil }
+        return text
+    }
+}

@@ -1,0 +1,519 @@
+#!/usr/bin/env python3
+"""Browser journeys of Opora in headless Chromium (Selenium).
+
+Usage:  python journeys.py [BASE_URL]
+        BASE_URL defaults to $OPORA_BASE_URL or http://127.0.0.1:8181.
+Env:    SCREENSHOT_DIR   folder for screenshots (default /tmp/opora-shots)
+        IMPORT_YEAR      year of the rows of the good results file (default 2016;
+                         use another year when re-running against a long-lived demo)
+
+Every page visited is screenshotted at 1280 and 390 px and checked for horizontal
+scrolling at 390 px, console errors, broken same-origin links and images, basic
+accessibility and Latin words in the visible text. Exit code 1 on any failure.
+"""
+import os
+import re
+import sys
+import tempfile
+import time
+import traceback
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
+SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
+PASSWORD = os.environ.get("OPORA_DEMO_PASSWORD", "opora-demo")
+IMPORT_YEAR = int(os.environ.get("IMPORT_YEAR", "2016"))
+TODAY_DONE = "30.09.2021"  # the demo lives on 01.10.2021
+
+LOGINS = {"admin", "metodist", "biritskaya", "kumareyskaya", "observer"}
+ALLOWED_WORDS = {
+    "API", "CSV", "XLSX", "PDF", "DOC", "DOCX", "XLS", "ODT", "ODS", "JPG", "PNG", "SVG", "OpenAPI", "JSON",
+    "vpr", "oge", "ege", "regional", "municipal",           # kind codes in the import help
+    "Choose", "File", "No", "file", "chosen",               # the browser's own file input
+} | LOGINS
+# Whole chunks that are not words: URLs, paths, e-mails, file names, codes like bal-03.
+NOT_A_WORD = re.compile(
+    r"^(https?://\S+|/\S*|\S+@\S+\.\S+|[\w.-]+\.(pdf|csv|txt|xlsx?|docx?|odt|ods|jpe?g|png|svg|json|md|sqlite)"
+    r"|[a-z]+-\d+)$", re.I)
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Journey:
+    def __init__(self, name):
+        self.name, self.problems, self.pages = name, [], 0
+
+    def fail(self, msg):
+        print(f"    ✗ {msg}")
+        self.problems.append(msg)
+
+    def need(self, cond, msg):
+        """A step the journey cannot go on without."""
+        if not cond:
+            raise StepFailed(msg)
+        print(f"    ✓ {msg}")
+
+    def expect(self, cond, msg):
+        """A check after which the journey can still go on."""
+        if cond:
+            print(f"    ✓ {msg}")
+        else:
+            self.fail(msg)
+
+
+# ------------------------------------------------------------------ browser
+def make_driver():
+    opts = webdriver.ChromeOptions()
+    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ru-RU"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    d.set_page_load_timeout(60)
+    set_width(d, 1280)
+    return d
+
+
+def wait_ready(d):
+    WebDriverWait(d, 30).until(lambda x: x.execute_script("return document.readyState") == "complete")
+
+
+def set_width(d, width, height=900):
+    """Make the viewport (not the window) `width` px wide."""
+    d.set_window_size(width, height)
+    inner = d.execute_script("return window.innerWidth")
+    if inner != width:
+        d.set_window_size(2 * width - inner, height)
+
+
+def go(d, path):
+    d.get(BASE + path)
+    wait_ready(d)
+
+
+def click(d, el):
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.click()
+    wait_ready(d)
+
+
+def nav(d, text):
+    """Click a link of the top navigation by its text, as a user would."""
+    click(d, d.find_element(By.XPATH, f"//header//nav//a[normalize-space()='{text}']"))
+
+
+def field(d, label):
+    """The form control a <label> with this text points to."""
+    lab = d.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
+    return d.find_element(By.ID, lab.get_attribute("for"))
+
+
+def type_into(d, label, text):
+    el = field(d, label)
+    el.clear()
+    el.send_keys(text)
+
+
+def button(d, text):
+    return d.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']")
+
+
+def body_text(d):
+    return d.execute_script("return document.body.innerText")
+
+
+def h1(d):
+    return d.find_element(By.TAG_NAME, "h1").text.strip()
+
+
+def login(d, j, user):
+    logout(d)
+    go(d, "/login")
+    check_page(d, j, f"login form ({user})")
+    type_into(d, "Логин", user)
+    type_into(d, "Пароль", PASSWORD)
+    click(d, button(d, "Войти"))
+    j.need("/login" not in d.current_url, f"logged in as {user} through the form")
+
+
+def logout(d):
+    btn = d.find_elements(By.XPATH, "//form[@action='/logout']//button")
+    if btn:
+        click(d, btn[0])
+    d.delete_all_cookies()
+
+
+# ------------------------------------------------------------------ page checks
+def check_page(d, j, label, expected_status=None):
+    """All per-page checks; problems are recorded on the journey, not raised."""
+    wait_ready(d)
+    j.pages += 1
+    name = f"{j.name[0]}{j.pages:02d}-" + (re.sub(r"[^0-9A-Za-z]+", "-", label).strip("-")[:60] or "page")
+    where = f"[{label} {d.current_url.replace(BASE, '') or '/'}]"
+    print(f"  · {label}: {d.current_url}")
+    problems = []
+    problems += check_console(d, expected_status)
+    screenshot(d, name, 1280)
+    screenshot(d, name, 390)
+    problems += check_no_horizontal_scroll(d)
+    set_width(d, 1280)
+    problems += check_links(d)
+    problems += check_accessibility(d)
+    problems += check_russian(d)
+    problems += check_console(d, expected_status)
+    for p in problems:
+        j.fail(f"{where} {p}")
+
+
+def screenshot(d, name, width):
+    """Full-page screenshot: viewport `width` wide, window as tall as the page."""
+    set_width(d, width)
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    chrome = d.get_window_size()["height"] - d.execute_script("return window.innerHeight")
+    d.set_window_size(d.get_window_size()["width"], height + chrome)
+    time.sleep(0.2)
+    path = os.path.join(SHOTS, f"{name}-{width}.png")
+    if d.execute_script("return window.innerHeight") + 1 < height:  # window capped: emulate a tall viewport
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        d.save_screenshot(path)
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    else:
+        d.save_screenshot(path)
+
+
+def check_no_horizontal_scroll(d):
+    set_width(d, 390)
+    sw, iw = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    if sw <= iw + 1:
+        return []
+    wide = d.execute_script("""
+        const W = window.innerWidth, out = [];
+        for (const e of document.querySelectorAll('body *')) {
+          const r = e.getBoundingClientRect();
+          if (r.right > W + 1 && !e.parentElement.closest('[data-wide]')) {
+            e.setAttribute('data-wide', '');
+            out.push(e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : '')
+                     + ' (right edge ' + Math.round(r.right) + ' px)');
+          }
+        }
+        document.querySelectorAll('[data-wide]').forEach(e => e.removeAttribute('data-wide'));
+        return out.slice(0, 5);""")
+    return [f"horizontal scrolling at 390 px: scrollWidth {sw} > innerWidth {iw}; too wide: {', '.join(wide)}"]
+
+
+def check_console(d, expected_status=None):
+    out = []
+    for e in d.get_log("browser"):
+        if e["level"] != "SEVERE":
+            continue
+        if expected_status and f"status of {expected_status}" in e["message"]:
+            continue  # the page itself was expected to answer with this status
+        out.append(f"console error: {e['message'][:200]}")
+    return out
+
+
+_link_status = {}
+
+
+def check_links(d):
+    """Every same-origin link and image must answer below 400 (with the browser's cookies)."""
+    urls = d.execute_script("""
+        return [...document.querySelectorAll('a[href]:not([href^="#"])')].map(a => a.href)
+          .concat([...document.querySelectorAll('img[src], script[src]')].map(e => e.src))
+          .concat([...document.querySelectorAll('link[href]')].map(l => l.href));""")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+    origin = urllib.parse.urlsplit(BASE)[:2]
+    out = []
+    for url in sorted(set(u.split("#")[0] for u in urls)):
+        parts = urllib.parse.urlsplit(url)
+        if parts[:2] != origin or parts.path.startswith(("/evidence/", "/logout")):
+            continue  # other origins, evidence downloads and the logout form are not checked
+        key = (cookie, url)
+        if key not in _link_status:
+            req = urllib.request.Request(url, headers={"Cookie": cookie})
+            try:
+                with urllib.request.urlopen(req, timeout=30) as r:
+                    _link_status[key] = r.status
+            except urllib.error.HTTPError as e:
+                _link_status[key] = e.code
+            except Exception as e:  # noqa: BLE001
+                _link_status[key] = f"{type(e).__name__}: {e}"
+        st = _link_status[key]
+        if not isinstance(st, int) or st >= 400:
+            out.append(f"broken link {url.replace(BASE, '')} -> {st}")
+    return out
+
+
+def check_accessibility(d):
+    return d.execute_script("""
+        const out = [], shown = e => e.getClientRects().length > 0;
+        for (const e of document.querySelectorAll('input, select, textarea')) {
+          if (e.type === 'hidden' || !shown(e)) continue;
+          const label = e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]');
+          if (!label && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+            out.push('form field without a label: ' + e.outerHTML.slice(0, 120));
+        }
+        if (!document.title.trim()) out.push('page has no <title>');
+        const h1s = document.querySelectorAll('h1').length;
+        if (h1s !== 1) out.push('page has ' + h1s + ' <h1> elements, not exactly one');
+        for (const i of document.querySelectorAll('img'))
+          if (!i.hasAttribute('alt')) out.push('image without alt: ' + i.getAttribute('src'));
+        for (const s of document.querySelectorAll('svg:not(svg svg)')) {
+          const t = s.querySelector(':scope > title');
+          const named = (t && t.textContent.trim()) || s.getAttribute('aria-label');
+          if (s.getAttribute('role') !== 'img' || !named)
+            out.push('svg without role="img" and a <title> or aria-label: ' + s.outerHTML.slice(0, 100));
+        }
+        return out;""")
+
+
+def check_russian(d):
+    """Latin-letter words in the visible text (outside <code>) that are not allowed."""
+    text = d.execute_script("""
+        const codes = [...document.querySelectorAll('code')];
+        codes.forEach(c => c.dataset.was = c.style.display || '-');
+        codes.forEach(c => c.style.display = 'none');
+        const t = document.body.innerText;
+        codes.forEach(c => { c.style.display = c.dataset.was === '-' ? '' : c.dataset.was; delete c.dataset.was; });
+        return t;""")
+    text = text.replace("UTF-8", " ").replace("Windows-1251", " ")
+    bad = []
+    for chunk in text.split():
+        chunk = chunk.strip("«»\"'()[]{},.;:!?…—–")
+        if not chunk or NOT_A_WORD.match(chunk):
+            continue
+        for w in re.findall(r"[A-Za-z]+", chunk):
+            if w not in ALLOWED_WORDS and w not in bad:
+                bad.append(w)
+    return [f"Latin words in the visible text: {', '.join(bad)}"] if bad else []
+
+
+# ------------------------------------------------------------------ test files
+def minimal_pdf(path):
+    """A small valid one-page PDF with a correct cross-reference table."""
+    stream = b"BT /F1 18 Tf 72 770 Td (Act of completion) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+    return path
+
+
+def write_file(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+# ------------------------------------------------------------------ helpers of journeys
+def done_count(d):
+    m = re.search(r"Выполнено (\d+) из", d.find_element(By.CSS_SELECTOR, "main p.lead").text)
+    return int(m.group(1)) if m else None
+
+
+def own_plan_rows(d, school):
+    """Rows of the measures table whose plan is «План школы: <school>»."""
+    return [r for r in d.find_elements(By.CSS_SELECTOR, "table.measures tbody tr")
+            if f"План школы: {school}" in r.text]
+
+
+def import_history_rows(d):
+    return len(d.find_elements(
+        By.XPATH, "//h2[normalize-space()='Журнал загрузок']/following-sibling::*[1]//tbody/tr"))
+
+
+def upload_results(d, path):
+    Select(field(d, "Что загружаем")).select_by_visible_text("Результаты по школам")
+    field(d, "Файл").send_keys(path)
+    click(d, button(d, "Проверить файл"))
+
+
+# ------------------------------------------------------------------ journeys
+def journey_school_user(d, j, tmp):
+    login(d, j, "biritskaya")
+    check_page(d, j, "home before")
+    before = done_count(d)
+    j.need(before is not None, f"home lead sentence says «Выполнено {before} из …»")
+
+    nav(d, "Мероприятия")
+    check_page(d, j, "measures")
+    type_into(d, "Поиск по тексту", "штатн")
+    click(d, button(d, "Показать"))
+    check_page(d, j, "measures found by «штатн»")
+    rows = [r for r in own_plan_rows(d, "Биритская СОШ")
+            if not re.search(r"Выполнено|Отменено", r.find_element(By.CSS_SELECTOR, "td[data-label='Отметка']").text)]
+    j.need(rows, f"search shows {len(rows)} not yet done measure(s) of «План школы: Биритская СОШ»")
+    click(d, rows[0].find_element(By.CSS_SELECTOR, "a[href^='/measures/']"))
+    check_page(d, j, "own measure")
+
+    Select(field(d, "Состояние")).select_by_visible_text("Выполнено")
+    type_into(d, "Дата выполнения", TODAY_DONE)
+    type_into(d, "Кто выполнил", "Иванова А. П., заместитель директора")
+    field(d, "Файл-подтверждение").send_keys(minimal_pdf(os.path.join(tmp, "akt-vypolneniya.pdf")))
+    click(d, button(d, "Сохранить"))
+    check_page(d, j, "own measure saved")
+    j.need("Изменения сохранены." in body_text(d), "the page says «Изменения сохранены.»")
+    history = d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-history]").text
+    j.expect("→ «Выполнено»" in history and TODAY_DONE in history,
+             "history lists the change to «Выполнено» on " + TODAY_DONE)
+    evidence = d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-evidence]").text
+    j.expect("akt-vypolneniya.pdf" in evidence, "the uploaded PDF is listed under «Подтверждения»")
+
+    nav(d, "Главная")
+    check_page(d, j, "home after")
+    after = done_count(d)
+    j.expect(after == before + 1, f"done count on the home page went from {before} to {after} (expected {before + 1})")
+
+    login(d, j, "kumareyskaya")
+    nav(d, "Мероприятия")
+    check_page(d, j, "measures of kumareyskaya")
+    rows = own_plan_rows(d, "Кумарейская СОШ")
+    j.need(rows, f"kumareyskaya sees measures of «План школы: Кумарейская СОШ» ({len(rows)})")
+    foreign = rows[0].find_element(By.CSS_SELECTOR, "a[href^='/measures/']").get_attribute("href")
+
+    login(d, j, "biritskaya")
+    d.get(foreign)
+    wait_ready(d)
+    check_page(d, j, "other school's measure", expected_status=403)
+    j.expect("Доступ запрещён" in body_text(d), "another school's measure is refused with «Доступ запрещён»")
+    j.expect(not d.find_elements(By.CSS_SELECTOR, "form.edit"), "no edit form on another school's measure")
+
+
+def journey_methodist(d, j, tmp):
+    login(d, j, "metodist")
+    nav(d, "Загрузка данных")
+    check_page(d, j, "imports")
+    history_before = import_history_rows(d)
+
+    bad = write_file(os.path.join(tmp, "results-bad.csv"),
+                     "year,kind,grade,subject,school_code,participants,fails\n"
+                     f"{IMPORT_YEAR},vpr,4,математика,bal-01,20,3\n"
+                     f"{IMPORT_YEAR},vpr,4,математика,bal-99,20,3\n"
+                     f"{IMPORT_YEAR},vpr,4,математика,bal-02,18,2\n")
+    upload_results(d, bad)
+    check_page(d, j, "bad file refused", expected_status=422)
+    text = body_text(d)
+    j.expect("Ничего не изменено" in text, "the page says «Ничего не изменено»")
+    problem_rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+    j.expect(len(problem_rows) == 1 and re.match(r"^3\b", problem_rows[0]) and "bal-99" in problem_rows[0],
+             f"the bad row is named: line 3 with «bal-99» (table: {problem_rows})")
+
+    nav(d, "Загрузка данных")
+    check_page(d, j, "imports after the bad file")
+    j.expect(import_history_rows(d) == history_before,
+             f"import history unchanged after the bad file ({history_before} rows)")
+
+    good = write_file(os.path.join(tmp, f"results-{IMPORT_YEAR}.csv"),
+                      "year,kind,grade,subject,school_code,participants,fails\n"
+                      f"{IMPORT_YEAR},vpr,4,математика,bal-01,20,3\n"
+                      f"{IMPORT_YEAR},vpr,4,математика,bal-02,18,2\n")
+    upload_results(d, good)
+    check_page(d, j, "preview of the good file")
+    j.need("Добавится: 2" in body_text(d), "preview says «Добавится: 2»")
+    click(d, button(d, "Загрузить"))
+    check_page(d, j, "good file loaded")
+    notice = " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "main .notice"))
+    j.expect(f"results-{IMPORT_YEAR}.csv" in notice and "загружен" in notice, f"success message: «{notice}»")
+    j.expect(import_history_rows(d) == history_before + 1, "the import history has one new row")
+
+    nav(d, "Мониторинг")
+    check_page(d, j, "monitoring")
+    circles = d.find_elements(By.CSS_SELECTOR, "svg.chart circle")
+    j.expect(len(circles) >= 2, f"scatter svg.chart has {len(circles)} circles")
+    links = d.find_elements(By.CSS_SELECTOR, "main table tbody th a[href^='/schools/']")
+    j.need(links, f"the table lists {len(links)} schools")
+    school = links[0].text
+    click(d, links[0])
+    check_page(d, j, "school profile")
+    j.expect(school in h1(d), f"profile of «{school}» opened")
+    j.expect("Категория по годам и почему" in body_text(d), "profile shows «Категория по годам и почему»")
+    why = d.find_elements(By.CSS_SELECTOR, "ul.why li")
+    j.expect(len(why) >= 3, f"profile explains the category ({len(why)} lines)")
+
+
+def journey_observer(d, j, tmp):
+    login(d, j, "observer")
+    for path, title in (("/programme", "programme"), ("/plan", "plan"), ("/monitoring", "monitoring")):
+        go(d, path)
+        check_page(d, j, title)
+        j.expect(h1(d) and "Доступ запрещён" not in h1(d) and "/login" not in d.current_url, f"{path} opens: «{h1(d)[:70]}»")
+    links = d.find_elements(By.CSS_SELECTOR, "main table tbody a[href^='/schools/']")
+    j.need(links, "monitoring links to school profiles")
+    click(d, links[0])
+    check_page(d, j, "school profile")
+    j.expect("Категория по годам и почему" in body_text(d), f"school profile opens: «{h1(d)}»")
+
+
+def journey_logged_out(d, j, tmp):
+    logout(d)
+    go(d, "/")
+    check_page(d, j, "home logged out")
+    j.expect(urllib.parse.urlsplit(d.current_url).path == "/login" and d.find_elements(By.ID, "f-password"),
+             f"/ redirects to the login form ({d.current_url})")
+
+
+JOURNEYS = [
+    ("a-school-user", journey_school_user),
+    ("b-methodist-import-monitoring", journey_methodist),
+    ("c-observer", journey_observer),
+    ("d-logged-out", journey_logged_out),
+]
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    print(f"Opora browser journeys against {BASE}")
+    print(f"Screenshots: {SHOTS}")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="opora-journeys-") as tmp:
+        for name, fn in JOURNEYS:
+            print(f"\n=== journey {name}")
+            j, d = Journey(name), make_driver()
+            try:
+                fn(d, j, tmp)
+            except StepFailed as e:
+                j.fail(f"stopped: {e}")
+            except Exception as e:  # noqa: BLE001 — a missing element etc. fails the journey, not the run
+                j.fail(f"stopped: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                traceback.print_exc(limit=3)
+            finally:
+                try:
+                    d.save_screenshot(os.path.join(SHOTS, f"{name[0]}99-last-state.png"))
+                finally:
+                    d.quit()
+            results.append(j)
+            print(f"{'PASS' if not j.problems else 'FAIL'}: journey {name} ({j.pages} pages, {len(j.problems)} problems)")
+
+    print("\n=== summary")
+    for j in results:
+        print(f"{'PASS' if not j.problems else 'FAIL'}  {j.name}")
+        for p in j.problems:
+            print(f"        - {p}")
+    failed = sum(1 for j in results if j.problems)
+    print(f"{len(results) - failed} of {len(results)} journeys passed. Screenshots: {SHOTS}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
