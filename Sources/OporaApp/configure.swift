@@ -29,8 +29,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ErrorPageMiddleware())
+    // Outside the error handler, so error pages carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(app.sessions.middleware)
     try routes(app)
 }

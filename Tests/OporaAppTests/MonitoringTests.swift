@@ -205,7 +205,7 @@ enum UnseenMunicipality {
             #expect(plan.changesNothing)
             #expect(plan.unchanged == 24)
             #expect(plan.russianSummary.contains("ничего не изменится"))
-            #expect(try await ImportRecord.query(on: app.db).count() == 3)
+            #expect(try await ImportRecord.query(on: app.db).count() == 4)
             let newer = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,5,математика,s1,21,5\n2022,vpr,5,математика,s1,20,2\n"
             let replaced = try await ImportService.run(kind: .results, fileName: "newer.csv", bytes: Array(newer.utf8),
                                                        municipalityID: municipalityID, user: nil, write: true, on: app.db).get()

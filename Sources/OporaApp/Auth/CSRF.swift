@@ -21,11 +21,15 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.method == .POST {
+            // Without a session there is no token to match: refuse before reading any body.
+            guard let expected = req.session.data[CSRF.sessionKey] else {
+                throw Abort(.forbidden, reason: "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
+            }
             // A streamed body arrives in pieces: read it whole before looking for the token in it.
             let isUpload = req.headers.contentType?.subType == "form-data"
             _ = try await req.body.collect(max: isUpload ? 50 * 1024 * 1024 : 1024 * 1024).get()
             let sent = (try? req.content.decode(Field.self))?._csrf
-            guard let expected = req.session.data[CSRF.sessionKey], let sent,
+            guard let sent,
                   sent.utf8.count == expected.utf8.count,
                   zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
             else {

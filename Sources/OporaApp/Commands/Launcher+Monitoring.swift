@@ -51,6 +51,7 @@ extension Launcher {
 
     /// `opora identify --year Y`: the categories of every school, as the API gives them.
     public static func identify(_ app: Application, year: Int, format: IdentifyFormat, municipalityName: String?) async throws -> String {
+        guard (2000...2100).contains(year) else { throw CommandError.problem("--year must be between 2000 and 2100") }
         let municipality = try await municipality(named: municipalityName, on: app.db)
         let report = try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: app.db)
         switch format {

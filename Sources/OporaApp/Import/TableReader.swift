@@ -62,6 +62,8 @@ enum TableReader {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             func entry(_ path: String) throws -> Data? {
                 guard let e = archive[path] else { return nil }
+                // A small file that unpacks to gigabytes is refused before it is unpacked.
+                guard e.uncompressedSize <= 200 * 1024 * 1024 else { throw CocoaError(.fileReadTooLarge) }
                 var data = Data()
                 _ = try archive.extract(e, skipCRC32: true) { data.append($0) }
                 return data
@@ -182,6 +184,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
             column = 0
         case "c":
             column = attributes["r"].map(SheetParser.columnIndex) ?? column + 1
+            // Excel's last column is XFD (16384); anything else is not a cell a user wrote.
+            if !(1...16384).contains(column) { parser.abortParsing() }
             type = attributes["t"] ?? ""
             value = ""
         case "v", "t":
@@ -198,6 +202,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         switch name {
         case "v", "t": inValue = false
         case "c":
+            guard (1...16384).contains(column) else { return }
             var text = value
             if type == "s", let i = Int(value), i >= 0, i < shared.count { text = shared[i] }
             if type == "b" { text = value == "1" ? "true" : "false" }
@@ -213,7 +218,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     /// "C7" → 3
     static func columnIndex(_ reference: String) -> Int {
         var n = 0
-        for scalar in reference.unicodeScalars {
+        for scalar in reference.unicodeScalars.prefix(4) {
             guard (65...90).contains(scalar.value) else { break }
             n = n * 26 + Int(scalar.value) - 64
         }

@@ -12,7 +12,7 @@ extension ImportService {
         var fact: String
     }
 
-    static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School], fileName: String, municipalityID: UUID,
+    static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School], fileName: String, source: Source, municipalityID: UUID,
                                     user: CurrentUser?, write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
         let codes = Set(schools.map(\.code))
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })

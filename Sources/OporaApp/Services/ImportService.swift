@@ -10,6 +10,7 @@ enum ImportService {
     struct Plan: Sendable {
         var kind: ImportKind
         var fileName: String
+        var source: Source = .file
         var added: [String]
         var replaced: [String]
         var unchanged: Int
@@ -29,6 +30,9 @@ enum ImportService {
         }
     }
 
+    /// Where rows come from: a file is logged as an import; a form's row gets its audit entry only.
+    enum Source: Sendable { case file, form }
+
     /// Reads and validates a file; on success, compares it with the stored data and, when
     /// `write` is set, writes it in one transaction with its import record and audit entry.
     static func run(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser?,
@@ -37,15 +41,27 @@ enum ImportService {
         switch TableReader.read(fileName: fileName, bytes: bytes) {
         case .failure(let problems): return .failure(problems)
         case .success(let table):
-            return try await run(kind: kind, table: table, fileName: fileName, municipalityID: municipalityID, user: user,
+            return try await run(kind: kind, table: table, fileName: fileName, source: .file, municipalityID: municipalityID, user: user,
                                  write: write, on: db, progress: progress)
         }
     }
 
     /// The same for a table already read: an uploaded file's, or a form's single row.
-    static func run(kind: ImportKind, table: ImportTable, fileName: String, municipalityID: UUID, user: CurrentUser?,
+    static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
                     write: Bool, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
+        let result = try await dispatch(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
+                                        user: user, write: write, on: db, progress: progress)
+        // Every import of a file is logged, the one that changes nothing too.
+        if write, source == .file, case .success(let plan) = result, plan.changesNothing {
+            try await record(plan, municipalityID: municipalityID, user: user, on: db)
+        }
+        return result
+    }
+
+    static func dispatch(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
+                         write: Bool, on db: any Database,
+                         progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Plan, ImportProblems> {
         let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
         let codes = Set(schools.map(\.code))
         switch kind {
@@ -53,17 +69,17 @@ enum ImportService {
             switch SchoolsFile.parse(table) {
             case .failure(let p): return .failure(p)
             case .success(let records):
-                return try await importSchools(records, fileName: fileName, municipalityID: municipalityID, user: user, write: write, on: db)
+                return try await importSchools(records, fileName: fileName, source: source, municipalityID: municipalityID, user: user, write: write, on: db)
             }
         case .context:
             switch ContextFile.parse(table, knownSchoolCodes: codes) {
             case .failure(let p): return .failure(p)
             case .success(let contexts):
-                return .success(try await importContexts(contexts, schools: schools, fileName: fileName, municipalityID: municipalityID,
+                return .success(try await importContexts(contexts, schools: schools, fileName: fileName, source: source, municipalityID: municipalityID,
                                                          user: user, write: write, on: db))
             }
         case .teachers, .staffPositions, .trainings, .checklist, .gia:
-            return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName,
+            return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
                                                  municipalityID: municipalityID, user: user, write: write, on: db)
         case .results, .studentResults:
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
@@ -71,14 +87,14 @@ enum ImportService {
             switch parsed {
             case .failure(let p): return .failure(p)
             case .success(let rows):
-                return .success(try await importResults(rows, kind: kind, schools: schools, fileName: fileName,
+                return .success(try await importResults(rows, kind: kind, schools: schools, fileName: fileName, source: source,
                                                         municipalityID: municipalityID, user: user, write: write, on: db,
                                                         progress: progress))
             }
         }
     }
 
-    static func importSchools(_ records: [SchoolRecord], fileName: String, municipalityID: UUID, user: CurrentUser?,
+    static func importSchools(_ records: [SchoolRecord], fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
                               write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
         let existing = try await School.query(on: db).filter(\.$code ~~ records.map(\.code)).all()
         let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -88,7 +104,7 @@ enum ImportService {
                 ImportProblem(line: nil, column: "code", value: $0.code, reason: "Код \($0.code) уже принадлежит школе другого муниципалитета.")
             }))
         }
-        var plan = Plan(kind: .schools, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var plan = Plan(kind: .schools, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
         var toSave: [School] = []
         for r in records {
             if let s = byCode[r.code] {
@@ -120,11 +136,17 @@ enum ImportService {
         return .success(plan)
     }
 
+    /// The lines of a change for the audit log; a long list is cut, with the count of the rest.
+    static func changeList(_ lines: [String]) -> String {
+        let shown = lines.prefix(200).joined(separator: "\n")
+        return lines.count > 200 ? shown + "\n…и ещё \(lines.count - 200)" : shown
+    }
+
     static func describe(_ s: School) -> String {
         [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"].joined(separator: "; ")
     }
 
-    static func importContexts(_ contexts: [SocialContext], schools: [School], fileName: String, municipalityID: UUID,
+    static func importContexts(_ contexts: [SocialContext], schools: [School], fileName: String, source: Source, municipalityID: UUID,
                                user: CurrentUser?, write: Bool, on db: any Database) async throws -> Plan {
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
@@ -134,7 +156,7 @@ enum ImportService {
         var byKey: [String: SocialContextRecord] = [:]
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
         for e in existing { byKey["\(codeByID[e.$school.id] ?? "")|\(e.year)"] = e }
-        var plan = Plan(kind: .context, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var plan = Plan(kind: .context, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
         var toSave: [SocialContextRecord] = []
         for c in contexts {
             let label = "\(nameByCode[c.schoolCode] ?? c.schoolCode), \(c.year)"
@@ -168,7 +190,7 @@ enum ImportService {
         return plan
     }
 
-    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School], fileName: String, municipalityID: UUID,
+    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School], fileName: String, source: Source, municipalityID: UUID,
                               user: CurrentUser?, write: Bool, on db: any Database,
                               progress: (@Sendable (Int, Int) -> Void)?) async throws -> Plan {
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
@@ -176,7 +198,7 @@ enum ImportService {
         let existing = try await ResultRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$year ~~ years).all()
         let byKey = Dictionary(existing.map { ($0.domain.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var plan = Plan(kind: kind, fileName: fileName, added: [], replaced: [], unchanged: 0)
+        var plan = Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
         var updates: [ResultRecord] = []
         var inserts: [ResultRow] = []
         for r in rows {
@@ -223,9 +245,11 @@ enum ImportService {
     /// the audit entry only.
     @discardableResult
     static func record(_ plan: Plan, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID? {
-        guard plan.fileName != formFileName else {
+        guard plan.source == .file else {
             try await Audit.record(db, user: user, action: "form.\(plan.kind.rawValue)", entityType: plan.kind.rawValue, entityID: nil,
-                                   municipalityID: municipalityID, summary: "\(plan.kind.russianTitle): " + (plan.replaced + plan.added).joined(separator: "; "))
+                                   municipalityID: municipalityID, summary: "\(plan.kind.russianTitle): изменено через форму",
+                                   before: plan.replaced.isEmpty ? nil : ["Было → стало": changeList(plan.replaced)],
+                                   after: plan.added.isEmpty ? nil : ["Добавлено": changeList(plan.added)])
             return nil
         }
         let r = ImportRecord()
@@ -241,12 +265,10 @@ enum ImportService {
         try await Audit.record(db, user: user, action: "import.\(plan.kind.rawValue)", entityType: "import", entityID: r.id,
                                municipalityID: municipalityID,
                                summary: "Загрузка «\(plan.fileName)» (\(plan.kind.russianTitle.lowercased())): \(plan.russianDoneSummary)",
+                               before: plan.replaced.isEmpty ? nil : ["Заменённые строки (было → стало)": changeList(plan.replaced)],
                                after: ["Добавлено": String(plan.added.count), "Заменено": String(plan.replaced.count),
-                                       "Без изменений": String(plan.unchanged)])
+                                       "Без изменений": String(plan.unchanged), "Добавленные строки": changeList(plan.added)])
         return try r.requireID()
     }
-
-    /// The file name a form's row carries through the import path.
-    static let formFileName = "форма"
 
 }

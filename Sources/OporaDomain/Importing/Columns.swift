@@ -104,6 +104,8 @@ struct RowReader {
             return nil
         }
         guard v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
+        // No school has a million of anything; a larger number is a typo, and sums of such would overflow.
+        guard v <= 1_000_000 else { problem(key, t, "\(what) больше миллиона: проверьте число."); return nil }
         return v
     }
 
@@ -111,7 +113,7 @@ struct RowReader {
     mutating func decimal(_ key: String, _ what: String, required: Bool = false, nonNegative: Bool = false) -> Double? {
         guard let t = text(key, what, required: required) else { return nil }
         let n = t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
-        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n) else {
+        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
             problem(key, t, "\(what) — число, например 12,5.")
             return nil
         }
@@ -147,7 +149,7 @@ struct RowReader {
         var n = t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
         let percent = n.hasSuffix("%")
         if percent { n.removeLast() }
-        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n) else {
+        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
             problem(key, t, "\(what) — доля от 0 до 1 (0,3) или процент (30%).")
             return nil
         }

@@ -21,6 +21,10 @@ public enum SchoolsFile {
             }
             let distance = r.decimal("distance_km", "Расстояние", nonNegative: true)
             if let code { r.unique(code, &seen, "code", code, "этот код") }
+            if code == ResultRow.regionCode {
+                r.problem("code", code, "код REGION зарезервирован для регионального ориентира в файлах результатов.")
+                return nil
+            }
             guard let code, let name else { return nil }
             return SchoolRecord(code: code, name: name, shortName: r.text("short_name") ?? name, settlement: r.text("settlement"),
                                 type: type, distanceKm: distance)

@@ -83,8 +83,8 @@ struct MonitoringAPIController: RouteCollection {
     func identification(_ req: Request) async throws -> IdentificationReport {
         let user = try req.currentUser()
         let municipality = try await MonitoringController.municipality(req, user: user)
-        guard let year = try? req.query.get(Int.self, at: "year") else {
-            throw Abort(.unprocessableEntity, reason: "Укажите год: ?year=2021.")
+        guard let year = try? req.query.get(Int.self, at: "year"), (2000...2100).contains(year) else {
+            throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
         return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: req.db)
     }
@@ -102,6 +102,9 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.currentUser()
         guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
             throw Abort(.notFound, reason: "Неизвестный вид загрузки.")
+        }
+        guard kind != .schools || user.role == .admin else {
+            throw Abort(.forbidden, reason: "Реестр школ меняет управление образования.")
         }
         let municipalityID = try ImportsController.municipalityID(user)
         let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "file.csv"

@@ -45,6 +45,9 @@ enum AuthController {
 
     /// Only a local path: a login link must not send the user to another site.
     static func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : SiteURL.home.path
+        let plain = next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" }
+        guard plain, next.hasPrefix("/"), !next.hasPrefix("//"), let url = URLComponents(string: next), url.scheme == nil, url.host == nil
+        else { return SiteURL.home.path }
+        return next
     }
 }

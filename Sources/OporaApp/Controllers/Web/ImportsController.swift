@@ -26,6 +26,9 @@ enum ImportsController {
         let municipalityID = try municipalityID(user)
         let upload = try req.content.decode(Upload.self)
         guard let kind = ImportKind(rawValue: upload.kind) else { throw Abort(.unprocessableEntity, reason: "Неизвестный вид загрузки.") }
+        guard kind != .schools || user.role == .admin else {
+            throw Abort(.forbidden, reason: "Реестр школ меняет управление образования.")
+        }
         let bytes = Array(upload.file.data.readableBytesView)
         let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)
         switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,

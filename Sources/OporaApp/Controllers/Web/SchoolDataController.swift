@@ -39,18 +39,28 @@ enum SchoolDataController {
               [.teachers, .trainings, .staffPositions, .checklist, .gia].contains(kind) else {
             throw Abort(.notFound, reason: "Такой формы нет.")
         }
-        var values = try req.content.decode([String: String].self)
-        values["_csrf"] = nil
-        values["school_code"] = school.code
-        var header = Array(values.keys).sorted()
-        var cells = header.map { values[$0]! }
+        let sent = try req.content.decode([String: String].self)
+        // Only the form's own fields, by their exact names: a field like «School_Code» must not
+        // slip past the school this page is about.
+        let fields: [ImportKind: [String]] = [
+            .teachers: ["teacher_code", "name", "position", "pedagogical", "qualification", "employed_from", "employed_to"],
+            .trainings: ["teacher_code", "title", "provider", "hours", "completed_on", "quality", "certificate"],
+            .staffPositions: ["year", "position", "pedagogical", "positions", "filled", "filled_qualified"],
+            .gia: ["year", "participants", "passed"],
+            .checklist: ["year"],
+        ]
+        var values: [String: String] = [:]
+        for key in fields[kind]! { values[key] = sent[key] ?? "" }
+        var header = ["school_code"] + fields[kind]!
+        var cells = [school.code] + fields[kind]!.map { values[$0]! }
         if kind == .checklist {
             let items = try await ChecklistItems.titles(municipalityID: school.$municipality.id, on: req.db)
             header = ["year", "school_code"] + items
-            cells = [values["year"] ?? "", school.code] + items.indices.map { values["item_\($0)"] == nil ? "нет" : "да" }
+            cells = [values["year"] ?? "", school.code] + items.indices.map { sent["item_\($0)"] == nil ? "нет" : "да" }
+            for i in items.indices where sent["item_\(i)"] != nil { values["item_\(i)"] = "да" }
         }
         let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: cells)])
-        switch try await ImportService.run(kind: kind, table: table, fileName: ImportService.formFileName,
+        switch try await ImportService.run(kind: kind, table: table, fileName: "", source: .form,
                                            municipalityID: school.$municipality.id, user: user, write: true, on: req.db) {
         case .failure(let problems):
             var errors: [String: String] = [:]

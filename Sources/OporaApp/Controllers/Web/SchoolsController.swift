@@ -23,7 +23,7 @@ enum SchoolsController {
         }
         let items = schools.map { s in
             SchoolsView.Item(school: s.facts, settlement: s.settlement, type: s.type, category: categories[s.code],
-                             plan: plans.first { $0.id == s.id }, canOpen: user.canReadSchool(s.id!))
+                             plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
         }
         return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year)
     }

@@ -5,16 +5,17 @@ import Vapor
 /// The one page frame: header with navigation, the demo notice, the content, the footer.
 enum Layout {
     static func page(_ title: String, _ ctx: PageContext, @ComponentBuilder content: @escaping () -> Component) -> Response {
-        let html = HTML(
-            .lang(.russian),
-            .head(
-                .encoding(.utf8),
-                .viewport(.accordingToDevice),
-                .title("\(title) — Опора"),
-                .stylesheet(SiteURL.stylesheet.path),
-                .link(.rel(.icon), .href("data:,"))
-            ),
-            .body(.component(ComponentGroup {
+        // The head is written with the escaping helpers: Plot's `.title` copies the title into meta
+        // tags without escaping it, and titles carry school and measure names.
+        let page = El("html", [("lang", "ru")]) {
+            El("head") {
+                VoidEl("meta", [("charset", "utf-8")])
+                VoidEl("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                El("title") { Tx("\(title) — Опора") }
+                VoidEl("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path)])
+                VoidEl("link", [("rel", "icon"), ("href", "data:,")])
+            }
+            El("body") {
                 El("a", [("href", "#main"), ("class", "skip")]) { Tx("К содержанию") }
                 header(ctx)
                 if ctx.isDemo {
@@ -26,9 +27,9 @@ enum Layout {
                 El("footer") {
                     Tx("Опора — поддержка школ с низкими результатами обучения и школ, функционирующих в неблагоприятных социальных условиях.")
                 }
-            }))
-        )
-        let response = Response(status: .ok, body: .init(string: "<!DOCTYPE html>" + html.render(indentedBy: nil).dropFirst("<!DOCTYPE html>".count)))
+            }
+        }
+        let response = Response(status: .ok, body: .init(string: "<!DOCTYPE html>" + page.render()))
         response.headers.contentType = .html
         return response
     }

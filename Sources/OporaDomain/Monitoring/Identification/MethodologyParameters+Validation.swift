@@ -4,17 +4,18 @@ extension MethodologyParameters {
     /// of zero would make every row low.
     public func problems() -> [String: String] {
         var errors = FieldErrors()
-        if minParticipants < 1 {
-            errors.add("minParticipants", "Минимальное число участников должно быть не меньше 1.")
+        if !(1...100_000).contains(minParticipants) {
+            errors.add("minParticipants", "Минимальное число участников — от 1 до 100 000.")
         }
         if !(failThreshold > 0 && failThreshold <= 1) {
             errors.add("failThreshold", "Порог доли неудовлетворительных результатов — доля больше 0 и не больше 1, например 0,30.")
         }
-        if minProcedures < 1 {
-            errors.add("minProcedures", "Число процедур должно быть не меньше 1.")
+        if !(1...1000).contains(minProcedures) {
+            errors.add("minProcedures", "Число процедур — от 1 до 1000.")
         }
-        if years < 1 {
-            errors.add("years", "Число лет должно быть не меньше 1.")
+        // More years than a school keeps records for would only ever say «недостаточно данных».
+        if !(1...20).contains(years) {
+            errors.add("years", "Число лет — от 1 до 20.")
         }
         if !(priorStrength >= 0 && priorStrength.isFinite) {
             errors.add("priorStrength", "Сила приближения к эталону — число не меньше 0.")
