@@ -17,7 +17,7 @@ public struct ColumnSet: Sendable {
         self.columns = columns.map { Column(key: $0.0, aliases: $0.1, required: $0.2) }
     }
 
-    public var canonicalHeader: String { columns.filter { !$0.key.hasSuffix("_count") && !$0.key.hasPrefix("pct") }.map(\.key).joined(separator: ",") }
+    public var canonicalHeader: String { columns.filter { !$0.key.hasSuffix("_count") && !$0.key.hasPrefix("%") }.map(\.key).joined(separator: ",") }
 
     /// Header names compare without case, extra spaces, quotes, «ё».
     static func normalise(_ s: String) -> String {
@@ -118,6 +118,18 @@ struct RowReader {
             return nil
         }
         guard !nonNegative || v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
+        return v
+    }
+
+    /// A percent 0…100 as the federal forms write it: «15», «12,5» or «15%».
+    mutating func percent(_ key: String) -> Double? {
+        guard let t = text(key) else { return nil }
+        let n = t.hasSuffix("%") ? String(t.dropLast()) : t
+        let v = Double(n.replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces))
+        guard let v, n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == " ") }) else {
+            problem(key, t, "процент — число от 0 до 100, например 12,5.")
+            return nil
+        }
         return v
     }
 

@@ -42,7 +42,14 @@ public struct ImportProblem: Error, Equatable, Sendable, Codable {
         if let line { place.append("Строка \(line)") } else { place.append("Весь файл") }
         if let column { place.append("столбец «\(column)»") }
         if let value { place.append("значение «\(value)»") }
-        return place.joined(separator: ", ") + ": " + reason
+        return place.joined(separator: ", ") + ": " + ImportProblem.afterColon(reason)
+    }
+
+    /// After a colon a Russian sentence goes on in lower case: «…: число участников…», but «…: ВПР…».
+    static func afterColon(_ reason: String) -> String {
+        let letters = Array(reason.prefix(2))
+        guard letters.count == 2, letters[0].isUppercase, letters[1].isLowercase else { return reason }
+        return letters[0].lowercased() + reason.dropFirst()
     }
 }
 

@@ -15,15 +15,18 @@ public enum ResultsFile {
         ("marks4", ["4", "«4»"], false),
         ("marks5", ["5", "«5»"], false),
         ("mean_score", ["средний балл"], false),
-        ("pct2", ["%2", "2%", "% 2", "доля 2"], false),
-        ("pct3", ["%3", "3%", "% 3", "доля 3"], false),
-        ("pct4", ["%4", "4%", "% 4", "доля 4"], false),
-        ("pct5", ["%5", "5%", "% 5", "доля 5"], false),
+        // Keyed as the federal form heads them, so a problem names the column the user sees.
+        (percentKeys[0], ["%2", "2%", "% 2", "доля 2"], false),
+        (percentKeys[1], ["%3", "3%", "% 3", "доля 3"], false),
+        (percentKeys[2], ["%4", "4%", "% 4", "доля 4"], false),
+        (percentKeys[3], ["%5", "5%", "% 5", "доля 5"], false),
     ])
+
+    static let percentKeys = ["% «2»", "% «3»", "% «4»", "% «5»"]
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[ResultRow], ImportProblems> {
         var (index, fileProblems) = columns.map(table.header)
-        if index["fails"] == nil && index["pct2"] == nil {
+        if index["fails"] == nil && index[percentKeys[0]] == nil {
             fileProblems.append(ImportProblem(line: nil, column: "fails", value: nil,
                                               reason: "В файле нет столбца «fails» (число «2» или не преодолевших порог) и нет столбца «% «2»»."))
         }
@@ -39,21 +42,21 @@ public enum ResultsFile {
             var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
                          r.count("marks5", "Число «5»", required: false)]
             let mean = r.decimal("mean_score", "Средний балл", nonNegative: true)
-            let percents = ["pct2", "pct3", "pct4", "pct5"].map { r.decimal($0, "Процент") }
+            let percents = percentKeys.map { r.percent($0) }
             if let n {
                 for (i, p) in percents.enumerated() {
                     guard let p else { continue }
-                    let col = "pct\(i + 2)"
+                    let col = percentKeys[i]
                     guard (0...100).contains(p) else { r.problem(col, r.text(col), "процент должен быть от 0 до 100."); continue }
                     let people = Int((Double(n) * p / 100).rounded())
                     if i == 0 { fails = fails ?? people } else { marks[i - 1] = marks[i - 1] ?? people }
                 }
                 let given = percents.compactMap { $0 }
                 if given.count == 4, abs(given.reduce(0, +) - 100) > 0.5 * 4 {
-                    r.problem("pct2", r.text("pct2"), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
+                    r.problem(percentKeys[0], r.text(percentKeys[0]), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
                 }
             }
-            if fails == nil && r.text("fails") == nil && percents[0] == nil { r.problem("fails", nil, "не заполнено: число «2» (не преодолевших порог).") }
+            if fails == nil && r.text("fails") == nil && r.text(percentKeys[0]) == nil { r.problem("fails", nil, "не заполнено: число «2» (не преодолевших порог).") }
             if let n {
                 if let f = fails, f > n { r.problem("fails", r.text("fails") ?? String(f), "«2» больше, чем участников (\(n)).") }
                 for (i, m) in marks.enumerated() where m != nil && m! > n {
@@ -113,11 +116,21 @@ public enum StudentResultsFile {
         ("passed", ["сдал", "преодолел порог"], false),
     ])
 
-    static let personalData = ["фио", "фамилия", "имя", "отчество", "name", "surname", "first name", "last name", "birth", "дата рождения",
-                               "адрес", "address", "ф.и.о.", "ф. и. о."]
+    /// Words of a header that names a person or where one lives: «ФИО обучающегося», «Фамилия, имя», «last_name»,
+    /// «Дата рождения (ДД.ММ.ГГГГ)». A school's or a subject's name or address («Адрес ОО», «school_name») is not a person's.
+    static let personalWords: Set<String> = ["фио", "фамилия", "имя", "отчество", "name", "surname", "firstname", "lastname", "fullname",
+                                             "birth", "birthday", "birthdate", "dob", "рождения", "адрес", "address"]
+    static let organisationWords: Set<String> = ["оо", "оу", "школа", "школы", "school", "организации", "организация", "organisation",
+                                                 "organization", "предмет", "предмета", "subject"]
+
+    static func isPersonalData(_ header: String) -> Bool {
+        let words = ColumnSet.normalise(header).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if words.contains(where: organisationWords.contains) { return false }
+        return words.contains(where: personalWords.contains) || words.joined() == "фио"
+    }
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[ResultRow], ImportProblems> {
-        let personal = table.header.filter { personalData.contains(ColumnSet.normalise($0)) }
+        let personal = table.header.filter(isPersonalData)
         if !personal.isEmpty {
             return .failure(ImportProblems(personal.map {
                 ImportProblem(line: nil, column: $0, value: nil,
@@ -150,6 +163,9 @@ public enum StudentResultsFile {
             default: passed = r.yesNo("passed", "«сдал»", required: false)
             }
             if r.text("mark") == nil && r.text("passed") == nil { r.problem("mark", nil, "не заполнено: отметка или «сдал».") }
+            if let mark, let passed, (mark >= 3) != passed {
+                r.problem("passed", r.text("passed"), "отметка «\(mark)» и «\(passed ? "сдал" : "не сдал")» противоречат друг другу.")
+            }
             let score = r.decimal("score", "Балл")
             if let key, let participant {
                 r.unique("\(key.year)|\(key.procedure.russian)|\(key.schoolCode)|\(participant)", &seen, "participant_code", participant,

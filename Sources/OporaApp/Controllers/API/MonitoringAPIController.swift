@@ -60,16 +60,15 @@ struct MonitoringAPIController: RouteCollection {
         }
         let b = try req.content.decode(ContextBody.self)
         let text = { (v: Double?) in v.map { String($0) } ?? "" }
-        let form = SchoolProfileView.ContextForm(year: String(b.year), students: b.students.map(String.init) ?? "",
-                                                 lowIncome: text(b.lowIncomeShare), incompleteFamily: text(b.incompleteFamilyShare),
-                                                 noHigherEducation: text(b.noHigherEducationShare), nonNative: text(b.nonNativeShare),
-                                                 preventiveRegister: text(b.preventiveRegisterShare))
-        switch ContextInput.validate(form, schoolCode: school.code) {
+        let values = ["year": String(b.year), "students": b.students.map(String.init) ?? "", "low_income_share": text(b.lowIncomeShare),
+                      "incomplete_family_share": text(b.incompleteFamilyShare), "no_higher_education_share": text(b.noHigherEducationShare),
+                      "non_native_share": text(b.nonNativeShare), "preventive_register_share": text(b.preventiveRegisterShare)]
+        switch try await ContextInput.save(values, school: school, user: user, on: req.db) {
         case .failure(let errors):
             return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
-        case .success(let context):
-            try await ContextInput.save(context, school: school, user: user, on: req.db)
-            return try await context.encodeResponse(for: req)
+        case .success:
+            let saved = try await SocialContextRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == b.year).first()
+            return try await (saved?.domain(schoolCode: school.code) ?? SocialContext(year: b.year, schoolCode: school.code)).encodeResponse(for: req)
         }
     }
 

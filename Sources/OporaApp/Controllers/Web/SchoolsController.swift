@@ -44,10 +44,10 @@ enum SchoolsController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await readableSchool(req, user: user)
-        return try await render(req, user: user, school: school, form: .init(), errors: nil)
+        return try await render(req, user: user, school: school, form: [:], errors: nil)
     }
 
-    static func render(_ req: Request, user: CurrentUser, school: School, form: SchoolProfileView.ContextForm,
+    static func render(_ req: Request, user: CurrentUser, school: School, form: [String: String],
                        errors: [String: String]?) async throws -> Response {
         let municipalityID = school.$municipality.id
         let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
@@ -75,15 +75,9 @@ enum SchoolsController {
         user.role == .admin || user.role == .methodist || (user.role == .school && user.schoolID == school.id)
     }
 
-    struct ContextBody: Content {
-        var year: String
-        var students: String?
-        var lowIncome: String?
-        var incompleteFamily: String?
-        var noHigherEducation: String?
-        var nonNative: String?
-        var preventiveRegister: String?
-    }
+    /// The form's fields are the import file's columns: one set of rules for both.
+    static let contextFields = ["year", "students", "low_income_share", "incomplete_family_share", "no_higher_education_share",
+                                "non_native_share", "preventive_register_share"]
 
     static func saveContext(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
@@ -91,70 +85,29 @@ enum SchoolsController {
         guard canEditContext(user, school: school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
-        let b = try req.content.decode(ContextBody.self)
-        let form = SchoolProfileView.ContextForm(year: b.year, students: b.students ?? "", lowIncome: b.lowIncome ?? "",
-                                                 incompleteFamily: b.incompleteFamily ?? "", noHigherEducation: b.noHigherEducation ?? "",
-                                                 nonNative: b.nonNative ?? "", preventiveRegister: b.preventiveRegister ?? "")
-        switch ContextInput.validate(form, schoolCode: school.code) {
+        let sent = try req.content.decode([String: String].self)
+        let values = Dictionary(uniqueKeysWithValues: contextFields.map { ($0, sent[$0] ?? "") })
+        switch try await ContextInput.save(values, school: school, user: user, on: req.db) {
         case .failure(let errors):
-            return try await render(req, user: user, school: school, form: form, errors: errors.messages)
-        case .success(let context):
-            try await ContextInput.save(context, school: school, user: user, on: req.db)
-            return req.redirect(to: SiteURL.school(.value(school.id!)).with([("year", String(context.year))]))
+            return try await render(req, user: user, school: school, form: values, errors: errors.messages)
+        case .success:
+            return req.redirect(to: SiteURL.school(.value(school.id!)).with([("year", values["year"] ?? "")]))
         }
     }
 }
 
-/// The social context form and API: validation and the write with its audit record.
+/// Social context by form or API: the row goes through the same checks and write as an imported file's.
 enum ContextInput {
-    static func validate(_ f: SchoolProfileView.ContextForm, schoolCode: String) -> Result<SocialContext, FieldErrors> {
-        var errors: [String: String] = [:]
-        let year = Int(f.year.trimmingCharacters(in: .whitespaces))
-        if year == nil || !(2000...2100).contains(year!) { errors["year"] = "Год — четыре цифры, например 2021." }
-        var students: Int?
-        let s = f.students.trimmingCharacters(in: .whitespaces)
-        if !s.isEmpty {
-            students = Int(s)
-            if students == nil || students! < 0 { errors["students"] = "Число обучающихся — целое неотрицательное число." }
-        }
-        func share(_ key: String, _ text: String) -> Double? {
-            let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-            if t.isEmpty { return nil }
-            let isPercent = t.hasSuffix("%")
-            guard let v = Double(isPercent ? String(t.dropLast()).trimmingCharacters(in: .whitespaces) : t) else {
-                errors[key] = "Доля — число от 0 до 1 (например, 0,3) или процент (30%)."
-                return nil
-            }
-            let value = isPercent ? v / 100 : v
-            guard (0...1).contains(value) else {
-                errors[key] = "Доля должна быть от 0 до 1 (от 0% до 100%)."
-                return nil
-            }
-            return value
-        }
-        let c = SocialContext(year: year ?? 0, schoolCode: schoolCode, students: students,
-                              lowIncomeShare: share("lowIncome", f.lowIncome),
-                              incompleteFamilyShare: share("incompleteFamily", f.incompleteFamily),
-                              noHigherEducationShare: share("noHigherEducation", f.noHigherEducation),
-                              nonNativeShare: share("nonNative", f.nonNative),
-                              preventiveRegisterShare: share("preventiveRegister", f.preventiveRegister))
-        return errors.isEmpty ? .success(c) : .failure(FieldErrors(errors))
-    }
-
-    static func save(_ c: SocialContext, school: School, user: CurrentUser, on db: any Database) async throws {
-        try await db.transaction { db in
-            let existing = try await SocialContextRecord.query(on: db).filter(\.$school.$id == school.id!).filter(\.$year == c.year).first()
-            let before = existing.map { Format.context($0.domain(schoolCode: school.code)) }
-            let record = existing ?? SocialContextRecord()
-            record.$municipality.id = school.$municipality.id
-            record.$school.id = school.id!
-            record.year = c.year
-            record.set(c)
-            try await record.save(on: db)
-            try await Audit.record(db, user: user, action: "context.save", entityType: "school", entityID: school.id,
-                                   municipalityID: school.$municipality.id,
-                                   summary: "Социальные условия: \(school.shortName), \(c.year)",
-                                   before: before.map { ["Сведения": $0] }, after: ["Сведения": Format.context(c)])
+    static func save(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        let header = ["school_code"] + SchoolsController.contextFields
+        let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: [school.code] + SchoolsController.contextFields.map { values[$0] ?? "" })])
+        switch try await ImportService.run(kind: .context, table: table, fileName: "", source: .form, municipalityID: school.$municipality.id,
+                                           user: user, write: true, on: db) {
+        case .success: return .success(())
+        case .failure(let problems):
+            var errors: [String: String] = [:]
+            for p in problems.problems { errors[p.column ?? "year", default: ""] += p.reason.prefix(1).uppercased() + p.reason.dropFirst() + " " }
+            return .failure(FieldErrors(errors.mapValues { $0.trimmingCharacters(in: .whitespaces) }))
         }
     }
 }

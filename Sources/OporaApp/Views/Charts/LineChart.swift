@@ -10,7 +10,7 @@ enum LineChart {
     }
 
     static func svg(years: [Int], series: [Series], threshold: Double?, title: String) -> Component {
-        let w = 360.0, h = 200.0, left = 44.0, right = 12.0, top = 12.0, bottom = 40.0
+        let w = 360.0, h = 200.0, left = 44.0, right = 22.0, top = 12.0, bottom = 40.0
         let all = series.flatMap { $0.values.values } + (threshold.map { [$0] } ?? [])
         let yMax = min(1, max(0.1, (all.max() ?? 0.1) * 1.2))
         func px(_ i: Int) -> Double { years.count < 2 ? (left + w - right) / 2 : left + Double(i) / Double(years.count - 1) * (w - left - right) }

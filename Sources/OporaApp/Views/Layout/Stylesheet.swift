@@ -80,7 +80,7 @@ enum Stylesheet {
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
     .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
     .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt-label{font-size:12px;fill:#1d2733}
-    .chart .ln{fill:none;stroke-width:2}.chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}
+    .chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}.chart polyline.ln,.chart line.ln{fill:none;stroke-width:2}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
     .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}
     .charts figcaption{font-size:13px;color:#33414f}
@@ -100,6 +100,7 @@ enum Stylesheet {
       table.measures td{border:0;border-bottom:1px solid #eef1f5}
       table.measures td::before{content:attr(data-label) ": ";font-weight:bold}
       table.measures caption{display:block}
+      table.data:not(.measures):not(.plan){display:block;overflow-x:auto;max-width:100%}
       table.data thead th{white-space:normal}
       table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}
       table.plan thead{display:none}

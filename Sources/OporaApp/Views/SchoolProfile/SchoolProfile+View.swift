@@ -22,7 +22,7 @@ enum SchoolProfileView {
         var selectedYear: Int?
     }
 
-    static func render(_ ctx: PageContext, _ m: Model, contextForm: ContextForm, errors: [String: String]?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, contextForm: [String: String], errors: [String: String]?) -> Response {
         let s = m.school
         let years = Array(Set(m.rows.map(\.year))).sorted()
         let procedures = Array(Set(m.rows.map(\.procedure))).sorted()
@@ -120,29 +120,19 @@ enum SchoolProfileView {
         return response
     }
 
-    struct ContextForm {
-        var year = ""
-        var students = ""
-        var lowIncome = ""
-        var incompleteFamily = ""
-        var noHigherEducation = ""
-        var nonNative = ""
-        var preventiveRegister = ""
-    }
-
-    static func contextFormView(_ ctx: PageContext, _ s: School.Facts, _ f: ContextForm, errors: [String: String]?) -> Component {
+    static func contextFormView(_ ctx: PageContext, _ s: School.Facts, _ f: [String: String], errors: [String: String]?) -> Component {
         El("form", [("method", "post"), ("action", SiteURL.schoolContext(.value(s.id)).path), ("class", "edit")]) {
             El("h3") { Tx("Внести сведения за год") }
             if let errors { Forms.errorSummary(FieldErrors(errors)) }
             Forms.csrf(ctx)
-            Forms.field("Год", name: "year", value: f.year, error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
-            Forms.field("Число обучающихся", name: "students", value: f.students, error: errors?["students"], attributes: [("inputmode", "numeric")])
+            Forms.field("Год", name: "year", value: f["year"] ?? "", error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
+            Forms.field("Число обучающихся", name: "students", value: f["students"] ?? "", error: errors?["students"], attributes: [("inputmode", "numeric")])
             El("p", [("class", "muted")]) { Tx("Доли — числом от 0 до 1 (0,3) или процентом (30%). Пустое поле — нет сведений.") }
-            Forms.field("Доля детей из малоимущих семей", name: "lowIncome", value: f.lowIncome, error: errors?["lowIncome"])
-            Forms.field("Доля детей из неполных семей", name: "incompleteFamily", value: f.incompleteFamily, error: errors?["incompleteFamily"])
-            Forms.field("Доля детей, у которых ни один родитель не имеет высшего образования", name: "noHigherEducation", value: f.noHigherEducation, error: errors?["noHigherEducation"])
-            Forms.field("Доля детей, для которых русский язык не родной", name: "nonNative", value: f.nonNative, error: errors?["nonNative"])
-            Forms.field("Доля детей на профилактическом учёте (внутришкольный учёт, ПДН, КДН)", name: "preventiveRegister", value: f.preventiveRegister, error: errors?["preventiveRegister"])
+            Forms.field("Доля детей из малоимущих семей", name: "low_income_share", value: f["low_income_share"] ?? "", error: errors?["low_income_share"])
+            Forms.field("Доля детей из неполных семей", name: "incomplete_family_share", value: f["incomplete_family_share"] ?? "", error: errors?["incomplete_family_share"])
+            Forms.field("Доля детей, у которых ни один родитель не имеет высшего образования", name: "no_higher_education_share", value: f["no_higher_education_share"] ?? "", error: errors?["no_higher_education_share"])
+            Forms.field("Доля детей, для которых русский язык не родной", name: "non_native_share", value: f["non_native_share"] ?? "", error: errors?["non_native_share"])
+            Forms.field("Доля детей на профилактическом учёте (внутришкольный учёт, ПДН, КДН)", name: "preventive_register_share", value: f["preventive_register_share"] ?? "", error: errors?["preventive_register_share"])
             El("button", [("type", "submit")]) { Tx("Сохранить") }
         }
     }
