@@ -6,11 +6,16 @@ Usage:  python journeys.py [BASE_URL]
 Env:    SCREENSHOT_DIR   folder for screenshots (default /tmp/opora-shots)
         IMPORT_YEAR      year of the rows of the good results file (default 2016;
                          use another year when re-running against a long-lived demo)
+        ONLY_JOURNEYS    letters of the journeys to run (default all: abcde)
 
 Every page visited is screenshotted at 1280 and 390 px and checked for horizontal
 scrolling at 390 px, console errors, broken same-origin links and images, basic
-accessibility and Latin words in the visible text. Exit code 1 on any failure.
+accessibility and Latin words in the visible text. Some pages (login form, measure,
+indicators, report) are also walked with the Tab key: every visible control must get
+the focus. Exit code 1 on any failure.
 """
+import datetime
+import io
 import os
 import re
 import sys
@@ -20,17 +25,24 @@ import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
 SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
 PASSWORD = os.environ.get("OPORA_DEMO_PASSWORD", "opora-demo")
 IMPORT_YEAR = int(os.environ.get("IMPORT_YEAR", "2016"))
-TODAY_DONE = "30.09.2021"  # the demo lives on 01.10.2021
+ONLY = os.environ.get("ONLY_JOURNEYS", "")  # e.g. "ae": run only journeys a and e
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Words journey a searches the measures for, in this order, until one finds a not yet done
+# measure of the school's own plan (a long-lived demo runs out of them one by one).
+SEARCH_WORDS = ("штатн", "специалист", "педагог", "анализ", "мероприят", "план", "обуча")
 
 LOGINS = {"admin", "metodist", "biritskaya", "kumareyskaya", "observer"}
 ALLOWED_WORDS = {
@@ -88,10 +100,19 @@ def wait_ready(d):
 
 def set_width(d, width, height=900):
     """Make the viewport (not the window) `width` px wide."""
-    d.set_window_size(width, height)
-    inner = d.execute_script("return window.innerWidth")
-    if inner != width:
-        d.set_window_size(2 * width - inner, height)
+    window = width
+    for _ in range(4):
+        d.set_window_size(window, height)
+        inner = None
+        for _ in range(20):  # the new width can take a moment to reach the page
+            now = d.execute_script("return window.innerWidth")
+            if now == inner:
+                break
+            inner = now
+            time.sleep(0.05)
+        if inner == width:
+            return
+        window = max(200, window + width - inner)  # the window's own frame takes the difference
 
 
 def go(d, path):
@@ -134,10 +155,12 @@ def h1(d):
     return d.find_element(By.TAG_NAME, "h1").text.strip()
 
 
-def login(d, j, user):
+def login(d, j, user, keyboard=False):
     logout(d)
     go(d, "/login")
     check_page(d, j, f"login form ({user})")
+    if keyboard:
+        check_tab_order(d, j, "login form")
     type_into(d, "Логин", user)
     type_into(d, "Пароль", PASSWORD)
     click(d, button(d, "Войти"))
@@ -276,6 +299,78 @@ def check_accessibility(d):
         return out;""")
 
 
+def check_tab_order(d, j, label, limit=300):
+    """Press Tab until the focus comes back round (or `limit` presses): every visible, enabled
+    a[href], button, input (not hidden), select and textarea must have had the focus once.
+    Of a group of radio buttons one is enough: Tab enters the group, arrows move inside it."""
+    set_width(d, 1280)
+    controls = d.execute_script("""
+        const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+        const out = [];
+        document.activeElement && document.activeElement.blur && document.activeElement.blur();
+        window.scrollTo(0, 0);
+        for (const e of document.querySelectorAll('a[href], button, input, select, textarea')) {
+          if ((e.tagName === 'INPUT' && e.type === 'hidden') || e.matches(':disabled') || !shown(e)) continue;
+          e.dataset.kb = out.length;
+          const text = (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
+          out.push({group: e.type === 'radio' && e.name ? 'radio:' + e.name : 'kb' + out.length,
+                    what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                          + (e.getAttribute('href') ? ' href=' + e.getAttribute('href') : '')
+                          + (text ? ' «' + text.slice(0, 40) + '»' : '')});
+        }
+        return out;""")
+    reached, first, presses, cycled = set(), None, 0, False
+    for presses in range(1, limit + 1):
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        k = d.execute_script("const a = document.activeElement; return a && a.dataset ? (a.dataset.kb ?? null) : null;")
+        if k is None:
+            continue  # the body, the browser itself or a focusable element that is not a control
+        if first is None:
+            first = k
+        elif k == first:
+            cycled = True
+            break
+        reached.add(controls[int(k)]["group"])
+    d.execute_script("document.querySelectorAll('[data-kb]').forEach(e => e.removeAttribute('data-kb'));"
+                     "document.activeElement && document.activeElement.blur && document.activeElement.blur();")
+    missed = [c["what"] for c in controls if c["group"] not in reached]
+    how = f"focus came round after {presses} presses" if cycled else f"no full round in {presses} presses"
+    where = f"[{label} {d.current_url.replace(BASE, '') or '/'}]"
+    j.expect(controls and not missed,
+             f"{where} Tab reaches all {len(controls)} controls ({how})" if not missed else
+             f"{where} Tab does not reach {len(missed)} of {len(controls)} controls ({how}): {'; '.join(missed[:8])}")
+
+
+def check_charts(d):
+    """Readable charts: a line (polyline) is not filled as an area, and no text sticks out of the
+    svg's viewBox (the svg clips it). Returns the problems, one line per kind."""
+    found = d.execute_script("""
+        const out = [];
+        document.querySelectorAll('svg.chart').forEach((s, n) => {
+          const vb = s.viewBox.baseVal, has = vb && vb.width > 0;
+          const X = has ? vb.x : 0, Y = has ? vb.y : 0, W = has ? vb.width : s.clientWidth, H = has ? vb.height : s.clientHeight;
+          for (const l of s.querySelectorAll('polyline'))
+            if (getComputedStyle(l).fill !== 'none')
+              out.push([n + 1, 'filled', 'polyline.' + (l.getAttribute('class') || '').trim().replace(/\\s+/g, '.') + ' has fill ' + getComputedStyle(l).fill]);
+          for (const e of s.querySelectorAll('text')) {
+            const b = e.getBBox();
+            if (b.x < X - 1 || b.y < Y - 1 || b.x + b.width > X + W + 1 || b.y + b.height > Y + H + 1)
+              out.push([n + 1, 'cut', '«' + e.textContent.trim() + '» (box ' + [b.x, b.y, b.x + b.width, b.y + b.height].map(Math.round).join(',')
+                                      + ' outside viewBox ' + [X, Y, X + W, Y + H].join(',') + ')']);
+          }
+        });
+        return out;""")
+    out = []
+    for kind, say in (("filled", "chart lines drawn as filled areas"), ("cut", "chart text cut off at the svg's edge")):
+        what = {}
+        for n, k, w in found:
+            if k == kind:
+                what.setdefault(w, []).append(n)
+        if what:
+            out.append(f"{say}: " + "; ".join(f"{w} in chart(s) {', '.join(map(str, sorted(set(ns))))}" for w, ns in what.items()))
+    return out
+
+
 def check_russian(d):
     """Latin-letter words in the visible text (outside <code>) that are not allowed."""
     text = d.execute_script("""
@@ -338,6 +433,49 @@ def own_plan_rows(d, school):
             if f"План школы: {school}" in r.text]
 
 
+def demo_today(d):
+    """The date the app lives on: the demo's «Дата в демонстрации» or the home page's «Сегодня …»."""
+    m = re.search(r"(?:Дата в демонстрации:|Сегодня) (\d\d\.\d\d\.\d{4})", body_text(d))
+    return datetime.datetime.strptime(m.group(1), "%d.%m.%Y").date() if m else datetime.date.today()
+
+
+def cookie_header(d):
+    return "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+
+
+def fetch(d, url):
+    """GET `url` with the browser's session cookie: (status, headers, body)."""
+    req = urllib.request.Request(urllib.parse.urljoin(BASE + "/", url), headers={"Cookie": cookie_header(d)})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def xlsx_problems(body):
+    """Why `body` is not an XLSX workbook ([] when it is one)."""
+    if body[:2] != b"PK":
+        return [f"does not start with PK (a zip): {body[:20]!r}"]
+    try:
+        z = zipfile.ZipFile(io.BytesIO(body))
+        out = [] if "xl/workbook.xml" in z.namelist() else [f"no xl/workbook.xml in the zip: {z.namelist()[:10]}"]
+        bad = z.testzip()
+        return out + ([f"damaged zip member {bad}"] if bad else [])
+    except zipfile.BadZipFile as e:
+        return [f"not a readable zip: {e}"]
+
+
+def table_by_caption(d, caption):
+    return d.find_elements(By.XPATH, f"//main//table[caption[starts-with(normalize-space(), '{caption}')]]")
+
+
+def rows_after_h2(d, heading):
+    """Body rows of the first table after the <h2> that starts with `heading`."""
+    return d.find_elements(
+        By.XPATH, f"//main//h2[starts-with(normalize-space(), '{heading}')]/following-sibling::table[1]/tbody/tr")
+
+
 def import_history_rows(d):
     return len(d.find_elements(
         By.XPATH, "//h2[normalize-space()='Журнал загрузок']/following-sibling::*[1]//tbody/tr"))
@@ -351,32 +489,38 @@ def upload_results(d, path):
 
 # ------------------------------------------------------------------ journeys
 def journey_school_user(d, j, tmp):
-    login(d, j, "biritskaya")
+    login(d, j, "biritskaya", keyboard=True)
     check_page(d, j, "home before")
     before = done_count(d)
     j.need(before is not None, f"home lead sentence says «Выполнено {before} из …»")
+    today = demo_today(d)
+    done_on = (today - datetime.timedelta(days=1)).strftime("%d.%m.%Y")  # yesterday of the app, never in its future
 
     nav(d, "Мероприятия")
     check_page(d, j, "measures")
-    type_into(d, "Поиск по тексту", "штатн")
-    click(d, button(d, "Показать"))
-    check_page(d, j, "measures found by «штатн»")
-    rows = [r for r in own_plan_rows(d, "Биритская СОШ")
-            if not re.search(r"Выполнено|Отменено", r.find_element(By.CSS_SELECTOR, "td[data-label='Отметка']").text)]
-    j.need(rows, f"search shows {len(rows)} not yet done measure(s) of «План школы: Биритская СОШ»")
+    for word in SEARCH_WORDS:
+        type_into(d, "Поиск по тексту", word)
+        click(d, button(d, "Показать"))
+        rows = [r for r in own_plan_rows(d, "Биритская СОШ")
+                if not re.search(r"Выполнено|Отменено", r.find_element(By.CSS_SELECTOR, "td[data-label='Отметка']").text)]
+        if rows:
+            break
+    check_page(d, j, f"measures found by «{word}»")
+    j.need(rows, f"search by «{word}» shows {len(rows)} not yet done measure(s) of «План школы: Биритская СОШ»")
     click(d, rows[0].find_element(By.CSS_SELECTOR, "a[href^='/measures/']"))
     check_page(d, j, "own measure")
+    check_tab_order(d, j, "own measure")
 
     Select(field(d, "Состояние")).select_by_visible_text("Выполнено")
-    type_into(d, "Дата выполнения", TODAY_DONE)
+    type_into(d, "Дата выполнения", done_on)
     type_into(d, "Кто выполнил", "Иванова А. П., заместитель директора")
     field(d, "Файл-подтверждение").send_keys(minimal_pdf(os.path.join(tmp, "akt-vypolneniya.pdf")))
     click(d, button(d, "Сохранить"))
     check_page(d, j, "own measure saved")
     j.need("Изменения сохранены." in body_text(d), "the page says «Изменения сохранены.»")
     history = d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-history]").text
-    j.expect("→ «Выполнено»" in history and TODAY_DONE in history,
-             "history lists the change to «Выполнено» on " + TODAY_DONE)
+    j.expect("→ «Выполнено»" in history and done_on in history,
+             f"history lists the change to «Выполнено» on {done_on} (the app's today is {today:%d.%m.%Y})")
     evidence = d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-evidence]").text
     j.expect("akt-vypolneniya.pdf" in evidence, "the uploaded PDF is listed under «Подтверждения»")
 
@@ -473,11 +617,141 @@ def journey_logged_out(d, j, tmp):
              f"/ redirects to the login form ({d.current_url})")
 
 
+REPORT_PARTS = ("Паспорт программы", "Целевые индикаторы", "Выполнение мероприятий по разделам",
+                "Выполнение мероприятий по планам школ", "Просроченные мероприятия", "Категории школ")
+
+
+def journey_indicators_report(d, j, tmp):
+    login(d, j, "metodist")
+    nav(d, "Индикаторы")
+    check_page(d, j, "indicators")
+    check_tab_order(d, j, "indicators")
+    tables = table_by_caption(d, "Результативность муниципальной программы")
+    j.need(tables, "the table «Результативность муниципальной программы» is shown")
+    rows = tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")
+    j.expect(len(rows) >= 1, f"it has {len(rows)} indicator rows")
+    charts = d.find_elements(By.CSS_SELECTOR, "main svg.chart")
+    j.expect(charts, f"{len(charts)} chart(s) svg.chart")
+    if charts:
+        c = charts[0]
+        title = d.execute_script("const t = arguments[0].querySelector(':scope > title'); return t ? t.textContent.trim() : ''", c)
+        size = c.size
+        j.expect(c.get_attribute("role") == "img" and title and size["width"] > 50 and size["height"] > 50,
+                 f"the first chart has role=img, the title «{title}» and is drawn {size['width']}×{size['height']} px")
+        for width in (1280, 390):
+            set_width(d, width)
+            problems = check_charts(d)
+            for p in problems or [None]:
+                j.expect(not p, f"[indicators /indicators at {width} px] {p}" if p else
+                         f"the {len(charts)} charts are readable at {width} px (lines not filled, no text cut off)")
+        set_width(d, 1280)
+
+    links = tables[0].find_elements(By.CSS_SELECTOR, "tbody td a[href^='/indicators/']")
+    j.need(links, f"the table's values are links ({len(links)})")
+    link = next((a for a in links if not re.match(r"^0\s*%$", a.text.strip())), links[0])
+    value, href = link.text.strip(), link.get_attribute("href")
+    m = re.search(r"/indicators/(\d+)/(\d{4})$", href)
+    click(d, link)
+    check_page(d, j, f"drill-down of {value}")
+    if m:
+        j.expect(h1(d) == f"Индикатор {m.group(1)} за {m.group(2)} год", f"drill-down heading «{h1(d)}»")
+    j.expect(f"Значение: {value}" in body_text(d), f"the drill-down shows the clicked value «Значение: {value}»")
+    by_school = rows_after_h2(d, "По школам")
+    j.expect(by_school, f"«По школам» lists {len(by_school)} school(s)")
+    source = rows_after_h2(d, "Строки, из которых посчитано")
+    j.expect(source, f"«Строки, из которых посчитано» lists {len(source)} row(s)")
+    heading = d.find_elements(By.XPATH, "//main//h2[starts-with(normalize-space(), 'Строки, из которых посчитано')]")
+    counted = re.search(r"\((\d+)\)", heading[0].text) if heading else None
+    if counted:
+        j.expect(int(counted.group(1)) == len(source),
+                 f"the heading's count ({counted.group(1)}) matches the rows shown ({len(source)})")
+
+    d.back()
+    wait_ready(d)
+    j.expect(urllib.parse.urlsplit(d.current_url).path == "/indicators" and table_by_caption(
+        d, "Результативность муниципальной программы"), f"back on the indicators page ({d.current_url})")
+
+    nav(d, "Отчёт")
+    check_page(d, j, "report")
+    year_select = Select(field(d, "Год отчёта"))
+    years = [o.text.strip() for o in year_select.options]
+    shown = year_select.first_selected_option.text.strip()
+    others = [y for y in years if y != shown]
+    j.need(others, f"«Год отчёта» offers {', '.join(years)} (shown: {shown})")
+    year = others[-1]
+    year_select.select_by_visible_text(year)
+    click(d, button(d, "Показать"))
+    check_page(d, j, f"report for {year}")
+    check_tab_order(d, j, f"report for {year}")
+    j.expect(f"year={year}" in d.current_url and f"за {year} год" in h1(d), f"report for {year}: «{h1(d)}»")
+    j.expect(Select(field(d, "Год отчёта")).first_selected_option.text.strip() == year, f"«Год отчёта» shows {year}")
+    parts = [h.text.strip() for h in d.find_elements(By.CSS_SELECTOR, "main h2")]
+    found = []
+    for n, part in enumerate(REPORT_PARTS, 1):
+        at = next((i for i, h in enumerate(parts) if h.startswith(f"{n}. {part}")), None)
+        j.expect(at is not None, f"part «{n}. {part}» is there" + (f": «{parts[at]}»" if at is not None else ""))
+        found.append(at)
+    j.expect(None not in found and found == sorted(found), "the six parts come in order")
+
+    xlsx = d.find_elements(By.XPATH, "//main//a[normalize-space()='Скачать XLSX']")
+    j.need(xlsx, "the report has the link «Скачать XLSX»")
+    url = xlsx[0].get_attribute("href")
+    j.expect(f"year={year}" in url, f"«Скачать XLSX» is the report for {year}: {url.replace(BASE, '')}")
+    status, headers, body = fetch(d, url)
+    j.expect(status == 200, f"XLSX download answers {status}")
+    ctype = headers.get("Content-Type", "")
+    j.expect(ctype.split(";")[0].strip() == XLSX_TYPE, f"XLSX content type «{ctype}»")
+    problems = xlsx_problems(body)
+    j.expect(not problems, f"the download is an XLSX workbook ({len(body)} bytes, starts with PK, has xl/workbook.xml)"
+             + (": " + "; ".join(problems) if problems else ""))
+    # And as a user: click it and let the browser save the file.
+    downloads = tempfile.mkdtemp(prefix="downloads-", dir=tmp)
+    d.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    click(d, xlsx[0])
+    saved = []
+    for _ in range(60):
+        saved = [f for f in os.listdir(downloads) if not f.endswith(".crdownload")]
+        if saved:
+            break
+        time.sleep(0.5)
+    j.expect(saved and saved[0].endswith(".xlsx"), f"clicking «Скачать XLSX» saves a file: {saved}")
+    if saved:
+        time.sleep(0.5)
+        with open(os.path.join(downloads, saved[0]), "rb") as f:
+            problems = xlsx_problems(f.read())
+        j.expect(not problems, "the saved file is an XLSX workbook" + (": " + "; ".join(problems) if problems else ""))
+    problems = check_console(d)
+    j.expect(not problems, "no console errors after the download" + (": " + "; ".join(problems) if problems else ""))
+
+    login(d, j, "biritskaya")
+    nav(d, "Индикаторы")
+    check_page(d, j, "indicators of a school")
+    lead = d.find_element(By.CSS_SELECTOR, "main p.lead").text
+    j.expect("Вклад вашей школы" in lead, f"the page says «Вклад вашей школы»: «{lead[:80]}»")
+    j.expect(not d.find_elements(By.XPATH, "//header//nav//a[normalize-space()='Отчёт']"), "no «Отчёт» in the navigation")
+    links = d.find_elements(By.CSS_SELECTOR, "main table tbody td a[href^='/indicators/']")
+    if links:
+        click(d, links[0])
+        check_page(d, j, "drill-down of a school")
+        schools = {r.find_element(By.XPATH, "./*[1]").text.strip() for r in rows_after_h2(d, "По школам")}
+        j.expect(schools == {"Биритская СОШ"}, f"the school sees only itself under «По школам»: {sorted(schools)}")
+    else:
+        j.fail("the school's indicators have no value links")
+    go(d, "/report")
+    check_page(d, j, "report refused to a school", expected_status=403)
+    j.expect("Доступ запрещён" in h1(d), f"/report is refused with «Доступ запрещён» («{h1(d)}»)")
+    status, _, _ = fetch(d, "/report")
+    j.expect(status == 403, f"/report answers {status} to a school user")
+    status, _, body = fetch(d, "/report.xlsx")
+    j.expect(status == 403 and body[:2] != b"PK", f"/report.xlsx answers {status} to a school user, no workbook")
+
+
 JOURNEYS = [
     ("a-school-user", journey_school_user),
     ("b-methodist-import-monitoring", journey_methodist),
     ("c-observer", journey_observer),
     ("d-logged-out", journey_logged_out),
+    ("e-indicators-report", journey_indicators_report),
 ]
 
 
@@ -488,6 +762,8 @@ def main():
     results = []
     with tempfile.TemporaryDirectory(prefix="opora-journeys-") as tmp:
         for name, fn in JOURNEYS:
+            if ONLY and name[0] not in ONLY:
+                continue
             print(f"\n=== journey {name}")
             j, d = Journey(name), make_driver()
             try:

@@ -14,7 +14,7 @@ enum ScatterChart {
     }
 
     static func svg(_ points: [Point], title: String) -> Component {
-        let w = 640.0, h = 400.0, left = 60.0, right = 120.0, top = 20.0, bottom = 50.0
+        let w = 640.0, h = 400.0, left = 60.0, right = 140.0, top = 20.0, bottom = 50.0
         let xs = points.map(\.x), ys = points.map(\.y)
         let xMax = max(2.0, (xs.max() ?? 1) * 1.05)
         let yAbs = max(0.05, (ys.map(abs).max() ?? 0.05) * 1.15)

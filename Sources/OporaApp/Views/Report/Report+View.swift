@@ -47,13 +47,13 @@ enum ReportView {
                 }
             }
             El("section", [("class", "report-part")]) {
-                El("h2") { Tx("3. Выполнение мероприятий по разделам") }
+                El("h2") { Tx("3. Выполнение мероприятий по разделам (на \(r.today.russian))") }
                 countsTable(r.sections, "Раздел")
-                El("h2") { Tx("4. Выполнение мероприятий по планам школ") }
+                El("h2") { Tx("4. Выполнение мероприятий по планам школ (на \(r.today.russian))") }
                 countsTable(r.plans, "План")
             }
             El("section", [("class", "report-part")]) {
-                El("h2") { Tx("5. Просроченные мероприятия (\(r.overdue.count))") }
+                El("h2") { Tx("5. Просроченные мероприятия на \(r.today.russian) (\(r.overdue.count))") }
                 if r.overdue.isEmpty { El("p") { Tx("Просроченных мероприятий нет.") } } else {
                     El("table", [("class", "data")]) {
                         El("caption") { Tx("На \(r.today.russian)") }
