@@ -164,6 +164,12 @@ def login(d, j, user, keyboard=False):
     type_into(d, "Логин", user)
     type_into(d, "Пароль", PASSWORD)
     click(d, button(d, "Войти"))
+    # The click returns before the next page has replaced the form; wait for the address to change.
+    try:
+        WebDriverWait(d, 20).until(lambda x: "/login" not in x.current_url)
+    except Exception:
+        pass
+    wait_ready(d)
     j.need("/login" not in d.current_url, f"logged in as {user} through the form")
 
 
