@@ -17,7 +17,7 @@ public enum BiasFlag: Codable, Sendable, Equatable {
                 + " а доля не сдавших ГИА в том же году \(RussianNumberFormat.percent(giaFailShare))"
                 + " — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold))."
         case let .compositeJump(change, sigma):
-            return "Признак необъективности: композитный результат изменился за год на"
+            return "Признак необъективности: сводный результат изменился за год на"
                 + " \(RussianNumberFormat.signed(change, fractionDigits: 3)) — больше"
                 + " \(RussianNumberFormat.decimal(parameters.jumpSigmas, fractionDigits: 0...2)) стандартных отклонений"
                 + " изменений других школ (σ = \(RussianNumberFormat.decimal(sigma, fractionDigits: 3...3)))."

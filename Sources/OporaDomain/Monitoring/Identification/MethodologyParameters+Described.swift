@@ -19,7 +19,7 @@ extension MethodologyParameters {
         list += [
             ("minCriteria", "Минимальное число выполненных критериев НСУ", String(minCriteria)),
             ("vprSuccessMargin", "Превышение успеваемости по ВПР над эталоном (признак необъективности)", share(vprSuccessMargin)),
-            ("jumpSigmas", "Скачок композитного результата, стандартных отклонений (признак необъективности)", number(jumpSigmas)),
+            ("jumpSigmas", "Скачок сводного результата, стандартных отклонений (признак необъективности)", number(jumpSigmas)),
         ]
         return list
     }
