@@ -33,6 +33,7 @@ enum SiteURL {
     case schoolData(ID)
     case schoolDataSave(ID, String?)
     case schoolNew
+    case participatingByMonitoring
     case schoolPlan(ID)
     case monitoring
     case imports
@@ -68,6 +69,7 @@ enum SiteURL {
         case .schoolData(let id): return "/schools/\(id.segment("schoolID"))/data"
         case .schoolDataSave(let id, let kind): return "/schools/\(id.segment("schoolID"))/data/\(kind ?? ":kind")"
         case .schoolNew: return "/schools/new"
+        case .participatingByMonitoring: return "/schools/participating"
         case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
         case .monitoring: return "/monitoring"
         case .imports: return "/imports"

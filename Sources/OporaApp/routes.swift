@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     schoolAdmin.post(SiteURL.schoolNew.pathComponents, use: SchoolEditController.create)
     schoolAdmin.get(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.edit)
     schoolAdmin.post(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.update)
+    schoolAdmin.post(SiteURL.participatingByMonitoring.pathComponents, use: SchoolEditController.participatingByMonitoring)
     signedIn.get(SiteURL.school(.key).pathComponents, use: SchoolsController.show)
     signedIn.post(SiteURL.schoolContext(.key).pathComponents, use: SchoolsController.saveContext)
     signedIn.get(SiteURL.schoolData(.key).pathComponents, use: SchoolDataController.show)

@@ -43,3 +43,29 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ParticipatingListTests {
+    @Test func theDefaultListComesFromTheMonitoringOfTheYearBeforeTheProgramme() async throws {
+        try await withDemoApp { app in
+            // setup: in the demo, 2019 makes bal-03…bal-06 НРО and bal-07 НСУ (резильентная or НСУ)
+            let municipality = try await Municipality.query(on: app.db).first()!
+            let report = try await IdentificationReport.make(municipalityID: municipality.id!, year: 2019, on: app.db)
+            let expected = Set(report.schools.filter { $0.lowResults || $0.adverseConditions }.map(\.code))
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            _ = try await admin.get("/schools")
+            // act
+            let r = try await admin.post("/schools/participating", form: [])
+            // check
+            #expect(r.status == .seeOther)
+            let participating = Set(try await School.query(on: app.db).filter(\.$participating == true).all().map(\.code))
+            #expect(participating == expected.union(["bal-03", "bal-04", "bal-05", "bal-06"]))
+            #expect(participating.contains("bal-07"))
+            let school = try await Fixtures.school("bal-07", app)
+            #expect(try await Measure.query(on: app.db).filter(\.$school.$id == school.id!).count() == 46)
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            #expect(try await methodist.post("/schools/participating", form: []).status == .forbidden)
+        }
+    }
+}

@@ -102,4 +102,36 @@ enum SchoolEditController {
                                    after: ["Школа": ImportService.describe(school) + "; в программе: \(participating ? "да" : "нет")"])
         }
     }
+
+    /// The programme's default list: the schools in category НРО or НСУ in the year before the
+    /// programme starts. Schools already on the list stay; new ones get their plan.
+    static func participatingByMonitoring(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let year = programme.startYear - 1
+        let municipalityID = programme.$municipality.id
+        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        guard data.years.contains(year) else {
+            return req.redirect(to: SiteURL.schools.with([("message", "Нет результатов мониторинга \(year) года: список не изменён.")]))
+        }
+        let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
+        let chosen = Set(data.identify(year: year, parameters: version.parameters).schools
+            .filter { [.lowResults, .lowResultsAndAdverse, .adverse, .resilient].contains($0.category) }.map(\.schoolCode))
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
+        let added = schools.filter { chosen.contains($0.code) && !$0.participating }
+        try await req.db.transaction { db in
+            for school in added {
+                school.participating = true
+                try await school.save(on: db)
+                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
+            }
+            try await Audit.record(db, user: user, action: "school.participating", entityType: "school", entityID: nil, municipalityID: municipalityID,
+                                   summary: "Список участвующих школ дополнен по мониторингу \(year) года (методика версии \(version.number))",
+                                   after: ["Добавлены": added.map(\.shortName).joined(separator: ", ")])
+        }
+        let names = added.map(\.shortName).joined(separator: ", ")
+        return req.redirect(to: SiteURL.schools.with([("message", added.isEmpty
+            ? "Все школы категорий НРО и НСУ \(year) года уже участвуют."
+            : "Добавлены в программу по мониторингу \(year) года: \(names).")]))
+    }
 }

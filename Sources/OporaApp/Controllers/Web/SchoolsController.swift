@@ -25,7 +25,8 @@ enum SchoolsController {
             SchoolsView.Item(school: s.facts, settlement: s.settlement, type: s.type, category: categories[s.code],
                              plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
         }
-        return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year)
+        return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year,
+                                  message: try? req.query.get(String.self, at: "message"))
     }
 
     /// The school, if the user may see its profile: 404 outside the user's municipality, 403 for another school's user.

@@ -15,7 +15,7 @@ enum SchoolsView {
         var canOpen: Bool
     }
 
-    static func render(_ ctx: PageContext, items: [Item], categoryYear: Int?) -> Response {
+    static func render(_ ctx: PageContext, items: [Item], categoryYear: Int?, message: String?) -> Response {
         Layout.page("Школы", ctx) {
             El("h1") { Tx("Школы муниципалитета") }
             El("p", [("class", "lead")]) {
@@ -26,8 +26,15 @@ enum SchoolsView {
                     Tx(".")
                 }
             }
+            if let message { El("p", [("class", "notice"), ("role", "status")]) { Tx(message) } }
             if ctx.user?.role == .admin {
-                El("p") { link("Добавить школу", SiteURL.schoolNew.path, [("class", "button")]) }
+                El("div", [("class", "inline-form")]) {
+                    link("Добавить школу", SiteURL.schoolNew.path, [("class", "button")])
+                    El("form", [("method", "post"), ("action", SiteURL.participatingByMonitoring.path), ("class", "inline")]) {
+                        Forms.csrf(ctx)
+                        El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Включить в программу школы НРО и НСУ по мониторингу года перед её началом") }
+                    }
+                }
             }
             El("div", [("class", "scroll")]) {
                 El("table", [("class", "data")]) {
