@@ -26,6 +26,7 @@ enum SiteURL {
     case measure(ID)
     case measureEvidence(ID)
     case evidenceFile(ID)
+    case evidenceDelete(ID)
     case schools
     case school(ID)
     case schoolContext(ID)
@@ -62,6 +63,7 @@ enum SiteURL {
         case .measure(let id): return "/measures/\(id.segment("measureID"))"
         case .measureEvidence(let id): return "/measures/\(id.segment("measureID"))/evidence"
         case .evidenceFile(let id): return "/evidence/\(id.segment("evidenceID"))"
+        case .evidenceDelete(let id): return "/evidence/\(id.segment("evidenceID"))/delete"
         case .schools: return "/schools"
         case .school(let id): return "/schools/\(id.segment("schoolID"))"
         case .schoolContext(let id): return "/schools/\(id.segment("schoolID"))/context"

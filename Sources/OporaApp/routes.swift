@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.measure(.key).pathComponents, use: MeasuresController.show)
     signedIn.on(.POST, SiteURL.measure(.key).pathComponents, body: .collect(maxSize: "21mb"), use: MeasuresController.update)
     signedIn.get(SiteURL.evidenceFile(.key).pathComponents, use: MeasuresController.evidenceFile)
+    signedIn.post(SiteURL.evidenceDelete(.key).pathComponents, use: MeasuresController.deleteEvidence)
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
 
     // MARK: - Schools and monitoring

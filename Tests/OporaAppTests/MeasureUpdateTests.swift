@@ -119,3 +119,37 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct EvidenceDeleteTests {
+    @Test func aWronglyUploadedFileIsRemovedButADoneMeasureKeepsItsLastProof() async throws {
+        try await withDemoApp { app in
+            // setup: a done measure of Коноваловская СОШ (bal-06) with its one demo file; a methodist adds a second
+            let measure = try await Fixtures.schoolMeasure("bal-06", status: .done, app)
+            let path = "/measures/\(measure.id!.uuidString)"
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            _ = try await methodist.get(path)
+            _ = try await methodist.postMultipart(path, form: [("status", "done"), ("completedOn", measure.completedOn.flatMap(Day.init)!.russian),
+                                                               ("completedBy", measure.completedBy ?? "x")],
+                                                  file: ("evidenceFile", "лишний.pdf", Fixtures.pdf))
+            let files = try await Evidence.query(on: app.db).filter(\.$measure.$id == measure.id!).sort(\.$createdAt).all()
+            #expect(files.count == 2)
+            // act: another school's coordinator may not delete it
+            var other = WebClient(app)
+            try await other.login("biritskaya")
+            _ = try await other.get("/")
+            #expect(try await other.post("/evidence/\(files[1].id!.uuidString)/delete", form: []).status == .forbidden)
+            // the methodist deletes the extra file
+            let deleted = try await methodist.post("/evidence/\(files[1].id!.uuidString)/delete", form: [])
+            // check
+            #expect(deleted.status == .seeOther)
+            #expect(try await Evidence.query(on: app.db).filter(\.$measure.$id == measure.id!).count() == 1)
+            #expect(try await EvidenceBlob.find(files[1].id, on: app.db) == nil)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "evidence.delete").count() == 1)
+            let last = try await methodist.post("/evidence/\(files[0].id!.uuidString)/delete", form: [])
+            #expect(last.status == .unprocessableEntity)
+            #expect(last.body.contains("единственное подтверждение"))
+            #expect(try await Evidence.query(on: app.db).filter(\.$measure.$id == measure.id!).count() == 1)
+        }
+    }
+}

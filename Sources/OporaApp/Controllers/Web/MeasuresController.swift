@@ -94,4 +94,30 @@ enum MeasuresController {
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
         return response
     }
+
+    /// Removes a wrongly uploaded file. A done measure keeps at least one proof.
+    static func deleteEvidence(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("evidenceID")
+        guard let evidence = try await Evidence.find(id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
+        let measureID = evidence.$measure.id
+        let m = try await MeasureUpdate.readable(measureID, user: user, on: req.db)
+        guard user.canEditMeasure(schoolID: m.$school.id) else {
+            throw Abort(.forbidden, reason: "Удалять подтверждения этого мероприятия вы не можете.")
+        }
+        try await req.db.transaction { db in
+            let files = try await Evidence.query(on: db).filter(\.$measure.$id == measureID).sort(\.$createdAt).all()
+            guard m.status != .done || files.count > 1 || m.evidenceLink != nil else {
+                throw Abort(.unprocessableEntity, reason: "Мероприятие отмечено выполненным, и это его единственное подтверждение: сначала приложите другое или измените состояние.")
+            }
+            try await EvidenceBlob.query(on: db).filter(\.$id == id).delete()
+            try await Evidence.query(on: db).filter(\.$id == id).delete()
+            try await Audit.record(db, user: user, action: "evidence.delete", entityType: "measure", entityID: measureID,
+                                   municipalityID: m.programme.$municipality.id,
+                                   summary: "Мероприятие «\(m.name)»: удалён файл «\(evidence.fileName)»",
+                                   before: ["Файлы-подтверждения": files.map(\.fileName).joined(separator: ", ")],
+                                   after: ["Файлы-подтверждения": files.filter { $0.id != id }.map(\.fileName).joined(separator: ", ")])
+        }
+        return req.redirect(to: SiteURL.measure(.value(measureID)).path)
+    }
 }

@@ -48,6 +48,13 @@ enum MeasureShowView {
                             El("li") {
                                 link(e.fileName, SiteURL.evidenceFile(.value(e.id)).path)
                                 Tx(" — \(sizeText(e.size)), загрузил(а) \(e.uploadedBy)" + (e.uploadedAt.map { ", \(Day($0, timeZone: AppConfig.municipalTimeZone).russian)" } ?? ""))
+                                if model.canEdit {
+                                    Tx(" ")
+                                    El("form", [("method", "post"), ("action", SiteURL.evidenceDelete(.value(e.id)).path), ("class", "inline")]) {
+                                        Forms.csrf(ctx)
+                                        El("button", [("type", "submit"), ("class", "secondary small"), ("aria-label", "Удалить файл «\(e.fileName)»")]) { Tx("Удалить") }
+                                    }
+                                }
                             }
                         }
                     }
