@@ -24,7 +24,6 @@ enum SiteURL {
     case plan
     case measures
     case measure(ID)
-    case measureEvidence(ID)
     case evidenceFile(ID)
     case evidenceDelete(ID)
     case schools
@@ -38,7 +37,6 @@ enum SiteURL {
     case schoolPlan(ID)
     case monitoring
     case imports
-    case importPreview(ID)
     case importConfirm(ID)
     case importTemplate(String)
     case methodology
@@ -61,7 +59,6 @@ enum SiteURL {
         case .plan: return "/plan"
         case .measures: return "/measures"
         case .measure(let id): return "/measures/\(id.segment("measureID"))"
-        case .measureEvidence(let id): return "/measures/\(id.segment("measureID"))/evidence"
         case .evidenceFile(let id): return "/evidence/\(id.segment("evidenceID"))"
         case .evidenceDelete(let id): return "/evidence/\(id.segment("evidenceID"))/delete"
         case .schools: return "/schools"
@@ -75,7 +72,6 @@ enum SiteURL {
         case .schoolPlan(let id): return "/schools/\(id.segment("schoolID"))/plan"
         case .monitoring: return "/monitoring"
         case .imports: return "/imports"
-        case .importPreview(let id): return "/imports/\(id.segment("importID"))"
         case .importConfirm(let id): return "/imports/\(id.segment("importID"))/confirm"
         case .importTemplate(let kind): return "/imports/templates/\(kind)"
         case .methodology: return "/methodology"

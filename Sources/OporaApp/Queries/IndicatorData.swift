@@ -13,6 +13,11 @@ struct IndicatorData: Sendable {
     var baselineYear: Int
     var titles: [Int: String]
     var manual: [Int: [Int: IndicatorManualValue]]
+    /// Every value of every year, computed once: pages ask for the same value several times.
+    var values: [Int: [Int: IndicatorValue]]
+    /// The monitoring the composites came from, for pages that show categories too.
+    var monitoring: MonitoringData
+    var methodology: Methodology.Version
 
     static func load(_ programme: Programme, on db: any Database) async throws -> IndicatorData {
         let programmeID = try programme.requireID()
@@ -58,15 +63,20 @@ struct IndicatorData: Sendable {
         for m in try await IndicatorManualValue.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$createdAt).all() {
             manual[m.number, default: [:]][m.year] = m
         }
+        var values: [Int: [Int: IndicatorValue]] = [:]
+        for year in years {
+            for v in IndicatorFormulas.computeAll(year: year, inputs: inputs) { values[v.number, default: [:]][year] = v }
+        }
         return IndicatorData(
             programmeID: programmeID, municipalityID: municipalityID, years: years, inputs: inputs, targets: targets,
             baselines: Dictionary(uniqueKeysWithValues: indicators.compactMap { i in i.baseline.map { (i.number, $0) } }),
             baselineYear: indicators.first?.baselineYear ?? programme.startYear - 1,
-            titles: Dictionary(uniqueKeysWithValues: indicators.map { ($0.number, $0.title) }), manual: manual)
+            titles: Dictionary(uniqueKeysWithValues: indicators.map { ($0.number, $0.title) }), manual: manual,
+            values: values, monitoring: monitoring, methodology: version)
     }
 
     func value(_ number: Int, _ year: Int) -> IndicatorValue {
-        IndicatorFormulas.compute(number: number, year: year, inputs: inputs)
+        values[number]?[year] ?? IndicatorFormulas.compute(number: number, year: year, inputs: inputs)
     }
 
     var numbers: [Int] { titles.keys.sorted() }

@@ -71,8 +71,8 @@ struct ReportData: Sendable {
         let plans = [counts("Муниципальный план", measures.filter { $0.schoolID == nil })]
             + schoolNames.map { name in counts("План школы: \(name)", measures.filter { $0.schoolName == name }) }
 
-        let monitoring = try await MonitoringData.load(municipalityID: programme.$municipality.id, on: db)
-        let version = try await Methodology.current(municipalityID: programme.$municipality.id, on: db)
+        let monitoring = indicatorData.monitoring
+        let version = indicatorData.methodology
         let categoriesYear = monitoring.years.last { $0 <= year }
         var categories: [CategoryRow] = []
         if let cy = categoriesYear {

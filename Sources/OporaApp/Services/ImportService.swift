@@ -241,6 +241,21 @@ enum ImportService {
         return plan
     }
 
+    /// One row typed into a form, checked and written by the same rules as a file's row.
+    /// Problems come back keyed by column, which is the form's field name.
+    static func saveFormRow(kind: ImportKind, header: [String], cells: [String], municipalityID: UUID, user: CurrentUser,
+                            on db: any Database) async throws -> Result<Void, FieldErrors> {
+        let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: cells)])
+        switch try await run(kind: kind, table: table, fileName: "", source: .form, municipalityID: municipalityID,
+                             user: user, write: true, on: db) {
+        case .success: return .success(())
+        case .failure(let problems):
+            var errors: [String: String] = [:]
+            for p in problems.problems { errors[p.column ?? "form", default: ""] += p.reason.prefix(1).uppercased() + p.reason.dropFirst() + " " }
+            return .failure(FieldErrors(errors.mapValues { $0.trimmingCharacters(in: .whitespaces) }))
+        }
+    }
+
     /// The import log entry and the audit entry of a change. A form's row is not an import: it gets
     /// the audit entry only.
     @discardableResult

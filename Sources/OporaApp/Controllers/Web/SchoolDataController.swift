@@ -59,13 +59,10 @@ enum SchoolDataController {
             cells = [values["year"] ?? "", school.code] + items.indices.map { sent["item_\($0)"] == nil ? "нет" : "да" }
             for i in items.indices where sent["item_\(i)"] != nil { values["item_\(i)"] = "да" }
         }
-        let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: cells)])
-        switch try await ImportService.run(kind: kind, table: table, fileName: "", source: .form,
-                                           municipalityID: school.$municipality.id, user: user, write: true, on: req.db) {
-        case .failure(let problems):
-            var errors: [String: String] = [:]
-            for p in problems.problems { errors[p.column ?? "form", default: ""] += p.reason.prefix(1).uppercased() + p.reason.dropFirst() + " " }
-            let failed = SchoolDataView.Failed(kind: kind, values: values, errors: errors.mapValues { $0.trimmingCharacters(in: .whitespaces) })
+        switch try await ImportService.saveFormRow(kind: kind, header: header, cells: cells, municipalityID: school.$municipality.id,
+                                                   user: user, on: req.db) {
+        case .failure(let errors):
+            let failed = SchoolDataView.Failed(kind: kind, values: values, errors: errors.messages)
             return SchoolDataView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: failed)
         case .success:
             return req.redirect(to: SiteURL.schoolData(.value(school.id!)).with([("year", values["year"] ?? "")]) + "#form-\(kind.rawValue)")

@@ -100,15 +100,8 @@ enum SchoolsController {
 /// Social context by form or API: the row goes through the same checks and write as an imported file's.
 enum ContextInput {
     static func save(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
-        let header = ["school_code"] + SchoolsController.contextFields
-        let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: [school.code] + SchoolsController.contextFields.map { values[$0] ?? "" })])
-        switch try await ImportService.run(kind: .context, table: table, fileName: "", source: .form, municipalityID: school.$municipality.id,
-                                           user: user, write: true, on: db) {
-        case .success: return .success(())
-        case .failure(let problems):
-            var errors: [String: String] = [:]
-            for p in problems.problems { errors[p.column ?? "year", default: ""] += p.reason.prefix(1).uppercased() + p.reason.dropFirst() + " " }
-            return .failure(FieldErrors(errors.mapValues { $0.trimmingCharacters(in: .whitespaces) }))
-        }
+        try await ImportService.saveFormRow(kind: .context, header: ["school_code"] + SchoolsController.contextFields,
+                                            cells: [school.code] + SchoolsController.contextFields.map { values[$0] ?? "" },
+                                            municipalityID: school.$municipality.id, user: user, on: db)
     }
 }
