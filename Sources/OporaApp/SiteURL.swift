@@ -46,6 +46,20 @@ enum SiteURL {
     case indicatorManual(Int?, Int?)
     case report
     case reportXLSX
+    case people
+    case peopleCatalogue
+    case peopleCatalogueSave(String?)
+    case schoolPeople(ID)
+    case schoolPeopleSave(ID, String?)
+    case mentoringMeetings(ID)
+    case teacherPlan(ID)
+    case teacherPlanSave(ID, String?)
+    case stepComplete(ID)
+    case consultations
+    case consultationsSave(String?)
+    case schoolSupport(ID)
+    case schoolSupportSave(ID, String?)
+    case schoolSupportXLSX(ID)
     case audit
     case tokens
     case stylesheet
@@ -80,6 +94,20 @@ enum SiteURL {
         case .indicatorManual(let n, let y): return SiteURL.indicator(n, y).path + "/manual"
         case .report: return "/report"
         case .reportXLSX: return "/report.xlsx"
+        case .people: return "/people"
+        case .peopleCatalogue: return "/people/catalogue"
+        case .peopleCatalogueSave(let form): return "/people/catalogue/\(form ?? ":form")"
+        case .schoolPeople(let id): return "/schools/\(id.segment("schoolID"))/people"
+        case .schoolPeopleSave(let id, let form): return "/schools/\(id.segment("schoolID"))/people/\(form ?? ":form")"
+        case .mentoringMeetings(let id): return "/mentorships/\(id.segment("mentorshipID"))/meetings"
+        case .teacherPlan(let id): return "/teachers/\(id.segment("teacherID"))/plan"
+        case .teacherPlanSave(let id, let form): return "/teachers/\(id.segment("teacherID"))/plan/\(form ?? ":form")"
+        case .stepComplete(let id): return "/plan-steps/\(id.segment("stepID"))/complete"
+        case .consultations: return "/consultations"
+        case .consultationsSave(let form): return "/consultations/\(form ?? ":form")"
+        case .schoolSupport(let id): return "/schools/\(id.segment("schoolID"))/support"
+        case .schoolSupportSave(let id, let form): return "/schools/\(id.segment("schoolID"))/support/\(form ?? ":form")"
+        case .schoolSupportXLSX(let id): return "/schools/\(id.segment("schoolID"))/support.xlsx"
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .stylesheet: return "/styles.css"

@@ -39,6 +39,22 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.methodology.pathComponents, use: MethodologyController.show)
     signedIn.grouped(RoleGuard(roles: [.admin])).post(SiteURL.methodology.pathComponents, use: MethodologyController.save)
 
+    // MARK: - People: teachers' deficits and plans, mentoring, consultations, student support
+    signedIn.get(SiteURL.people.pathComponents, use: PeopleOverviewController.index)
+    signedIn.get(SiteURL.peopleCatalogue.pathComponents, use: PeopleCatalogueController.show)
+    signedIn.post(SiteURL.peopleCatalogueSave(nil).pathComponents, use: PeopleCatalogueController.save)
+    signedIn.get(SiteURL.schoolPeople(.key).pathComponents, use: PeopleController.show)
+    signedIn.post(SiteURL.schoolPeopleSave(.key, nil).pathComponents, use: PeopleController.save)
+    signedIn.post(SiteURL.mentoringMeetings(.key).pathComponents, use: PeopleController.meeting)
+    signedIn.get(SiteURL.teacherPlan(.key).pathComponents, use: TeacherPlanController.show)
+    signedIn.post(SiteURL.teacherPlanSave(.key, nil).pathComponents, use: TeacherPlanController.save)
+    signedIn.post(SiteURL.stepComplete(.key).pathComponents, use: TeacherPlanController.complete)
+    signedIn.get(SiteURL.consultations.pathComponents, use: ConsultationsController.index)
+    signedIn.grouped(RoleGuard(roles: [.admin, .methodist])).post(SiteURL.consultationsSave(nil).pathComponents, use: ConsultationsController.save)
+    signedIn.get(SiteURL.schoolSupport(.key).pathComponents, use: StudentSupportController.show)
+    signedIn.post(SiteURL.schoolSupportSave(.key, nil).pathComponents, use: StudentSupportController.save)
+    signedIn.get(SiteURL.schoolSupportXLSX(.key).pathComponents, use: StudentSupportController.xlsx)
+
     // MARK: - Indicators and the report
     signedIn.get(SiteURL.indicators.pathComponents, use: IndicatorsController.index)
     signedIn.get(SiteURL.indicator(nil, nil).pathComponents, use: IndicatorsController.show)
@@ -63,4 +79,5 @@ func routes(_ app: Application) throws {
     // MARK: - API
     try app.register(collection: APIController())
     try app.register(collection: MonitoringAPIController())
+    try app.register(collection: PeopleAPIController())
 }

@@ -76,7 +76,7 @@ extension Opora {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a CSV or XLSX file into the working database: one transaction, nothing on any bad row.")
-        @Argument(help: "schools, context, results, student-results, teachers, staff-positions, trainings, checklist or gia.") var kind: String
+        @Argument(help: "schools, context, results, student-results, teachers, staff-positions, trainings, checklist, gia, diagnostics, courses or student-support.") var kind: String
         @Argument(help: "The file.") var file: String
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
 

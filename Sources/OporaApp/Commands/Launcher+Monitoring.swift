@@ -29,7 +29,8 @@ extension Launcher {
     public static func importFile(_ app: Application, kind: String, path: String, municipalityName: String?,
                                   progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> String {
         let kinds = ["schools": ImportKind.schools, "context": .context, "results": .results, "student-results": .studentResults,
-                     "teachers": .teachers, "staff-positions": .staffPositions, "trainings": .trainings, "checklist": .checklist, "gia": .gia]
+                     "teachers": .teachers, "staff-positions": .staffPositions, "trainings": .trainings, "checklist": .checklist, "gia": .gia,
+                     "diagnostics": .diagnostics, "courses": .courses, "student-support": .studentSupport]
         guard let importKind = kinds[kind] else {
             throw CommandError.problem("kind must be one of: \(kinds.keys.sorted().joined(separator: ", "))")
         }

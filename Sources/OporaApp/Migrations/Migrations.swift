@@ -10,6 +10,7 @@ enum Migrations {
         M005CreateAudit(),
         M006CreateMonitoring(),
         M007CreateIndicatorData(),
+        M008CreatePeople(),
         SessionRecord.migration,
     ]
 }

@@ -18,15 +18,7 @@ extension ImportService {
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        var plan = Plan(kind: kind, fileName: fileName, added: [], replaced: [], unchanged: 0)
-        var saves: [any Model] = []
-
-        /// Compares one fact with what is stored under its key; the closure makes or updates the record.
-        func compare(key: String, label: String, now: String, stored: String?, save: () -> any Model) {
-            if stored == now { plan.unchanged += 1; return }
-            if let stored { plan.replaced.append("\(label): \(stored) → \(now)") } else { plan.added.append("\(label): \(now)") }
-            saves.append(save())
-        }
+        var changes = KeyedChanges(plan: Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0))
 
         switch kind {
         case .teachers:
@@ -37,7 +29,7 @@ extension ImportService {
             for r in existing { if let c = codeByID[r.$school.id] { byKey["\(c)|\(r.teacherCode)"] = r } }
             for f in facts {
                 let record = byKey[f.id]
-                compare(key: f.id, label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.teacherCode)", now: describe(f),
+                changes.compare(label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.teacherCode)", now: describe(f),
                         stored: record.map { describe($0.fact(schoolCode: f.schoolCode)) }) {
                     let r = record ?? TeacherRecord()
                     r.$municipality.id = municipalityID
@@ -61,7 +53,7 @@ extension ImportService {
             for f in facts {
                 let record = byKey[f.id]
                 let teacher = teacherByKey[f.teacherID]!
-                compare(key: f.id, label: "\(teacher.name): «\(f.title)»", now: describe(f),
+                changes.compare(label: "\(teacher.name): «\(f.title)»", now: describe(f),
                         stored: record.map { describe($0.fact(teacherKey: f.teacherID)) }) {
                     let r = record ?? TrainingRecord()
                     r.$municipality.id = municipalityID
@@ -78,7 +70,7 @@ extension ImportService {
             for r in existing { if let c = codeByID[r.$school.id] { byKey[r.fact(schoolCode: c).id] = r } }
             for f in facts {
                 let record = byKey[f.id]
-                compare(key: f.id, label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year), \(f.position)", now: describe(f),
+                changes.compare(label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year), \(f.position)", now: describe(f),
                         stored: record.map { describe($0.fact(schoolCode: f.schoolCode)) }) {
                     let r = record ?? StaffPositionRecord()
                     r.$municipality.id = municipalityID
@@ -96,7 +88,7 @@ extension ImportService {
             for r in existing { if let c = codeByID[r.$school.id] { byKey[r.fact(schoolCode: c).id] = r } }
             for f in facts {
                 let record = byKey[f.id]
-                compare(key: f.id, label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year), \(f.item)", now: f.available ? "есть" : "нет",
+                changes.compare(label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year), \(f.item)", now: f.available ? "есть" : "нет",
                         stored: record.map { $0.available ? "есть" : "нет" }) {
                     let r = record ?? ChecklistEntryRecord()
                     r.$municipality.id = municipalityID
@@ -115,7 +107,7 @@ extension ImportService {
             for r in existing { if let c = codeByID[r.$school.id] { byKey[r.fact(schoolCode: c).id] = r } }
             for f in facts {
                 let record = byKey[f.id]
-                compare(key: f.id, label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year)", now: "участников \(f.participants), сдали \(f.passed)",
+                changes.compare(label: "\(names[f.schoolCode] ?? f.schoolCode), \(f.year)", now: "участников \(f.participants), сдали \(f.passed)",
                         stored: record.map { "участников \($0.participants), сдали \($0.passed)" }) {
                     let r = record ?? GIAOutcomeRecord()
                     r.$municipality.id = municipalityID
@@ -129,15 +121,8 @@ extension ImportService {
         default:
             preconditionFailure("not an indicator data kind: \(kind)")
         }
-        if write && !plan.changesNothing {
-            let finished = plan
-            let records = saves
-            try await db.transaction { db in
-                for r in records { try await r.save(on: db) }
-                try await record(finished, municipalityID: municipalityID, user: user, on: db)
-            }
-        }
-        return .success(plan)
+        try await changes.commit(write: write, municipalityID: municipalityID, user: user, on: db)
+        return .success(changes.plan)
     }
 
     static func describe(_ t: TeacherFact) -> String {

@@ -81,6 +81,9 @@ enum ImportService {
         case .teachers, .staffPositions, .trainings, .checklist, .gia:
             return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
                                                  municipalityID: municipalityID, user: user, write: write, on: db)
+        case .diagnostics, .courses, .studentSupport:
+            return try await importPeopleData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
+                                              municipalityID: municipalityID, user: user, write: write, on: db)
         case .results, .studentResults:
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
                                           : StudentResultsFile.parse(table, knownSchoolCodes: codes)

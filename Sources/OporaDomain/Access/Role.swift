@@ -54,4 +54,20 @@ public struct Access: Sendable, Equatable {
     }
 
     public var canAdminister: Bool { role == .admin }
+
+    /// Whether the user may see the named people of a school: its teachers' deficits, development plans,
+    /// mentoring, and its students' support plans. Observers see counts only, never names or plans.
+    public func canReadPeople(ofSchool school: String) -> Bool {
+        switch role {
+        case .admin, .methodist: return true
+        case .school: return schoolID == school
+        case .observer: return false
+        }
+    }
+
+    /// Whether the user may change them: the same, since whoever may see a school's people works with them.
+    public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) }
+
+    /// Municipal work with people (the course catalogue, consultation points, the list of competences).
+    public var canManagePeopleWork: Bool { role == .admin || role == .methodist }
 }

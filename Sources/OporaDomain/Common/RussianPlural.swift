@@ -31,4 +31,7 @@ public struct RussianNoun: Sendable {
     public static let direction = RussianNoun("направление", "направления", "направлений")
     public static let entry = RussianNoun("запись", "записи", "записей")
     public static let row = RussianNoun("строка", "строки", "строк")
+    public static let step = RussianNoun("шаг", "шага", "шагов")
+    public static let teacher = RussianNoun("педагог", "педагога", "педагогов")
+    public static let student = RussianNoun("обучающийся", "обучающихся", "обучающихся")
 }

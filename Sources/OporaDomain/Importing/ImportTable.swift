@@ -73,6 +73,9 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
     case trainings
     case checklist
     case gia
+    case diagnostics
+    case courses
+    case studentSupport
 
     public var russianTitle: String {
         switch self {
@@ -85,6 +88,9 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .trainings: return "Повышение квалификации"
         case .checklist: return "Перечень равного доступа"
         case .gia: return "Итоги ГИА"
+        case .diagnostics: return "Диагностика профессиональных дефицитов"
+        case .courses: return "Каталог курсов повышения квалификации"
+        case .studentSupport: return "Поддержка обучающихся"
         }
     }
 
@@ -99,6 +105,9 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .trainings: return TrainingsFile.columns
         case .checklist: return ChecklistFile.columns
         case .gia: return GIAFile.columns
+        case .diagnostics: return DiagnosticsFile.columns
+        case .courses: return CoursesFile.columns
+        case .studentSupport: return StudentSupportFile.columns
         }
     }
 
@@ -109,7 +118,12 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
     public static func detect(header: [String]) -> ImportKind? {
         let keys = Set(header.flatMap { h in allCases.compactMap { $0.columns.key(for: h) } })
         let items = Set(EqualAccessChecklist.defaultItems.map(ColumnSet.normalise))
-        if keys.contains("teacher_code") { return keys.contains("completed_on") || keys.contains("title") ? .trainings : .teachers }
+        if keys.contains("teacher_code") {
+            if keys.contains("score") || keys.contains("area") { return .diagnostics }
+            return keys.contains("completed_on") || keys.contains("title") ? .trainings : .teachers
+        }
+        if keys.contains("motivation_low") || keys.contains("difficulties") { return .studentSupport }
+        if keys.contains("areas") && keys.contains("title") { return .courses }
         if keys.contains("participant_code") { return .studentResults }
         if keys.contains("positions") { return .staffPositions }
         if keys.contains("item") || header.contains(where: { items.contains(ColumnSet.normalise($0)) }) { return .checklist }

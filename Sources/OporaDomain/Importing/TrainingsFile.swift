@@ -35,7 +35,7 @@ public enum TrainingsFile {
                 }
             }
             guard let school, let code, let title, let completed else { return nil }
-            let id = "\(school)|\(code)|\(completed.iso)|\(ColumnSet.normalise(title))"
+            let id = TrainingFact.naturalKey(schoolCode: school, teacherCode: code, completedOn: completed, title: title)
             r.unique(id, &seen, "title", title, "этот курс этого педагога с этой датой окончания")
             guard let teacherID, let quality else { return nil }
             return TrainingFact(id: id, teacherID: teacherID, title: title, provider: r.text("provider"), hours: hours,

@@ -73,6 +73,7 @@ enum Layout {
             NavItem(title: "Мероприятия", url: .measures),
             NavItem(title: "Школы", url: .schools),
             NavItem(title: "Индикаторы", url: .indicators),
+            NavItem(title: "Кадры и обучающиеся", url: .people),
         ]
         if user.role != .school {
             items.append(NavItem(title: "Мониторинг", url: .monitoring))

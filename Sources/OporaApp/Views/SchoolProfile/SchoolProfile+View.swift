@@ -36,6 +36,12 @@ enum SchoolProfileView {
             El("p", [("class", "actions")]) {
                 if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path); Tx(" · ") }
                 link("Кадры и условия", SiteURL.schoolData(.value(s.id)).path)
+                if ctx.user?.access.canReadPeople(ofSchool: s.id.uuidString) == true {
+                    Tx(" · ")
+                    link("Педагоги: дефициты и ИОМ", SiteURL.schoolPeople(.value(s.id)).path)
+                    Tx(" · ")
+                    link("Поддержка обучающихся", SiteURL.schoolSupport(.value(s.id)).path)
+                }
                 if ctx.user?.role == .admin { Tx(" · "); link("Изменить сведения о школе", SiteURL.schoolEdit(.value(s.id)).path) }
             }
             if m.isDemo { El("p", [("class", "demo-inline")]) { Tx("Результаты и социальные сведения этой школы придуманы для показа.") } }

@@ -1,0 +1,105 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Teachers of a school: deficits, development plans, the diagnostics form and mentoring.
+/// Seen and changed by the school itself, methodists and admin; never by observers.
+enum PeopleController {
+    static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolPeopleView.Model {
+        let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
+        let today = req.today
+        let teachers = people.teachers.filter { $0.schoolID == school.id && $0.fact.pedagogical && $0.fact.employedTo.map { $0 >= today } ?? true }
+            .sorted { $0.fact.name < $1.fact.name }
+        let rows = teachers.map { t in
+            SchoolPeopleView.Row(recordID: t.recordID, teacher: t.fact, latest: DeficitAnalysis.latestDate(of: t.fact.id, in: people.diagnostics),
+                                 deficits: people.deficits(of: t.fact.id), progress: people.plan(of: t.fact.id)?.progress(today: today))
+        }
+        let names = Dictionary(uniqueKeysWithValues: people.teachers.map { ($0.fact.id, $0.fact.name) })
+        let schoolNames = Dictionary(uniqueKeysWithValues: try await School.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).all()
+            .map { ($0.id!, $0.shortName) })
+        let pairs = people.pairs.filter { $0.schoolID == school.id }.sorted { $0.startsOn > $1.startsOn }.map {
+            SchoolPeopleView.Pair(id: $0.id, mentor: names[$0.mentorKey] ?? $0.mentorKey, mentee: names[$0.menteeKey] ?? $0.menteeKey,
+                                  youngSpecialist: $0.youngSpecialist, startsOn: $0.startsOn, endsOn: $0.endsOn, plan: $0.plan, meetings: $0.meetings)
+        }
+        let mentors = people.teachers.filter { $0.fact.pedagogical && $0.fact.employedTo.map { $0 >= today } ?? true }
+            .sorted { ($0.schoolID == school.id ? 0 : 1, $0.fact.name) < ($1.schoolID == school.id ? 0 : 1, $1.fact.name) }
+            .map { (value: $0.recordID.uuidString, title: "\($0.fact.name), \(schoolNames[$0.schoolID] ?? "")") }
+        return SchoolPeopleView.Model(
+            school: school.facts, areas: people.areas, rows: rows, pairs: pairs, mentorOptions: mentors,
+            menteeOptions: rows.map { ($0.recordID.uuidString, "\($0.teacher.name), \($0.teacher.position)") },
+            common: DeficitAnalysis.common(teachers: teachers.map(\.fact), facts: people.diagnostics, areas: people.areas),
+            canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString), today: today)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
+    }
+
+    static func save(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let form = req.parameters.get("form") ?? ""
+        let values = try req.content.decode([String: String].self)
+        let result: Result<Void, FieldErrors>
+        switch form {
+        case "diagnostics": result = try await saveDiagnostics(values, school: school, user: user, on: req.db)
+        case "mentorship": result = try await PeopleWork.addMentorship(values, school: school, user: user, on: req.db)
+        default: throw Abort(.notFound, reason: "Такой формы нет.")
+        }
+        switch result {
+        case .failure(let errors):
+            return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
+                                           failed: .init(form: form, values: values, errors: errors))
+        case .success:
+            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : "mentoring"))
+        }
+    }
+
+    static func meeting(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let pair = try await Mentorship.find(try req.uuidParameter("mentorshipID"), on: req.db) else {
+            throw Abort(.notFound, reason: "Такой наставнической пары нет.")
+        }
+        let (_, school) = try await DevelopmentPlans.readableTeacher(pair.$mentee.id, user: user, on: req.db)
+        let values = try req.content.decode([String: String].self)
+        switch try await PeopleWork.addMeeting(values, pair: pair, school: school, user: user, today: req.today, on: req.db) {
+        case .failure(let errors):
+            return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
+                                           failed: .init(form: "meeting-\(pair.id!.uuidString)", values: values, errors: errors))
+        case .success:
+            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
+        }
+    }
+
+    /// The form's scores go through the rules of the diagnostics file, one row per filled area.
+    static func saveDiagnostics(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        var errors = FieldErrors()
+        let teacher = try await UUID(uuidString: values["teacher"] ?? "").asyncFlatMap { try await TeacherRecord.find($0, on: db) }
+        guard let teacher, teacher.$school.id == school.id else {
+            errors.add("teacher", "Выберите педагога этой школы.")
+            return .failure(errors)
+        }
+        let areas = try await CompetenceAreaList.load(municipalityID: school.$municipality.id, on: db)
+        let filled = areas.filter { !(values["score_\($0.key)"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !filled.isEmpty else {
+            errors.add("score_\(areas.first?.key ?? "")", "Введите балл хотя бы по одной компетенции.")
+            return .failure(errors)
+        }
+        let rows = filled.enumerated().map { i, a in
+            ImportTable.Row(line: i + 2, cells: [school.code, teacher.teacherCode, values["date"] ?? "", a.key, values["score_\(a.key)"] ?? ""])
+        }
+        let table = ImportTable(header: ["school_code", "teacher_code", "date", "area", "score"], rows: rows)
+        switch try await ImportService.run(kind: .diagnostics, table: table, fileName: "", source: .form, municipalityID: school.$municipality.id,
+                                           user: user, write: true, on: db) {
+        case .success: return .success(())
+        case .failure(let problems):
+            for p in problems.problems {
+                let field = p.column == "score" ? "score_\(filled[(p.line ?? 2) - 2].key)" : p.column == "date" ? "date" : "teacher"
+                if errors[field] == nil { errors.add(field, p.reason.prefix(1).uppercased() + p.reason.dropFirst()) }
+            }
+            return .failure(errors)
+        }
+    }
+}

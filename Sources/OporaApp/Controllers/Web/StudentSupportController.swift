@@ -1,0 +1,77 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Support of a school's students: seen and changed by the school, methodists and admin; never by
+/// observers, who get municipal counts only.
+enum StudentSupportController {
+    static func model(_ req: Request, user: CurrentUser, school: School) async throws -> StudentSupportView.Model {
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let years = Array((programme.startYear - 1)...programme.endYear)
+        let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
+        let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!)
+        let grades = try await StudentSupportRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year)
+            .sort(\.$grade).all().map { $0.fact(schoolCode: school.code) }
+        let families = try await AtRiskFamiliesRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).first()
+        let plans = try await SupportPlan.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$participantCode).all().map(\.input)
+        return StudentSupportView.Model(school: school.facts, year: year, years: years, grades: grades, families: families?.families,
+                                        plans: plans, canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString))
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        return StudentSupportView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
+    }
+
+    static let gradeFields = ["year", "grade", "difficulties", "motivation_low", "motivation_medium", "motivation_high", "extracurricular"]
+
+    static func save(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let form = req.parameters.get("form") ?? ""
+        let values = try req.content.decode([String: String].self)
+        let result: Result<Void, FieldErrors>
+        switch form {
+        case "grade":
+            // Only the form's own fields: the school is the page's, never a field's.
+            result = try await ImportService.saveFormRow(kind: .studentSupport, header: ["school_code"] + gradeFields,
+                                                         cells: [school.code] + gradeFields.map { values[$0] ?? "" },
+                                                         municipalityID: school.$municipality.id, user: user, on: req.db)
+        case "families": result = try await PeopleWork.saveFamilies(values, school: school, user: user, on: req.db)
+        case "plan": result = try await PeopleWork.saveSupportPlan(values, school: school, user: user, on: req.db).map { _ in () }
+        default: throw Abort(.notFound, reason: "Такой формы нет.")
+        }
+        switch result {
+        case .failure(let errors):
+            return StudentSupportView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
+                                             failed: .init(form: form, values: values, errors: errors))
+        case .success:
+            let anchor = ["grade": "#h-grades", "families": "#h-families", "plan": "#h-plans"][form] ?? ""
+            return req.redirect(to: SiteURL.schoolSupport(.value(school.id!)).with([("year", values["year"] ?? "")]) + anchor)
+        }
+    }
+
+    /// The page's tables as a workbook: grades of the year, families, support plans.
+    static func xlsx(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let m = try await model(req, user: user, school: school)
+        let int = { (v: Int?) in v.map(XLSXCell.integer) ?? .empty }
+        let sheets = [
+            XLSXSheet(name: "По классам \(m.year)", columns: ["Класс", "С трудностями", "Мотивация низкая", "Мотивация средняя", "Мотивация высокая",
+                                                             "Во внеурочной деятельности"].map { XLSXColumn(title: $0, width: 18) },
+                      rows: m.grades.map { g in [.integer(g.grade), int(g.difficulties), int(g.motivationLow), int(g.motivationMedium),
+                                                 int(g.motivationHigh), int(g.extracurricular)] }),
+            XLSXSheet(name: "Семьи зоны риска", columns: [XLSXColumn(title: "Год", width: 8), XLSXColumn(title: "Семей", width: 10)],
+                      rows: [[.integer(m.year), int(m.families)]]),
+            XLSXSheet(name: "Планы сопровождения", columns: ["Код участника", "Класс", "Цель", "Меры", "Специалист", "Пересмотр", "Итог"].map { XLSXColumn(title: $0, width: 24) },
+                      rows: m.plans.map { p in [.text(p.participantCode), int(p.grade), .text(p.goal), .text(p.measures), .text(p.specialistRole),
+                                                .text(p.reviewDates.map(\.russian).joined(separator: ", ")), .text(p.outcome ?? "")] }),
+        ]
+        let response = Response(status: .ok, body: .init(data: Data(try XLSXWriter.workbook(sheets))))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-support-\(school.code)-\(m.year).xlsx\"")
+        return response
+    }
+}

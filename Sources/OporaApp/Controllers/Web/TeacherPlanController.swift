@@ -1,0 +1,58 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// A teacher's development plan (ИОМ) on the web.
+enum TeacherPlanController {
+    static func model(_ req: Request, user: CurrentUser, teacher: TeacherRecord, school: School) async throws -> TeacherPlanView.Model {
+        let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
+        let key = "\(school.code)|\(teacher.teacherCode)"
+        return TeacherPlanView.Model(
+            recordID: teacher.id!, teacher: teacher.fact(schoolCode: school.code), school: school.facts, areas: people.areas,
+            latest: DeficitAnalysis.latestDate(of: key, in: people.diagnostics), deficits: people.deficits(of: key), plan: people.plan(of: key),
+            courses: Dictionary(people.courses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString), today: req.today)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let (teacher, school) = try await DevelopmentPlans.readableTeacher(try req.uuidParameter("teacherID"), user: user, on: req.db)
+        return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school), failed: nil)
+    }
+
+    static func save(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let (teacher, school) = try await DevelopmentPlans.readableTeacher(try req.uuidParameter("teacherID"), user: user, on: req.db)
+        let form = req.parameters.get("form") ?? ""
+        let back = SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps"
+        switch form {
+        case "draft":
+            try await DevelopmentPlans.draft(teacher: teacher, school: school, user: user, today: req.today, on: req.db)
+            return req.redirect(to: back)
+        case "step":
+            let values = try req.content.decode([String: String].self)
+            switch try await DevelopmentPlans.addStep(values, teacher: teacher, school: school, user: user, today: req.today, on: req.db) {
+            case .success: return req.redirect(to: back)
+            case .failure(let errors):
+                return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
+                                              failed: .init(form: "step", values: values, errors: errors))
+            }
+        default:
+            throw Abort(.notFound, reason: "Такой формы нет.")
+        }
+    }
+
+    static func complete(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let (step, teacher, school) = try await DevelopmentPlans.readableStep(try req.uuidParameter("stepID"), user: user, on: req.db)
+        let values = try req.content.decode([String: String].self)
+        switch try await DevelopmentPlans.complete(step: step, teacher: teacher, school: school, completedOn: values["completed_on"] ?? "",
+                                                   evidence: values["evidence"] ?? "", user: user, today: req.today, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#step-\(step.id!.uuidString)")
+        case .failure(let errors):
+            return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
+                                          failed: .init(form: "complete-\(step.id!.uuidString)", values: values, errors: errors))
+        }
+    }
+}
