@@ -23,7 +23,7 @@ enum DevelopmentPlans {
     /// Makes the plan if there is none and adds a step for every deficit that no open step addresses yet.
     /// Returns the number of steps added.
     @discardableResult
-    static func draft(teacher: TeacherRecord, school: School, user: CurrentUser, today: Day, on db: any Database) async throws -> Int {
+    static func draft(teacher: TeacherRecord, school: School, user: CurrentUser?, today: Day, on db: any Database) async throws -> Int {
         let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: db)
         let key = "\(school.code)|\(teacher.teacherCode)"
         let existing = people.plan(of: key)
@@ -120,7 +120,7 @@ enum DevelopmentPlans {
     /// Marks a step done on a date with its evidence (a certificate number, a link, a document's name).
     /// A course step adds the course to the teacher's trainings, or links the training already there.
     static func complete(step: DevelopmentStep, teacher: TeacherRecord, school: School, completedOn text: String, evidence rawEvidence: String,
-                         user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
+                         user: CurrentUser?, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         var errors = FieldErrors()
         let evidence = rawEvidence.trimmingCharacters(in: .whitespacesAndNewlines)
         let day = Day(text.trimmingCharacters(in: .whitespaces))

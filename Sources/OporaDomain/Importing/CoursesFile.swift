@@ -33,7 +33,7 @@ public enum CoursesFile {
             }
             let quality = r.yesNo("quality", "По качеству образования", required: true)
             guard let title else { return nil }
-            let id = ColumnSet.normalise(title)
+            let id = CourseFact.key(forTitle: title)
             r.unique(id, &seen, "title", title, "курс с этим названием")
             guard let quality, !keys.isEmpty else { return nil }
             return CourseFact(id: id, title: title, provider: r.text("provider"), hours: hours, areas: keys, concernsQuality: quality)

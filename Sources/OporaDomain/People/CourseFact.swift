@@ -19,3 +19,8 @@ public struct CourseFact: Hashable, Codable, Sendable {
         self.concernsQuality = concernsQuality
     }
 }
+
+extension CourseFact {
+    /// The key a catalogue course is known by: its normalised title.
+    public static func key(forTitle title: String) -> String { ColumnSet.normalise(title) }
+}

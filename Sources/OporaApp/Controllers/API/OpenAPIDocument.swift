@@ -11,6 +11,60 @@ enum OpenAPIDocument {
       "servers": [{"url": "/"}],
       "security": [{"bearer": []}],
       "paths": {
+        "/api/v1/schools/{schoolID}/deficits": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Профессиональные дефициты педагогов школы по последней диагностике", "responses": {
+            "200": {"description": "Педагоги и их дефициты", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/TeacherDeficits"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/development-plans": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Индивидуальные образовательные маршруты (ИОМ) педагогов школы", "responses": {
+            "200": {"description": "Маршруты", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/DevelopmentPlan"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/teachers/{teacherID}/development-plan/draft": {
+          "parameters": [{"name": "teacherID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "post": {"summary": "Составить черновик ИОМ по дефицитам (добавляет шаги по дефицитам без открытых шагов)", "responses": {
+            "200": {"description": "Сколько шагов добавлено", "content": {"application/json": {"schema": {"type": "object", "required": ["added"], "properties": {"added": {"type": "integer"}}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/development-steps/{stepID}/complete": {
+          "parameters": [{"name": "stepID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "post": {"summary": "Отметить шаг ИОМ выполненным; шаг-курс попадает в сведения о повышении квалификации (индикатор 2)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StepCompletion"}}}},
+            "responses": {
+            "200": {"description": "Выполненный шаг", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DevelopmentStep"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/mentorships": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Наставнические пары школы и их встречи", "responses": {
+            "200": {"description": "Пары", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Mentorship"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/consultations": {
+          "get": {"summary": "Консультационные пункты и журнал консультаций (школа видит свои консультации)", "responses": {
+            "200": {"description": "Пункты и консультации", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Consultations"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/student-support": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}, {"name": "year", "in": "query", "schema": {"type": "integer"}, "description": "Год; по умолчанию текущий год программы"}],
+          "get": {"summary": "Поддержка обучающихся школы за год: трудности, мотивация, внеурочная деятельность по классам, семьи «зоны риска»", "responses": {
+            "200": {"description": "Сведения", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StudentSupport"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/support-plans": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Индивидуальные планы сопровождения обучающихся (по кодам участников)", "responses": {
+            "200": {"description": "Планы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/SupportPlan"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "post": {"summary": "Создать план или изменить план с тем же кодом участника",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SupportPlanInput"}}}},
+            "responses": {
+            "200": {"description": "Сохранённый план", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SupportPlan"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
         "/api/v1/schools": {
           "get": {"summary": "Школы муниципалитета", "responses": {
             "200": {"description": "Школы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/School"}}}}},
@@ -42,7 +96,7 @@ enum OpenAPIDocument {
         },
         "/api/v1/imports/{kind}": {
           "parameters": [
-            {"name": "kind", "in": "path", "required": true, "schema": {"type": "string", "enum": ["schools", "context", "results", "studentResults"]}},
+            {"name": "kind", "in": "path", "required": true, "schema": {"type": "string", "enum": ["schools", "context", "results", "studentResults", "teachers", "staffPositions", "trainings", "checklist", "gia", "diagnostics", "courses", "studentSupport"]}},
             {"name": "fileName", "in": "query", "schema": {"type": "string"}, "description": "Имя файла: .csv или .xlsx"},
             {"name": "dryRun", "in": "query", "schema": {"type": "string"}, "description": "1 — только проверить и сравнить"}
           ],
@@ -136,6 +190,48 @@ enum OpenAPIDocument {
           "Problem": {"description": "Ошибка (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
+          "TeacherDeficits": {"type": "object", "required": ["teacherID", "teacherCode", "name", "position", "deficits"], "properties": {
+            "teacherID": {"type": "string", "format": "uuid"}, "teacherCode": {"type": "string"}, "name": {"type": "string"}, "position": {"type": "string"},
+            "latestDiagnostic": {"type": "string", "format": "date"},
+            "deficits": {"type": "array", "items": {"type": "object", "required": ["area", "areaTitle", "score", "threshold", "date", "explanation"], "properties": {
+              "area": {"type": "string"}, "areaTitle": {"type": "string"}, "score": {"type": "number"}, "threshold": {"type": "number"},
+              "date": {"type": "string", "format": "date"}, "explanation": {"type": "string"}}}}}},
+          "DevelopmentStep": {"type": "object", "required": ["id", "area", "kind", "title", "form", "expectedResult", "deadline"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "area": {"type": "string"},
+            "kind": {"type": "string", "enum": ["course", "consultation", "mentoring", "practice", "selfStudy"]}, "title": {"type": "string"},
+            "form": {"type": "string"}, "expectedResult": {"type": "string"}, "deadline": {"type": "string", "format": "date"},
+            "completedOn": {"type": "string", "format": "date"}, "evidence": {"type": "string"}}},
+          "DevelopmentPlan": {"type": "object", "required": ["teacherID", "teacherCode", "name", "createdOn", "total", "done", "overdue", "percent", "steps"], "properties": {
+            "teacherID": {"type": "string", "format": "uuid"}, "teacherCode": {"type": "string"}, "name": {"type": "string"},
+            "createdOn": {"type": "string", "format": "date"}, "total": {"type": "integer"}, "done": {"type": "integer"}, "overdue": {"type": "integer"},
+            "percent": {"type": "integer"}, "steps": {"type": "array", "items": {"$ref": "#/components/schemas/DevelopmentStep"}}}},
+          "StepCompletion": {"type": "object", "required": ["completedOn", "evidence"], "properties": {
+            "completedOn": {"type": "string", "description": "15.03.2022 или 2022-03-15"}, "evidence": {"type": "string", "description": "Номер удостоверения, ссылка или название документа"}}},
+          "Mentorship": {"type": "object", "required": ["id", "mentor", "mentee", "youngSpecialist", "startsOn", "plan", "meetings"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "mentor": {"type": "string"}, "mentee": {"type": "string"}, "youngSpecialist": {"type": "boolean"},
+            "startsOn": {"type": "string", "format": "date"}, "endsOn": {"type": "string", "format": "date"}, "plan": {"type": "string"},
+            "meetings": {"type": "array", "items": {"type": "object", "required": ["date", "topic"], "properties": {
+              "date": {"type": "string", "format": "date"}, "topic": {"type": "string"}}}}}},
+          "Consultations": {"type": "object", "required": ["points", "consultations"], "properties": {
+            "points": {"type": "array", "items": {"type": "object", "required": ["name", "tutors", "areas", "schedule"], "properties": {
+              "name": {"type": "string"}, "tutors": {"type": "string"}, "areas": {"type": "array", "items": {"type": "string"}}, "schedule": {"type": "string"}}}},
+            "consultations": {"type": "array", "items": {"type": "object", "required": ["date", "point", "school", "topic"], "properties": {
+              "date": {"type": "string", "format": "date"}, "point": {"type": "string"}, "school": {"type": "string"},
+              "teacher": {"type": "string"}, "topic": {"type": "string"}}}}}},
+          "StudentSupport": {"type": "object", "required": ["year", "grades"], "properties": {
+            "year": {"type": "integer"}, "atRiskFamilies": {"type": "integer"},
+            "grades": {"type": "array", "items": {"type": "object", "required": ["id", "schoolCode", "year", "grade"], "properties": {
+              "id": {"type": "string"}, "schoolCode": {"type": "string"}, "year": {"type": "integer"}, "grade": {"type": "integer"},
+              "difficulties": {"type": "integer"}, "motivationLow": {"type": "integer"}, "motivationMedium": {"type": "integer"},
+              "motivationHigh": {"type": "integer"}, "extracurricular": {"type": "integer"}}}}}},
+          "SupportPlan": {"type": "object", "required": ["participantCode", "goal", "measures", "specialistRole", "reviewDates"], "properties": {
+            "participantCode": {"type": "string"}, "grade": {"type": "integer"}, "goal": {"type": "string"}, "measures": {"type": "string"},
+            "specialistRole": {"type": "string"}, "reviewDates": {"type": "array", "items": {"type": "string", "format": "date"}}, "outcome": {"type": "string"}}},
+          "SupportPlanInput": {"type": "object", "required": ["participantCode", "goal", "measures", "specialistRole", "reviewDates"], "properties": {
+            "participantCode": {"type": "string", "description": "Код участника, например 7А-015; имена не принимаются"}, "grade": {"type": "integer"},
+            "goal": {"type": "string"}, "measures": {"type": "string"},
+            "specialistRole": {"type": "string", "enum": ["педагог-психолог", "учитель-логопед", "учитель-дефектолог", "социальный педагог", "тьютор", "классный руководитель", "учитель-предметник"]},
+            "reviewDates": {"type": "array", "items": {"type": "string"}, "description": "Даты 15.12.2021 или 2021-12-15"}, "outcome": {"type": "string"}}},
           "School": {"type": "object", "required": ["id", "code", "name", "shortName", "participating"], "properties": {
             "id": {"type": "string", "format": "uuid"}, "code": {"type": "string"}, "name": {"type": "string"}, "shortName": {"type": "string"},
             "settlement": {"type": "string"}, "type": {"type": "string"}, "distanceKm": {"type": "number"}, "participating": {"type": "boolean"}}},
