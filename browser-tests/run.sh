@@ -11,7 +11,7 @@
 set -euo pipefail
 
 REPO=$(pwd)
-BIN="$REPO/.build/debug/opora"
+BIN="${OPORA_BIN:-$REPO/.build/debug/opora}"
 PORT=${OPORA_BROWSER_PORT:-8181}
 BASE="http://127.0.0.1:$PORT"
 VENV="$REPO/.build/browser-venv"
