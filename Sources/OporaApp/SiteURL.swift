@@ -55,6 +55,7 @@ enum SiteURL {
     case teacherPlan(ID)
     case teacherPlanSave(ID, String?)
     case stepComplete(ID)
+    case stepRemove(ID)
     case consultations
     case consultationsSave(String?)
     case schoolSupport(ID)
@@ -103,6 +104,7 @@ enum SiteURL {
         case .teacherPlan(let id): return "/teachers/\(id.segment("teacherID"))/plan"
         case .teacherPlanSave(let id, let form): return "/teachers/\(id.segment("teacherID"))/plan/\(form ?? ":form")"
         case .stepComplete(let id): return "/plan-steps/\(id.segment("stepID"))/complete"
+        case .stepRemove(let id): return "/plan-steps/\(id.segment("stepID"))/remove"
         case .consultations: return "/consultations"
         case .consultationsSave(let form): return "/consultations/\(form ?? ":form")"
         case .schoolSupport(let id): return "/schools/\(id.segment("schoolID"))/support"

@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.teacherPlan(.key).pathComponents, use: TeacherPlanController.show)
     signedIn.post(SiteURL.teacherPlanSave(.key, nil).pathComponents, use: TeacherPlanController.save)
     signedIn.post(SiteURL.stepComplete(.key).pathComponents, use: TeacherPlanController.complete)
+    signedIn.post(SiteURL.stepRemove(.key).pathComponents, use: TeacherPlanController.remove)
     signedIn.get(SiteURL.consultations.pathComponents, use: ConsultationsController.index)
     signedIn.grouped(RoleGuard(roles: [.admin, .methodist])).post(SiteURL.consultationsSave(nil).pathComponents, use: ConsultationsController.save)
     signedIn.get(SiteURL.schoolSupport(.key).pathComponents, use: StudentSupportController.show)

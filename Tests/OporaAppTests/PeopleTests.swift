@@ -7,6 +7,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+import ZIPFoundation
 
 @Suite struct PeopleTests {
     /// A pedagogical teacher of Биритская СОШ that indicator 2 does not count in 2022, without a plan yet.
@@ -72,9 +73,17 @@ import VaporTesting
             #expect(after.numerator == before.numerator + 1)
             #expect(after.denominator == before.denominator)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "developmentPlan.complete").filter(\.$entityID == course.id!).count() == 1)
-            // the step cannot be completed twice
+            // the step cannot be completed twice, nor removed; an open step can be removed
             let again = try await client.post("/plan-steps/\(course.id!.uuidString)/complete", form: [("completed_on", "21.09.2022"), ("evidence", "x")])
             #expect(again.status == .unprocessableEntity)
+            let keep = try await client.post("/plan-steps/\(course.id!.uuidString)/remove", form: [])
+            #expect(keep.status == .unprocessableEntity)
+            #expect(keep.body.contains("Выполненный шаг не убирается"))
+            let open = try #require(plan.steps.first { $0.area == "assessment" })
+            let removed = try await client.post("/plan-steps/\(open.id!.uuidString)/remove", form: [])
+            #expect(removed.status == .seeOther)
+            #expect(try await DevelopmentStep.find(open.id, on: app.db) == nil)
+            #expect(try await DevelopmentStep.find(course.id, on: app.db) != nil)
         }
     }
 
@@ -352,6 +361,35 @@ import VaporTesting
             let deficits = try await PeopleData.load(municipalityID: municipality.id!, on: app.db).deficits(of: key)
             #expect(deficits.map(\.area) == ["digital"])
             #expect(deficits.first?.threshold == 70)
+        }
+    }
+}
+
+@Suite struct SmallCountExportTests {
+    /// The text of one part of a workbook.
+    static func part(_ bytes: [UInt8], _ path: String) throws -> String {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(archive[path]!) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func theObserversReportWritesCountsUnderFiveAsLessThanFive() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            // setup: the report with indicator 1 counting 3 of 4
+            let programme = try await Programme.query(on: app.db).first()!
+            var report = try await ReportData.make(programme: programme, year: 2022, today: Launcher.demoToday, on: app.db)
+            report.indicators[0].numerator = 3
+            report.indicators[0].denominator = 4
+            // act
+            let masked = try Self.part(try report.workbook(maskSmallCounts: true), "xl/worksheets/sheet2.xml")
+            let exact = try Self.part(try report.workbook(), "xl/worksheets/sheet2.xml")
+            // check: the observer's copy says «<5» twice in that row; the municipality's has the figures
+            let row = try #require(WebClient.firstMatch(in: masked, #"(<row r="2".*?</row>)"#))
+            #expect(row.components(separatedBy: "&lt;5").count - 1 == 2)
+            let exactRow = try #require(WebClient.firstMatch(in: exact, #"(<row r="2".*?</row>)"#))
+            #expect(!exactRow.contains("&lt;5"))
+            #expect(exactRow.contains("<v>3</v>") && exactRow.contains("<v>4</v>"))
         }
     }
 }

@@ -88,15 +88,20 @@ struct ReportData: Sendable {
                           methodologyVersion: version.number, categories: categories)
     }
 
-    /// The workbook: one sheet per part of the report.
-    func workbook() throws -> [UInt8] {
+    /// The workbook: one sheet per part of the report. For readers outside the municipality
+    /// (observers) the indicators' numerators and denominators under 5 are written as «<5»:
+    /// they count people.
+    func workbook(maskSmallCounts: Bool = false) throws -> [UInt8] {
         let countColumns = [XLSXColumn(title: "Всего", width: 10), XLSXColumn(title: "Выполнено", width: 12), XLSXColumn(title: "Выполняется", width: 13),
                             XLSXColumn(title: "Запланировано", width: 15), XLSXColumn(title: "Отменено", width: 11), XLSXColumn(title: "Просрочено", width: 12)]
         func countRow(_ c: MeasureCounts) -> [XLSXCell] {
             [.text(c.title), .integer(c.total), .integer(c.done), .integer(c.inProgress), .integer(c.planned), .integer(c.cancelled), .integer(c.overdue)]
         }
         let percent = { (v: Double?) -> XLSXCell in v.map { .percent($0 / 100) } ?? .empty }
-        let amount = { (v: Double) -> XLSXCell in v == v.rounded() && abs(v) < 1e9 ? .integer(Int(v)) : .number(v) }
+        let amount = { (v: Double) -> XLSXCell in
+            if maskSmallCounts && v < Double(SmallCount.threshold) { return .text(SmallCount.masked(Int(v.rounded(.down)))) }
+            return v == v.rounded() && abs(v) < 1e9 ? .integer(Int(v)) : .number(v)
+        }
         return try XLSXWriter.workbook([
             XLSXSheet(name: "Паспорт", columns: [XLSXColumn(title: "Раздел паспорта", width: 34), XLSXColumn(title: "Содержание", width: 110)], rows: [
                 [.text("Наименование программы"), .text(passport.name)],

@@ -80,8 +80,7 @@ public enum DemoData {
             users[login.login] = user
         }
 
-        try await DemoPeople.seed(municipalityID: municipalityID, schoolIDs: schoolIDs, participating: schools.filter(\.participating).map(\.code),
-                                  today: today, on: db)
+        try await DemoPeople.seed(municipalityID: municipalityID, schoolIDs: schoolIDs, participating: schools.filter(\.participating).map(\.code), on: db)
         for s in schools where s.participating {
             let schoolID = schoolIDs[s.code]!
             try await ProgrammeInstaller.createSchoolPlan(programmeID: programmeID, schoolID: schoolID, on: db)

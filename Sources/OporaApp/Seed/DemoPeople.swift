@@ -19,7 +19,7 @@ enum DemoPeople {
                    concernsQuality: false),
     ]
 
-    static func seed(municipalityID: UUID, schoolIDs: [String: UUID], participating: [String], today: Day, on db: any Database) async throws {
+    static func seed(municipalityID: UUID, schoolIDs: [String: UUID], participating: [String], on db: any Database) async throws {
         let areas = try await CompetenceAreaList.load(municipalityID: municipalityID, on: db)
         for c in courses {
             let r = CourseRecord()

@@ -117,6 +117,22 @@ enum DevelopmentPlans {
         return (step, teacher, school)
     }
 
+    /// Takes an open step out of the plan; a completed step stays, it is the record of the work done.
+    static func remove(step: DevelopmentStep, teacher: TeacherRecord, school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        guard step.completedOn == nil else {
+            var errors = FieldErrors()
+            errors.add("step", "Выполненный шаг не убирается из маршрута: это запись о сделанной работе.")
+            return .failure(errors)
+        }
+        try await db.transaction { db in
+            try await step.delete(on: db)
+            try await Audit.record(db, user: user, action: "developmentPlan.removeStep", entityType: "developmentStep", entityID: step.id,
+                                   municipalityID: school.$municipality.id, summary: "ИОМ: \(teacher.name): убран шаг «\(step.title)»",
+                                   before: ["Шаг": step.title, "Срок": step.deadlineDay.russian], after: nil)
+        }
+        return .success(())
+    }
+
     /// Marks a step done on a date with its evidence (a certificate number, a link, a document's name).
     /// A course step adds the course to the teacher's trainings, or links the training already there.
     static func complete(step: DevelopmentStep, teacher: TeacherRecord, school: School, completedOn text: String, evidence rawEvidence: String,

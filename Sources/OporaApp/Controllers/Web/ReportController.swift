@@ -23,7 +23,7 @@ enum ReportController {
 
     static func xlsx(_ req: Request) async throws -> Response {
         let (report, _) = try await data(req)
-        let response = Response(status: .ok, body: .init(data: Data(try report.workbook())))
+        let response = Response(status: .ok, body: .init(data: Data(try report.workbook(maskSmallCounts: try req.currentUser().role == .observer))))
         response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-report-\(report.year).xlsx\"")
         return response

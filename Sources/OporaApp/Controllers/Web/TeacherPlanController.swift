@@ -55,4 +55,16 @@ enum TeacherPlanController {
                                           failed: .init(form: "complete-\(step.id!.uuidString)", values: values, errors: errors))
         }
     }
+
+    static func remove(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let (step, teacher, school) = try await DevelopmentPlans.readableStep(try req.uuidParameter("stepID"), user: user, on: req.db)
+        switch try await DevelopmentPlans.remove(step: step, teacher: teacher, school: school, user: user, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps")
+        case .failure(let errors):
+            return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
+                                          failed: .init(form: "complete-\(step.id!.uuidString)", values: [:], errors: errors))
+        }
+    }
 }

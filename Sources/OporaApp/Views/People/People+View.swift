@@ -73,6 +73,11 @@ enum PeopleView {
                     Forms.select("Год (обучающиеся)", name: "year", options: m.years.map { (String($0), String($0)) }, selected: String(m.year))
                     El("button", [("type", "submit")]) { Tx("Показать") }
                 }
+                let plans = m.schools.map(\.plans).reduce(0, +), steps = m.schools.map(\.steps).reduce(0, +), done = m.schools.map(\.stepsDone).reduce(0, +)
+                El("p") {
+                    Tx("По муниципалитету: педагогов \(count(m.schools.map(\.teachers).reduce(0, +))), прошли диагностику \(count(m.schools.map(\.diagnosed).reduce(0, +))), "
+                       + "ИОМ \(count(plans)); " + (steps == 0 ? "шагов ИОМ пока нет." : "выполнено шагов ИОМ: \(count(done)) из \(count(steps)) (\(Int((Double(done) * 100 / Double(steps)).rounded())) %)."))
+                }
                 El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                     El("caption") { Tx("Педагоги и обучающиеся; обучающиеся — за \(m.year) год") }
                     El("thead") { El("tr") {

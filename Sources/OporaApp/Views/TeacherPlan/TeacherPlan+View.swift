@@ -75,6 +75,7 @@ enum TeacherPlanView {
                                     El("td") { Tx(s.expectedResult) }
                                     El("td") {
                                         if let done = s.completedOn {
+                                            if failed?.form == "complete-\(s.id.uuidString)" { Forms.errorSummary(failed!.errors) }
                                             Tx("выполнен \(done.russian); подтверждение: \(s.evidence ?? "—")")
                                             if s.kind == .course { El("p", [("class", "muted")]) { Tx("Курс учтён в сведениях о повышении квалификации (индикатор 2).") } }
                                         } else if m.canEdit {
@@ -93,6 +94,10 @@ enum TeacherPlanView {
                                                     if let err = e(form, "evidence") { El("p", [("class", "error")]) { Tx(err) } }
                                                 }
                                                 El("button", [("type", "submit")]) { Tx("Отметить выполненным") }
+                                            }
+                                            El("form", [("method", "post"), ("action", SiteURL.stepRemove(.value(s.id)).path)]) {
+                                                Forms.csrf(ctx)
+                                                El("button", [("type", "submit")]) { Tx("Убрать шаг из маршрута") }
                                             }
                                         } else {
                                             Tx("не выполнен")
