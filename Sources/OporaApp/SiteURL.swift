@@ -61,6 +61,21 @@ enum SiteURL {
     case schoolSupport(ID)
     case schoolSupportSave(ID, String?)
     case schoolSupportXLSX(ID)
+    case schoolRisks(ID)
+    case schoolRecommendations(ID)
+    case recommendationStatus(ID)
+    case schoolResources(ID)
+    case decisions
+    case cycle
+    case practices
+    case practiceNew
+    case practice(ID)
+    case practiceFile(ID)
+    case partnerships
+    case events
+    case publicHome
+    case publicPractice(ID)
+    case publicPracticeFile(ID)
     case audit
     case tokens
     case stylesheet
@@ -110,6 +125,21 @@ enum SiteURL {
         case .schoolSupport(let id): return "/schools/\(id.segment("schoolID"))/support"
         case .schoolSupportSave(let id, let form): return "/schools/\(id.segment("schoolID"))/support/\(form ?? ":form")"
         case .schoolSupportXLSX(let id): return "/schools/\(id.segment("schoolID"))/support.xlsx"
+        case .schoolRisks(let id): return "/schools/\(id.segment("schoolID"))/risks"
+        case .schoolRecommendations(let id): return "/schools/\(id.segment("schoolID"))/recommendations"
+        case .recommendationStatus(let id): return "/recommendations/\(id.segment("recommendationID"))/status"
+        case .schoolResources(let id): return "/schools/\(id.segment("schoolID"))/resources"
+        case .decisions: return "/decisions"
+        case .cycle: return "/cycle"
+        case .practices: return "/practices"
+        case .practiceNew: return "/practices/new"
+        case .practice(let id): return "/practices/\(id.segment("practiceID"))"
+        case .practiceFile(let id): return "/practice-files/\(id.segment("fileID"))"
+        case .partnerships: return "/partnerships"
+        case .events: return "/events"
+        case .publicHome: return "/public"
+        case .publicPractice(let id): return "/public/practices/\(id.segment("practiceID"))"
+        case .publicPracticeFile(let id): return "/public/practice-files/\(id.segment("fileID"))"
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .stylesheet: return "/styles.css"

@@ -11,6 +11,11 @@ func routes(_ app: Application) throws {
     web.post(SiteURL.login.pathComponents, use: AuthController.login)
     web.post(SiteURL.logout.pathComponents, use: AuthController.logout)
 
+    // MARK: - Public pages: no login, nothing personal
+    web.get(SiteURL.publicHome.pathComponents, use: PublicController.index)
+    web.get(SiteURL.publicPractice(.key).pathComponents, use: PublicController.practice)
+    web.get(SiteURL.publicPracticeFile(.key).pathComponents, use: PracticesController.file)
+
     // MARK: - Signed in: programme, plan, measures, school plans
     let signedIn = web.grouped(LoginRequired())
     signedIn.get(SiteURL.home.pathComponents, use: PagesController.home)
@@ -55,6 +60,28 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.schoolSupport(.key).pathComponents, use: StudentSupportController.show)
     signedIn.post(SiteURL.schoolSupportSave(.key, nil).pathComponents, use: StudentSupportController.save)
     signedIn.get(SiteURL.schoolSupportXLSX(.key).pathComponents, use: StudentSupportController.xlsx)
+
+    // MARK: - Network: risks, recommendations, decisions, the cycle, practices, partnerships, resources, events
+    let managers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))
+    signedIn.get(SiteURL.schoolRisks(.key).pathComponents, use: RisksController.show)
+    managers.post(SiteURL.schoolRisks(.key).pathComponents, use: RisksController.assess)
+    managers.post(SiteURL.schoolRecommendations(.key).pathComponents, use: RisksController.recommend)
+    managers.post(SiteURL.recommendationStatus(.key).pathComponents, use: RisksController.status)
+    signedIn.get(SiteURL.decisions.pathComponents, use: DecisionsController.index)
+    managers.post(SiteURL.decisions.pathComponents, use: DecisionsController.create)
+    signedIn.get(SiteURL.cycle.pathComponents, use: CycleController.index)
+    signedIn.get(SiteURL.practices.pathComponents, use: PracticesController.index)
+    signedIn.get(SiteURL.practiceNew.pathComponents, use: PracticesController.new)
+    signedIn.on(.POST, SiteURL.practiceNew.pathComponents, body: .collect(maxSize: "21mb"), use: PracticesController.save)
+    signedIn.get(SiteURL.practice(.key).pathComponents, use: PracticesController.show)
+    signedIn.on(.POST, SiteURL.practice(.key).pathComponents, body: .collect(maxSize: "21mb"), use: PracticesController.save)
+    signedIn.get(SiteURL.practiceFile(.key).pathComponents, use: PracticesController.file)
+    signedIn.get(SiteURL.partnerships.pathComponents, use: NetworkController.partnerships)
+    managers.post(SiteURL.partnerships.pathComponents, use: NetworkController.addPartnership)
+    signedIn.get(SiteURL.events.pathComponents, use: NetworkController.events)
+    managers.post(SiteURL.events.pathComponents, use: NetworkController.addEvent)
+    signedIn.get(SiteURL.schoolResources(.key).pathComponents, use: NetworkController.resources)
+    signedIn.post(SiteURL.schoolResources(.key).pathComponents, use: NetworkController.saveResources)
 
     // MARK: - Indicators and the report
     signedIn.get(SiteURL.indicators.pathComponents, use: IndicatorsController.index)

@@ -11,6 +11,7 @@ enum Migrations {
         M006CreateMonitoring(),
         M007CreateIndicatorData(),
         M008CreatePeople(),
+        M009CreateNetwork(),
         SessionRecord.migration,
     ]
 }

@@ -34,8 +34,8 @@ enum Forms {
     }
 
     static func select(_ label: String, name: String, options: [(value: String, title: String)],
-                       selected: String, error: String? = nil) -> Component {
-        let id = "f-\(name)"
+                       selected: String, error: String? = nil, id: String? = nil) -> Component {
+        let id = id ?? "f-\(name)"
         return El("div", [("class", error == nil ? "field" : "field invalid")]) {
             El("label", [("for", id)]) { Tx(label) }
             El("select", [("id", id), ("name", name)]) {

@@ -56,6 +56,13 @@ enum Layout {
                         El("button", [("type", "submit"), ("class", "link")]) { Tx("Выйти") }
                     }
                 }
+            } else {
+                El("nav", [("aria-label", "Разделы")]) {
+                    El("ul") {
+                        El("li") { El("a", [("href", SiteURL.publicHome.path), ("aria-current", ctx.path == SiteURL.publicHome.path ? "page" : nil)]) { Tx("Открытые сведения о программе") } }
+                        El("li") { El("a", [("href", SiteURL.login.path), ("aria-current", ctx.path == SiteURL.login.path ? "page" : nil)]) { Tx("Вход") } }
+                    }
+                }
             }
         }
     }
@@ -74,9 +81,13 @@ enum Layout {
             NavItem(title: "Школы", url: .schools),
             NavItem(title: "Индикаторы", url: .indicators),
             NavItem(title: "Кадры и обучающиеся", url: .people),
+            NavItem(title: "Практики", url: .practices),
+            NavItem(title: "Партнёрства", url: .partnerships),
+            NavItem(title: "События", url: .events),
         ]
         if user.role != .school {
             items.append(NavItem(title: "Мониторинг", url: .monitoring))
+            items.append(NavItem(title: "Управленческий цикл", url: .cycle))
             items.append(NavItem(title: "Отчёт", url: .report))
         }
         if user.role == .admin || user.role == .methodist {

@@ -54,6 +54,8 @@ enum Stylesheet {
     .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;margin:1px 4px 1px 0;white-space:nowrap}
     .s-planned{background:#e4e8ed}.s-inProgress{background:#dbeafe}.s-done{background:#d7f0da}.s-cancelled{background:#eee;text-decoration:line-through}
     .overdue{background:#b3261e;color:#fff}
+    .risk-high{background:#f6d2ce}.risk-medium{background:#fde6bd}.risk-low{background:#e3f1d3}.risk-none{background:#e4e8ed}.risk-unknown{background:#f3f3f3;color:#4a5460}
+    .step{display:inline-block;border:1px solid #c9d1da;border-radius:6px;padding:8px 10px;margin:4px 0;width:100%}.gap{border-color:#b3261e;background:#fff4f2}
     dl.passport dt,dl.facts dt{font-weight:bold;margin-top:10px}
     dl.passport dd,dl.facts dd{margin:2px 0 0 0}
     .chart{width:100%;max-width:780px;height:auto;display:block;margin:8px 0}

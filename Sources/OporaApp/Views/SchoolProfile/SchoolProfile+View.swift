@@ -36,6 +36,10 @@ enum SchoolProfileView {
             El("p", [("class", "actions")]) {
                 if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path); Tx(" · ") }
                 link("Кадры и условия", SiteURL.schoolData(.value(s.id)).path)
+                Tx(" · ")
+                link("Ресурсы", SiteURL.schoolResources(.value(s.id)).path)
+                Tx(" · ")
+                link("Профиль рисков и рекомендации", SiteURL.schoolRisks(.value(s.id)).path)
                 if ctx.user?.access.canReadPeople(ofSchool: s.id.uuidString) == true {
                     Tx(" · ")
                     link("Педагоги: дефициты и ИОМ", SiteURL.schoolPeople(.value(s.id)).path)

@@ -1,0 +1,117 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// Partnerships, events and a school's resource inventory on the web.
+enum NetworkController {
+    // MARK: - Partnerships
+
+    static func partnershipsModel(_ req: Request, user: CurrentUser) async throws -> PartnershipsView.Model {
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let municipalityID = programme.$municipality.id
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
+        var query = Partnership.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        if user.role == .school, let own = user.schoolID {
+            query = query.group(.or) { $0.filter(\.$school.$id == own).filter(\.$partnerSchool.$id == own) }
+        }
+        let rows = try await query.all().map { p in
+            PartnershipsView.Row(school: names[p.$school.id] ?? "", partner: p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "",
+                                 kind: PartnerKind(rawValue: p.partnerKind) ?? .other,
+                                 agreement: [p.agreementNumber.map { "№ \($0)" }, p.agreementDate.flatMap(Day.init).map { "от \($0.russian)" }, p.term]
+                                     .compactMap { $0 }.joined(separator: " "),
+                                 subject: p.subject)
+        }.sorted { ($0.school, $0.partner) < ($1.school, $1.partner) }
+        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        var suggestions: [(String, [PartnerSuggestion])] = []
+        if let year = data.years.last {
+            let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
+            let all = data.identify(year: year, parameters: version.parameters).schools
+            for a in all where a.lowResults { suggestions.append((a.schoolName, PartnerSuggestions.suggest(for: a, among: all))) }
+        }
+        return PartnershipsView.Model(rows: rows, suggestions: suggestions, monitoringYear: data.years.last,
+                                      schools: schools.map { ($0.id!.uuidString, $0.shortName) }, canEdit: user.access.canManagePeopleWork)
+    }
+
+    static func partnerships(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: nil)
+    }
+
+    static func addPartnership(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let values = try req.content.decode([String: String].self)
+        switch try await NetworkWork.addPartnership(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
+        case .success: return req.redirect(to: SiteURL.partnerships.path)
+        case .failure(let errors):
+            return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: (values, errors))
+        }
+    }
+
+    // MARK: - Events
+
+    static func eventsModel(_ req: Request, user: CurrentUser) async throws -> EventsView.Model {
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$code).all()
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
+        let rows = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$date, .descending).all().map {
+            EventsView.Row(date: Day($0.date) ?? req.today, kind: EventKind(rawValue: $0.kind) ?? .other, title: $0.title,
+                           school: $0.$school.id.flatMap { names[$0] }, organiser: $0.organiser, audience: $0.audience,
+                           participants: $0.participants, materials: $0.materials, isPublic: $0.isPublic)
+        }
+        return EventsView.Model(rows: rows, schools: schools.map { ($0.id!.uuidString, $0.shortName) }, canEdit: user.access.canManagePeopleWork)
+    }
+
+    static func events(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        return EventsView.render(try await PageContext.make(req), try await eventsModel(req, user: user), failed: nil)
+    }
+
+    static func addEvent(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let values = try req.content.decode([String: String].self)
+        switch try await NetworkWork.addEvent(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
+        case .success: return req.redirect(to: SiteURL.events.path)
+        case .failure(let errors):
+            return EventsView.render(try await PageContext.make(req), try await eventsModel(req, user: user), failed: (values, errors))
+        }
+    }
+
+    // MARK: - Resources
+
+    static func resourcesModel(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolResourcesView.Model {
+        let (year, years) = try await RisksController.year(req, user: user)
+        let checklist = try await ChecklistItems.titles(municipalityID: school.$municipality.id, on: req.db)
+        let stored = try await ResourceItem.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
+        let entries = try await ChecklistEntryRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
+        let items = (checklist + ResourceInventory.extraItems).map { title -> SchoolResourcesView.Item in
+            let r = stored.first { $0.item == title }
+            let available = r?.available ?? entries.first { $0.item == title }?.available
+            return .init(title: title, available: available, note: r?.note ?? "", isPublic: r?.isPublic ?? false, feedsIndicator: checklist.contains(title))
+        }
+        return .init(school: school.facts, year: year, years: years, items: items, canEdit: SchoolsController.canEditContext(user, school: school))
+    }
+
+    static func resources(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), errors: nil)
+    }
+
+    static func saveResources(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        guard SchoolsController.canEditContext(user, school: school) else {
+            throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
+        }
+        let (year, _) = try await RisksController.year(req, user: user)
+        let values = try req.content.decode([String: String].self)
+        switch try await NetworkWork.saveResources(values, school: school, year: year, user: user, on: req.db) {
+        case .success: return req.redirect(to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))
+        case .failure(let errors):
+            return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), errors: errors)
+        }
+    }
+}

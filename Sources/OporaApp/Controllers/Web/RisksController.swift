@@ -1,0 +1,85 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// A school's risk profile and targeted recommendations. Everyone who may read the school sees
+/// them; methodists and admin assess and recommend.
+enum RisksController {
+    static func year(_ req: Request, user: CurrentUser) async throws -> (Int, [Int]) {
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let years = Array((programme.startYear - 1)...programme.endYear)
+        let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
+        return (requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year - 1, years.first!), years.last!), years)
+    }
+
+    static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
+        let (year, years) = try await year(req, user: user)
+        let profile = try await RiskProfile.load(school: school, year: year, on: req.db)
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all()
+        let recs = try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn, .descending).all()
+        let measures = try await NetworkWork.linkableMeasures(school: school, on: req.db)
+        return SchoolRisksView.Model(
+            profile: profile, years: years, directions: Dictionary(directions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a }),
+            recommendations: recs.map { r in
+                .init(id: r.id!, year: r.year, factor: r.factor, text: r.text, status: RecommendationStatus(rawValue: r.status) ?? .proposed,
+                      createdBy: r.createdBy, createdOn: Day(r.createdOn) ?? req.today,
+                      measures: r.measures.map { ($0.id!, $0.name, $0.status) })
+            },
+            measureOptions: measures.map { ($0.id!.uuidString, ($0.$school.id == nil ? "Муниципальный план: " : "План школы: ") + $0.name) },
+            canAssess: user.access.canManagePeopleWork)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
+    }
+
+    static func assess(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        let (year, _) = try await year(req, user: user)
+        let values = try req.content.decode([String: String].self)
+        switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#factor-\(values["factor"] ?? "")")
+        case .failure(let errors):
+            return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
+                                          failed: .init(form: "risk-\(values["factor"] ?? "")", values: values, errors: errors))
+        }
+    }
+
+    struct RecommendationForm: Content {
+        var year: Int?
+        var factor: String?
+        var text: String?
+        var measures: [String]?
+    }
+
+    static func recommend(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await SchoolsController.readableSchool(req, user: user)
+        let (year, _) = try await year(req, user: user)
+        let form = try req.content.decode(RecommendationForm.self)
+        let values = ["factor": form.factor ?? "", "text": form.text ?? ""]
+        switch try await NetworkWork.addRecommendation(values, measureIDs: form.measures ?? [], school: school, year: year, user: user,
+                                                       today: req.today, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#h-recs")
+        case .failure(let errors):
+            return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
+                                          failed: .init(form: "recommendation", values: values, errors: errors))
+        }
+    }
+
+    static func status(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let r = try await Recommendation.find(try req.uuidParameter("recommendationID"), on: req.db),
+              try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(r.$municipality.id) else {
+            throw Abort(.notFound, reason: "Такой рекомендации нет.")
+        }
+        _ = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db)
+        return req.redirect(to: SiteURL.schoolRisks(.value(r.$school.id)).with([("year", String(r.year))]) + "#rec-\(r.id!.uuidString)")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// Events of the network: seminars, internships, olympiads, subject days, parent meetings.
+enum EventsView {
+    struct Row {
+        var date: Day
+        var kind: EventKind
+        var title: String
+        var school: String?
+        var organiser: String
+        var audience: String
+        var participants: Int?
+        var materials: String
+        var isPublic: Bool
+    }
+
+    struct Model {
+        var rows: [Row]
+        var schools: [(value: String, title: String)]
+        var canEdit: Bool
+    }
+
+    static func render(_ ctx: PageContext, _ m: Model, failed: (values: [String: String], errors: FieldErrors)?) -> Response {
+        func v(_ key: String, _ fallback: String = "") -> String { failed?.values[key] ?? fallback }
+        func e(_ key: String) -> String? { failed?.errors[key] }
+        let response = Layout.page("События", ctx) {
+            El("h1") { Tx("События сети: семинары, стажировки, олимпиады") }
+            if m.rows.isEmpty { El("p") { Tx("Событий пока нет.") } } else {
+                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
+                    El("caption") { Tx("События по датам") }
+                    El("thead") { El("tr") { for h in ["Дата", "Вид", "Название", "Организатор", "Для кого", "Участников", "Материалы", "Публикуется"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for r in m.rows {
+                            El("tr") {
+                                El("td", [("class", "nowrap")]) { Tx(r.date.russian) }
+                                El("td") { Tx(r.kind.russian) }
+                                El("td") { Tx(r.title + (r.school.map { " (\($0))" } ?? "")) }
+                                El("td") { Tx(r.organiser) }
+                                El("td") { Tx(r.audience) }
+                                El("td", [("class", "num")]) { Tx(r.participants.map(String.init) ?? "—") }
+                                El("td") { Tx(r.materials.ifEmpty("—")) }
+                                El("td") { Tx(r.isPublic ? "да" : "нет") }
+                            }
+                        }
+                    }
+                } }
+            }
+            if m.canEdit {
+                El("form", [("method", "post"), ("action", SiteURL.events.path), ("class", "edit"), ("id", "form-event")]) {
+                    El("h2") { Tx("Новое событие") }
+                    if let failed { Forms.errorSummary(failed.errors) }
+                    Forms.csrf(ctx)
+                    Forms.select("Вид", name: "kind", options: EventKind.allCases.map { ($0.rawValue, $0.russian) }, selected: v("kind", EventKind.seminar.rawValue), error: e("kind"))
+                    Forms.field("Название", name: "title", value: v("title"), error: e("title"), required: true)
+                    Forms.field("Дата", name: "date", value: v("date"), error: e("date"), hint: "Дата вида 15.03.2022", required: true)
+                    Forms.select("Школа-площадка", name: "school", options: [("", "— муниципальное —")] + m.schools, selected: v("school"), error: e("school"))
+                    Forms.field("Организатор", name: "organiser", value: v("organiser"), error: e("organiser"), required: true)
+                    Forms.field("Для кого", name: "audience", value: v("audience"), error: e("audience"), hint: "Например: учителя математики школ с НРО", required: true)
+                    Forms.field("Участников", name: "participants", value: v("participants"), error: e("participants"), attributes: [("inputmode", "numeric")])
+                    Forms.field("Материалы (ссылка или описание)", name: "materials", value: v("materials"), error: e("materials"))
+                    El("div", [("class", "field check")]) {
+                        VoidEl("input", [("type", "checkbox"), ("id", "f-is_public"), ("name", "is_public"), ("value", "да"), ("checked", v("is_public").isEmpty ? nil : "")])
+                        El("label", [("for", "f-is_public")]) { Tx("Публиковать на открытых страницах") }
+                    }
+                    El("button", [("type", "submit")]) { Tx("Сохранить") }
+                }
+            }
+        }
+        if failed != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The open pages for parents and anyone: the programme, progress by section, indicators against
+/// targets, the participating schools with the resources they publish, public practices and events.
+/// No personal data; a count of fewer than 5 is shown as «<5»; no script, a few kilobytes.
+enum PublicView {
+    struct School {
+        var name: String
+        var available: [String]
+        var missing: [String]
+    }
+
+    struct Practice {
+        var id: UUID
+        var title: String
+        var school: String?
+        var level: EvidenceLevel
+    }
+
+    struct Event {
+        var date: Day
+        var kind: EventKind
+        var title: String
+        var participants: Int?
+    }
+
+    struct Model {
+        var report: ReportData
+        var programmes: [(id: UUID, title: String)]
+        var programmeID: UUID
+        var schools: [School]
+        var practices: [Practice]
+        var events: [Event]
+    }
+
+    static func render(_ ctx: PageContext, _ m: Model) -> Response {
+        let r = m.report
+        return Layout.page("Открытые сведения о программе", ctx) {
+            El("h1") { Tx(r.passport.name) }
+            El("p", [("class", "lead")]) { Tx("\(r.municipality). Открытые сведения о ходе программы на \(r.today.russian).") }
+            if m.programmes.count > 1 {
+                El("nav", [("aria-label", "Программы")]) { El("ul") {
+                    for p in m.programmes { El("li") { link(p.title, SiteURL.publicHome.with([("programme", p.id.uuidString)])) } }
+                } }
+            }
+            El("section", [("aria-labelledby", "h-passport")]) {
+                El("h2", [("id", "h-passport")]) { Tx("О программе") }
+                El("dl", [("class", "facts")]) {
+                    El("dt") { Tx("Цель") }
+                    El("dd") { Tx(r.passport.goal) }
+                    El("dt") { Tx("Срок реализации") }
+                    El("dd") { Tx(r.passport.term) }
+                    El("dt") { Tx("Задачи") }
+                    El("dd") { El("ul") { for t in r.passport.tasks { El("li") { Tx(t) } } } }
+                }
+            }
+            El("section", [("aria-labelledby", "h-progress")]) {
+                El("h2", [("id", "h-progress")]) { Tx("Выполнение мероприятий по разделам, \(r.year)") }
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Мероприятия муниципального плана и планов школ") }
+                    El("thead") { El("tr") { for h in ["Раздел", "Всего", "Выполнено", "Выполняется", "Доля выполненных"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for s in r.sections {
+                            El("tr") {
+                                El("th", [("scope", "row")]) { Tx(s.title) }
+                                El("td", [("class", "num")]) { Tx(String(s.total)) }
+                                El("td", [("class", "num")]) { Tx(String(s.done)) }
+                                El("td", [("class", "num")]) { Tx(String(s.inProgress)) }
+                                El("td", [("class", "num")]) { Tx(s.total - s.cancelled > 0 ? Format.percent(Double(s.done) / Double(s.total - s.cancelled)) : "—") }
+                            }
+                        }
+                    }
+                }
+            }
+            El("section", [("aria-labelledby", "h-indicators")]) {
+                El("h2", [("id", "h-indicators")]) { Tx("Целевые индикаторы, \(r.year)") }
+                El("table", [("class", "data")]) {
+                    El("caption") { Tx("Значения в процентах: факт и цель") }
+                    El("thead") { El("tr") { for h in ["Индикатор", "Исходное", "Цель", "Факт", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for i in r.indicators {
+                            El("tr") {
+                                El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
+                                El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
+                                El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
+                                // A share of fewer than 5 people would tell about individuals: the value is withheld.
+                                El("td", [("class", "num")]) { Tx(i.denominator > 0 && i.denominator < Double(SmallCount.threshold) ? "<5" : i.value.map { Format.number($0) } ?? "нет данных") }
+                                El("td") { Tx(i.achieved.map { $0 ? "достигнут" : "не достигнут" } ?? "—") }
+                            }
+                        }
+                    }
+                }
+            }
+            El("section", [("aria-labelledby", "h-schools")]) {
+                El("h2", [("id", "h-schools")]) { Tx("Школы — участники программы") }
+                for s in m.schools {
+                    El("h3") { Tx(s.name) }
+                    if s.available.isEmpty && s.missing.isEmpty { El("p", [("class", "muted")]) { Tx("Школа пока не опубликовала сведения о ресурсах.") } }
+                    if !s.available.isEmpty { El("p") { Tx("Есть: " + s.available.joined(separator: "; ") + ".") } }
+                    if !s.missing.isEmpty { El("p") { Tx("Не хватает: " + s.missing.joined(separator: "; ") + ".") } }
+                }
+            }
+            El("section", [("aria-labelledby", "h-practices")]) {
+                El("h2", [("id", "h-practices")]) { Tx("Успешные практики") }
+                if m.practices.isEmpty { El("p") { Tx("Опубликованных практик пока нет.") } }
+                El("ul") {
+                    for p in m.practices {
+                        El("li") { link(p.title, SiteURL.publicPractice(.value(p.id)).path); Tx(" — \(p.school ?? "муниципальная практика"); уровень доказанности: \(p.level.russian)") }
+                    }
+                }
+            }
+            El("section", [("aria-labelledby", "h-events")]) {
+                El("h2", [("id", "h-events")]) { Tx("События") }
+                if m.events.isEmpty { El("p") { Tx("Опубликованных событий пока нет.") } }
+                El("ul") {
+                    for e in m.events {
+                        El("li") { Tx("\(e.date.russian) — \(e.kind.russian): «\(e.title)»" + (e.participants.map { ", участников: \(SmallCount.masked($0))" } ?? "")) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func practice(_ ctx: PageContext, title: String, school: String?, description: String, results: String, evidence: String,
+                         level: EvidenceLevel, files: [(id: UUID, name: String)]) -> Response {
+        Layout.page(title, ctx) {
+            El("p", [("class", "crumbs")]) { link("← Открытые сведения о программе", SiteURL.publicHome.path + "#h-practices") }
+            El("h1") { Tx(title) }
+            El("p", [("class", "lead")]) { Tx(school ?? "Муниципальная практика") }
+            El("dl", [("class", "facts")]) {
+                El("dt") { Tx("Описание") }
+                El("dd") { Tx(description) }
+                El("dt") { Tx("Результаты") }
+                El("dd") { Tx(results) }
+                El("dt") { Tx("Чем подтверждены") }
+                El("dd") { Tx(evidence.ifEmpty("—")) }
+                El("dt") { Tx("Уровень доказанности") }
+                El("dd") { Tx("\(level.russian): \(level.explanation)") }
+                if !files.isEmpty {
+                    El("dt") { Tx("Материалы") }
+                    El("dd") { for f in files { El("p") { link(f.name, SiteURL.publicPracticeFile(.value(f.id)).path) } } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// A school's resource inventory of a year: each item available or missing, a note, published or
+/// not. The equal-access items are the checklist of indicator 1.
+enum SchoolResourcesView {
+    struct Item {
+        var title: String
+        var available: Bool?
+        var note: String
+        var isPublic: Bool
+        var feedsIndicator: Bool
+    }
+
+    struct Model {
+        var school: School.Facts
+        var year: Int
+        var years: [Int]
+        var items: [Item]
+        var canEdit: Bool
+    }
+
+    static func render(_ ctx: PageContext, _ m: Model, errors: FieldErrors?) -> Response {
+        let s = m.school
+        let response = Layout.page("Ресурсы: \(s.shortName)", ctx) {
+            El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
+            El("h1") { Tx("Ресурсы школы: \(s.shortName), \(m.year)") }
+            El("form", [("method", "get"), ("action", SiteURL.schoolResources(.value(s.id)).path), ("class", "inline-form")]) {
+                Forms.select("Год", name: "year", options: m.years.map { (String($0), String($0)) }, selected: String(m.year))
+                El("button", [("type", "submit")]) { Tx("Показать") }
+            }
+            El("p", [("class", "muted")]) { Tx("Пункты со знаком «*» — перечень условий равного доступа: они входят в индикатор 1. Отмеченные «публиковать» видны на открытой странице программы.") }
+            let missing = m.items.filter { $0.available == false }
+            El("p") { Tx(missing.isEmpty ? "Недостающих ресурсов не отмечено." : "Не хватает: " + missing.map(\.title).joined(separator: "; ") + ".") }
+            El("form", [("method", "post"), ("action", SiteURL.schoolResources(.value(s.id)).path), ("id", "form-resources")]) {
+                if let errors { Forms.errorSummary(errors) }
+                Forms.csrf(ctx)
+                VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.year))])
+                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
+                    El("caption") { Tx("Ресурсы и условия, \(m.year)") }
+                    El("thead") { El("tr") { for h in ["Ресурс", "Есть", "Примечание", "Публиковать"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("tbody") {
+                        for (i, item) in m.items.enumerated() {
+                            El("tr") {
+                                El("th", [("scope", "row")]) { El("label", [("for", "av-\(i)")]) { Tx(item.title + (item.feedsIndicator ? " *" : "")) } }
+                                El("td") {
+                                    VoidEl("input", [("type", "checkbox"), ("id", "av-\(i)"), ("name", "available_\(i)"), ("value", "да"),
+                                                     ("checked", item.available == true ? "" : nil), ("disabled", m.canEdit ? nil : "")])
+                                }
+                                El("td") {
+                                    VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", item.note), ("aria-label", "Примечание: \(item.title)"),
+                                                     ("disabled", m.canEdit ? nil : "")])
+                                    if let err = errors?["note_\(i)"] { El("p", [("class", "error")]) { Tx(err) } }
+                                }
+                                El("td") {
+                                    VoidEl("input", [("type", "checkbox"), ("name", "public_\(i)"), ("value", "да"), ("aria-label", "Публиковать: \(item.title)"),
+                                                     ("checked", item.isPublic ? "" : nil), ("disabled", m.canEdit ? nil : "")])
+                                }
+                            }
+                        }
+                    }
+                } }
+                if m.canEdit { El("button", [("type", "submit")]) { Tx("Сохранить") } }
+            }
+        }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+}
