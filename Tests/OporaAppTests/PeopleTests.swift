@@ -374,20 +374,25 @@ import ZIPFoundation
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test func theObserversReportWritesCountsUnderFiveAsLessThanFive() async throws {
+    @Test func theObserversReportWritesCountsOfUnderFivePeopleAsLessThanFive() async throws {
         try await withDemoApp(today: Launcher.demoToday) { app in
-            // setup: the report with indicator 1 counting 3 of 4
+            // setup: the report with indicator 2 (teachers) counting 3 of 4, and indicator 1 (schools) 3 of 4
             let programme = try await Programme.query(on: app.db).first()!
             var report = try await ReportData.make(programme: programme, year: 2022, today: Launcher.demoToday, on: app.db)
-            report.indicators[0].numerator = 3
-            report.indicators[0].denominator = 4
+            for i in [0, 1] {
+                report.indicators[i].numerator = 3
+                report.indicators[i].denominator = 4
+            }
             // act
             let masked = try Self.part(try report.workbook(maskSmallCounts: true), "xl/worksheets/sheet2.xml")
             let exact = try Self.part(try report.workbook(), "xl/worksheets/sheet2.xml")
             // check: the observer's copy says «<5» twice in that row; the municipality's has the figures
-            let row = try #require(WebClient.firstMatch(in: masked, #"(<row r="2".*?</row>)"#))
+            // rows 2 and 3 are indicators 1 and 2: schools are not people, teachers are
+            let schools = try #require(WebClient.firstMatch(in: masked, #"(<row r="2".*?</row>)"#))
+            #expect(!schools.contains("&lt;5"))
+            let row = try #require(WebClient.firstMatch(in: masked, #"(<row r="3".*?</row>)"#))
             #expect(row.components(separatedBy: "&lt;5").count - 1 == 2)
-            let exactRow = try #require(WebClient.firstMatch(in: exact, #"(<row r="2".*?</row>)"#))
+            let exactRow = try #require(WebClient.firstMatch(in: exact, #"(<row r="3".*?</row>)"#))
             #expect(!exactRow.contains("&lt;5"))
             #expect(exactRow.contains("<v>3</v>") && exactRow.contains("<v>4</v>"))
         }

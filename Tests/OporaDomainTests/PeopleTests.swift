@@ -348,7 +348,7 @@ private func deficit(_ area: String, _ score: Double) -> Deficit {
         let accepted = ["7А-015", "2021/7b_03", "007"].map(SupportPlanRules.participantCodeProblem)
         // check
         #expect(refused.allSatisfy { $0 != nil })
-        #expect(refused[0]!.contains("Opora не хранит имён обучающихся — только код"))
+        #expect(refused[0]!.contains("Опора не хранит имён обучающихся — только код"))
         #expect(refused[1] == refused[0])
         #expect(refused[4] == "Код пишется без пробелов, например 7А-015.")
         #expect(refused[5] == "В коде недопустимый знак «.»: только буквы, цифры, «-», «_» и «/».")

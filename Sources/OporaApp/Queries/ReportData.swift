@@ -98,9 +98,10 @@ struct ReportData: Sendable {
             [.text(c.title), .integer(c.total), .integer(c.done), .integer(c.inProgress), .integer(c.planned), .integer(c.cancelled), .integer(c.overdue)]
         }
         let percent = { (v: Double?) -> XLSXCell in v.map { .percent($0 / 100) } ?? .empty }
-        let amount = { (v: Double) -> XLSXCell in
-            if maskSmallCounts && v < Double(SmallCount.threshold) { return .text(SmallCount.masked(Int(v.rounded(.down)))) }
-            return v == v.rounded() && abs(v) < 1e9 ? .integer(Int(v)) : .number(v)
+        let plain = { (v: Double) -> XLSXCell in v == v.rounded() && abs(v) < 1e9 ? .integer(Int(v)) : .number(v) }
+        let amount = { (v: Double, number: Int) -> XLSXCell in
+            if maskSmallCounts && SmallCount.peopleIndicators.contains(number) && v < Double(SmallCount.threshold) { return .text(SmallCount.masked(Int(v.rounded(.down)))) }
+            return plain(v)
         }
         return try XLSXWriter.workbook([
             XLSXSheet(name: "Паспорт", columns: [XLSXColumn(title: "Раздел паспорта", width: 34), XLSXColumn(title: "Содержание", width: 110)], rows: [
@@ -120,7 +121,7 @@ struct ReportData: Sendable {
                 XLSXColumn(title: "Цель \(year)", width: 11), XLSXColumn(title: "Факт \(year)", width: 11), XLSXColumn(title: "Числитель", width: 11),
                 XLSXColumn(title: "Знаменатель", width: 13), XLSXColumn(title: "Достигнут", width: 11), XLSXColumn(title: "Введено вручную", width: 14),
             ], rows: indicators.map { i in
-                [.integer(i.number), .text(i.title), percent(i.baseline), percent(i.target), percent(i.value), amount(i.numerator), amount(i.denominator),
+                [.integer(i.number), .text(i.title), percent(i.baseline), percent(i.target), percent(i.value), amount(i.numerator, i.number), amount(i.denominator, i.number),
                  .text(i.achieved.map { $0 ? "да" : "нет" } ?? "нет данных"), percent(i.manual)]
             }),
             XLSXSheet(name: "Мероприятия по разделам", columns: [XLSXColumn(title: "Раздел", width: 60)] + countColumns, rows: sections.map(countRow)),

@@ -87,6 +87,7 @@ public enum DemoData {
             try await invent(progressFor: schoolID, programmeID: programmeID, today: today,
                              coordinator: users[s.code == "bal-03" ? "biritskaya" : "metodist"]!, on: db)
         }
+        try await DemoNetwork.seed(municipalityID: municipalityID, schoolIDs: schoolIDs, participating: schools.filter(\.participating).map(\.code), on: db)
     }
 
     static func seedMonitoring(municipalityID: UUID, schoolIDs: [String: UUID], on db: any Database) async throws {

@@ -28,6 +28,7 @@ public enum PartnerSuggestions {
             guard c.year == school.year, c.schoolCode != school.schoolCode, !c.lowResults,
                   c.category == .resilient || (c.composite ?? 0) > 0, let index = c.socialIndex else { return false }
             guard let own = school.socialIndex else { return true }
+            // Indices are means of ratios, so a difference of exactly 0,25 on paper may exceed it in the last bit.
             return abs(index - own) <= socialIndexTolerance + 1e-9
         }
         let sorted = candidates.sorted { a, b in

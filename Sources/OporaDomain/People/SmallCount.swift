@@ -8,3 +8,9 @@ public enum SmallCount {
         n < threshold ? "<\(threshold)" : String(n)
     }
 }
+
+extension SmallCount {
+    /// The target indicators whose numerator and denominator count people (teachers, students);
+    /// the others count schools or positions and are never masked.
+    public static let peopleIndicators: Set<Int> = [2, 3]
+}

@@ -35,7 +35,7 @@ public enum SupportPlanRules {
         let c = code.trimmingCharacters(in: .whitespacesAndNewlines)
         if c.isEmpty { return "Укажите код обучающегося." }
         if !c.contains(where: isDigit) {
-            return "В коде нет ни одной цифры: похоже на имя или фамилию. Opora не хранит имён обучающихся — только код, например 7А-015."
+            return "В коде нет ни одной цифры: похоже на имя или фамилию. Опора не хранит имён обучающихся — только код, например 7А-015."
         }
         if c.contains(where: \.isWhitespace) { return "Код пишется без пробелов, например 7А-015." }
         if let bad = c.first(where: { !isDigit($0) && !isLetter($0) && !"-_/".contains($0) }) {

@@ -26,7 +26,7 @@ enum ConsultationsController {
             points: points.map { .init(id: $0.id!, name: $0.name, tutors: $0.tutors, topics: $0.areaKeys.map { title[$0] ?? $0 }, schedule: $0.schedule) },
             log: log, areas: people.areas, schools: schools.map { ($0.id!.uuidString, $0.shortName) },
             teachers: people.teachers.filter { $0.fact.pedagogical && ($0.fact.employedTo.map { $0 >= today } ?? true) }
-                .sorted { $0.fact.name < $1.fact.name }.map { ($0.recordID.uuidString, "\($0.fact.name), \(schoolName[$0.schoolID] ?? "")") },
+                .sorted { $0.fact.name < $1.fact.name }.map { ($0.recordID.uuidString, "\($0.fact.name), \($0.fact.position), \(schoolName[$0.schoolID] ?? "")") },
             canManage: user.access.canManagePeopleWork, showTeachers: user.role != .observer, today: today)
     }
 

@@ -23,7 +23,7 @@ enum PeopleController {
         }
         let mentors = people.teachers.filter { $0.fact.pedagogical && $0.fact.employedTo.map { $0 >= today } ?? true }
             .sorted { ($0.schoolID == school.id ? 0 : 1, $0.fact.name) < ($1.schoolID == school.id ? 0 : 1, $1.fact.name) }
-            .map { (value: $0.recordID.uuidString, title: "\($0.fact.name), \(schoolNames[$0.schoolID] ?? "")") }
+            .map { (value: $0.recordID.uuidString, title: "\($0.fact.name), \($0.fact.position), \(schoolNames[$0.schoolID] ?? "")") }
         return SchoolPeopleView.Model(
             school: school.facts, areas: people.areas, rows: rows, pairs: pairs, mentorOptions: mentors,
             menteeOptions: rows.map { ($0.recordID.uuidString, "\($0.teacher.name), \($0.teacher.position)") },
@@ -96,8 +96,10 @@ enum PeopleController {
         case .success: return .success(())
         case .failure(let problems):
             for p in problems.problems {
-                let field = p.column == "score" ? "score_\(filled[(p.line ?? 2) - 2].key)" : p.column == "date" ? "date" : "teacher"
-                if errors[field] == nil { errors.add(field, p.reason.prefix(1).uppercased() + p.reason.dropFirst()) }
+                let area = p.column == "score" ? filled[(p.line ?? 2) - 2] : nil
+                let field = area.map { "score_\($0.key)" } ?? (p.column == "date" ? "date" : "teacher")
+                let reason = p.reason.prefix(1).uppercased() + p.reason.dropFirst()
+                if errors[field] == nil { errors.add(field, area.map { "\($0.title): \(reason)" } ?? reason) }
             }
             return .failure(errors)
         }

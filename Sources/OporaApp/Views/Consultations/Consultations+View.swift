@@ -42,7 +42,9 @@ enum ConsultationsView {
         func v(_ form: String, _ key: String, _ fallback: String = "") -> String { failed?.form == form ? failed!.values[key] ?? fallback : fallback }
         func e(_ form: String, _ key: String) -> String? { failed?.form == form ? failed!.errors[key] : nil }
         let response = Layout.page("Консультационные пункты", ctx) {
+            El("p", [("class", "crumbs")]) { link("← Кадры и обучающиеся", SiteURL.people.path) }
             El("h1") { Tx("Муниципальные консультационные пункты") }
+            if let failed { Forms.refusedNotice("form-\(failed.form)") }
             El("section", [("aria-labelledby", "h-points")]) {
                 El("h2", [("id", "h-points")]) { Tx("Пункты, тьюторы и график") }
                 if m.points.isEmpty { El("p") { Tx("Пунктов пока нет.") } } else {

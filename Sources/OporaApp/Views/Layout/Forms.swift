@@ -10,8 +10,8 @@ enum Forms {
     /// A labelled input; an error, when given, is shown under it and tied to it for screen readers.
     static func field(_ label: String, name: String, value: String, type: String = "text",
                       error: String? = nil, hint: String? = nil, required: Bool = false,
-                      attributes: [(String, String?)] = []) -> Component {
-        let id = "f-\(name)"
+                      attributes: [(String, String?)] = [], id: String? = nil) -> Component {
+        let id = id ?? "f-\(name)"
         return El("div", [("class", error == nil ? "field" : "field invalid")]) {
             El("label", [("for", id)]) { Tx(label) }
             VoidEl("input", [("type", type), ("id", id), ("name", name), ("value", type == "file" ? nil : value),
@@ -23,8 +23,8 @@ enum Forms {
         }
     }
 
-    static func textarea(_ label: String, name: String, value: String, error: String? = nil) -> Component {
-        let id = "f-\(name)"
+    static func textarea(_ label: String, name: String, value: String, error: String? = nil, id: String? = nil) -> Component {
+        let id = id ?? "f-\(name)"
         return El("div", [("class", error == nil ? "field" : "field invalid")]) {
             El("label", [("for", id)]) { Tx(label) }
             El("textarea", [("id", id), ("name", name), ("rows", "3"),
@@ -44,6 +44,14 @@ enum Forms {
                 }
             }
             if let error { El("p", [("class", "error"), ("id", "\(id)-error")]) { Tx(error) } }
+        }
+    }
+
+    /// A notice at the top of a long page that a form further down was refused, with a link to it.
+    static func refusedNotice(_ formID: String) -> Component {
+        El("p", [("class", "error-summary"), ("role", "alert")]) {
+            Tx("Изменения не сохранены. ")
+            link("Перейти к форме с ошибками", "#\(formID)")
         }
     }
 

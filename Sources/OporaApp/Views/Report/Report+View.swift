@@ -30,7 +30,9 @@ enum ReportView {
                     El("caption") { Tx("Значения за \(r.year) год по данным Опоры, %") }
                     El("thead") { El("tr") { for h in ["Индикатор", "Исходное", "Цель", "Факт", "Из чего", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
                     // Outside the municipality a count of fewer than 5 people is shown as «<5».
-                    let shown = { (v: Double) in ctx.user?.role == .observer && v < Double(SmallCount.threshold) ? SmallCount.masked(Int(v)) : Format.number(v) }
+                    let shown = { (v: Double, number: Int) in
+                        ctx.user?.role == .observer && SmallCount.peopleIndicators.contains(number) && v < Double(SmallCount.threshold) ? SmallCount.masked(Int(v)) : Format.number(v)
+                    }
                     El("tbody") {
                         for i in r.indicators {
                             El("tr") {
@@ -38,7 +40,7 @@ enum ReportView {
                                 El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
                                 El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
                                 El("td", [("class", "num")]) { Tx(i.value.map { Format.number($0) } ?? "нет данных") }
-                                El("td", [("class", "num")]) { Tx("\(shown(i.numerator)) из \(shown(i.denominator))") }
+                                El("td", [("class", "num")]) { Tx("\(shown(i.numerator, i.number)) из \(shown(i.denominator, i.number))") }
                                 El("td") {
                                     IndicatorsView.achievedMark(i.achieved)
                                     if let m = i.manual { El("div", [("class", "manual")]) { Tx("вручную: \(Format.number(m))") } }

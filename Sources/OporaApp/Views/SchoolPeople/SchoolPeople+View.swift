@@ -51,6 +51,7 @@ enum SchoolPeopleView {
         let response = Layout.page("Педагоги: \(s.shortName)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
             El("h1") { Tx("Педагоги: профессиональные дефициты, ИОМ, наставничество") }
+            if let failed { Forms.refusedNotice("form-\(failed.form)") }
             El("p", [("class", "lead")]) { Tx(s.name) }
             El("p", [("class", "muted")]) {
                 Tx("Дефицит — компетенция, балл по которой в последней диагностике педагога ниже порога. Пороги и список компетенций — на странице ")
@@ -131,8 +132,8 @@ enum SchoolPeopleView {
                             El("form", [("method", "post"), ("action", SiteURL.mentoringMeetings(.value(p.id)).path), ("class", "inline-form"), ("id", "form-\(form)")]) {
                                 if failed?.form == form { Forms.errorSummary(failed!.errors) }
                                 Forms.csrf(ctx)
-                                Forms.field("Дата встречи", name: "date", value: v(form, "date", m.today.russian), error: e(form, "date"))
-                                Forms.field("Тема", name: "topic", value: v(form, "topic"), error: e(form, "topic"))
+                                Forms.field("Дата встречи", name: "date", value: v(form, "date", m.today.russian), error: e(form, "date"), id: "f-date-\(p.id.uuidString)")
+                                Forms.field("Тема", name: "topic", value: v(form, "topic"), error: e(form, "topic"), id: "f-topic-\(p.id.uuidString)")
                                 El("button", [("type", "submit")]) { Tx("Записать встречу") }
                             }
                         }
@@ -144,7 +145,7 @@ enum SchoolPeopleView {
                         if failed?.form == "mentorship" { Forms.errorSummary(failed!.errors) }
                         Forms.csrf(ctx)
                         Forms.select("Наставник (любая школа муниципалитета)", name: "mentor", options: m.mentorOptions, selected: v("mentorship", "mentor"), error: e("mentorship", "mentor"))
-                        Forms.select("Наставляемый", name: "mentee", options: m.menteeOptions, selected: v("mentorship", "mentee"), error: e("mentorship", "mentee"))
+                        Forms.select("Наставляемый", name: "mentee", options: m.menteeOptions, selected: v("mentorship", "mentee", m.menteeOptions.last?.value ?? ""), error: e("mentorship", "mentee"))
                         Forms.select("Молодой специалист", name: "young_specialist", options: [("да", "да"), ("нет", "нет")], selected: v("mentorship", "young_specialist", "да"))
                         Forms.field("Начало", name: "starts_on", value: v("mentorship", "starts_on", m.today.russian), error: e("mentorship", "starts_on"), required: true)
                         Forms.field("Окончание", name: "ends_on", value: v("mentorship", "ends_on"), error: e("mentorship", "ends_on"), hint: "Можно оставить пустым")

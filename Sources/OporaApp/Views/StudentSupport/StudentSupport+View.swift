@@ -31,6 +31,7 @@ enum StudentSupportView {
         let response = Layout.page("Поддержка обучающихся: \(s.shortName)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
             El("h1") { Tx("Поддержка обучающихся: \(s.shortName)") }
+            if let failed { Forms.refusedNotice("form-\(failed.form)") }
             El("p", [("class", "muted")]) { Tx("Обучающиеся не называются по именам: только числа по классам и коды участников в планах сопровождения.") }
             El("form", [("method", "get"), ("action", SiteURL.schoolSupport(.value(s.id)).path), ("class", "inline-form")]) {
                 Forms.select("Год", name: "year", options: m.years.map { (String($0), String($0)) }, selected: String(m.year))
@@ -119,7 +120,7 @@ enum StudentSupportView {
                         Forms.csrf(ctx)
                         Forms.field("Код участника", name: "participant_code", value: v("plan", "participant_code"), error: e("plan", "participant_code"),
                                     hint: "Например 7А-015. Имя, дату рождения и адрес не вносите.", required: true)
-                        Forms.field("Класс", name: "grade", value: v("plan", "grade"), error: e("plan", "grade"), attributes: [("inputmode", "numeric")])
+                        Forms.field("Класс", name: "grade", value: v("plan", "grade"), error: e("plan", "grade"), attributes: [("inputmode", "numeric")], id: "f-plan-grade")
                         Forms.textarea("Цель", name: "goal", value: v("plan", "goal"), error: e("plan", "goal"))
                         Forms.textarea("Меры", name: "measures", value: v("plan", "measures"), error: e("plan", "measures"))
                         Forms.select("Специалист", name: "specialist_role", options: SupportPlanRules.specialistRoles.map { ($0, $0) },

@@ -34,6 +34,7 @@ enum TeacherPlanView {
         let response = Layout.page("ИОМ: \(m.teacher.name)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Педагоги школы", SiteURL.schoolPeople(.value(m.school.id)).path) }
             El("h1") { Tx("Индивидуальный образовательный маршрут") }
+            if let failed { Forms.refusedNotice(failed.form.hasPrefix("complete-") ? "step-" + failed.form.dropFirst("complete-".count) : "form-\(failed.form)") }
             El("p", [("class", "lead")]) { Tx("\(m.teacher.name), \(m.teacher.position). \(m.school.shortName)") }
 
             El("section", [("aria-labelledby", "h-deficits")]) {
