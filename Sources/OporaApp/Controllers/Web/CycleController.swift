@@ -51,7 +51,7 @@ enum CycleController {
             measureLines.append("Мероприятия \(year) года: выполнено \(measures.filter { $0.status == .done }.count) из \(measures.count).")
         }
         for (r, m) in linked {
-            let state = m.status == .done ? "выполнено \(m.completedOn.flatMap(Day.init)?.russian ?? "")" : m.status.russian
+            let state = m.status == .done ? "выполнено \(m.completedOn.flatMap(Day.init)?.russian ?? "")" : m.status.russian.lowercased()
             measureLines.append("По рекомендации школе «\(names[r.$school.id] ?? "")»: «\(m.name)» — \(state).")
         }
         steps.append(.init(step: .measures, holds: measureLines, link: ("Мероприятия", SiteURL.measures.path)))

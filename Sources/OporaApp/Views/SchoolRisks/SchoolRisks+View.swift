@@ -107,7 +107,7 @@ enum SchoolRisksView {
                             El("p") { Tx("Выполняется мероприятиями:") }
                             El("ul") {
                                 for x in r.measures {
-                                    El("li") { link(x.name, SiteURL.measure(.value(x.id)).path); Tx(" — \(x.status.russian)") }
+                                    El("li") { link(x.name, SiteURL.measure(.value(x.id)).path); Tx(" — \(x.status.russian.lowercased())") }
                                 }
                             }
                         }
