@@ -108,4 +108,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: APIController())
     try app.register(collection: MonitoringAPIController())
     try app.register(collection: PeopleAPIController())
+    try app.register(collection: NetworkAPIController())
 }

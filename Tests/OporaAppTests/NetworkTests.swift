@@ -181,3 +181,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct NetworkAPITests {
+    @Test func theRiskProfileAndPracticesAreInTheAPIWithThePagesPermissions() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let own = try await Fixtures.school("bal-04", app)
+            let other = try await Fixtures.school("bal-03", app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "kumareyskaya", app))
+            // the own school's profile: ten factors, each with its reason
+            let r = try await app.testing().sendRequest(.GET, "/api/v1/schools/\(own.id!.uuidString)/risk-profile?year=2022", headers: headers)
+            #expect(r.status == .ok)
+            let profile = try r.content.decode(NetworkAPIController.ProfileDTO.self)
+            #expect(profile.factors.count == 10)
+            #expect(profile.factors.allSatisfy { !$0.reason.isEmpty })
+            // another school's is refused
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/schools/\(other.id!.uuidString)/risk-profile", headers: headers).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/schools/\(other.id!.uuidString)/recommendations", headers: headers).status == .forbidden)
+            // practices by another word form
+            let p = try await app.testing().sendRequest(.GET, "/api/v1/practices?q=%D1%81%D1%82%D0%B0%D0%B6%D0%B8%D1%80%D0%BE%D0%B2%D0%BA%D0%B0%D0%BC%D0%B8", headers: headers)
+            let practices = try p.content.decode([NetworkAPIController.PracticeDTO].self)
+            #expect(practices.map(\.title) == ["Стажировки учителей математики на базе Балаганской СОШ № 1 (демо)"])
+        }
+    }
+}

@@ -11,6 +11,26 @@ enum OpenAPIDocument {
       "servers": [{"url": "/"}],
       "security": [{"bearer": []}],
       "paths": {
+        "/api/v1/schools/{schoolID}/risk-profile": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}, {"name": "year", "in": "query", "schema": {"type": "integer"}, "description": "Год; по умолчанию текущий год программы"}],
+          "get": {"summary": "Профиль рисков школы: 10 факторов проекта «500+», подсказка Опоры со строками-основаниями и уровень методиста", "responses": {
+            "200": {"description": "Профиль", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RiskProfile"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/recommendations": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "get": {"summary": "Адресные рекомендации школе и мероприятия, которые их выполняют", "responses": {
+            "200": {"description": "Рекомендации", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Recommendation"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/practices": {
+          "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Слова; ищутся все формы слова"},
+                         {"name": "direction", "in": "query", "schema": {"type": "string"}}, {"name": "factor", "in": "query", "schema": {"type": "string"}},
+                         {"name": "school", "in": "query", "schema": {"type": "string", "format": "uuid"}}],
+          "get": {"summary": "База успешных практик: поиск по словам в любой форме, направлению, фактору риска, школе", "responses": {
+            "200": {"description": "Практики", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Practice"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}}}
+        },
         "/api/v1/schools/{schoolID}/deficits": {
           "parameters": [{"$ref": "#/components/parameters/schoolID"}],
           "get": {"summary": "Профессиональные дефициты педагогов школы по последней диагностике", "responses": {
@@ -190,6 +210,23 @@ enum OpenAPIDocument {
           "Problem": {"description": "Ошибка (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
+          "RiskProfile": {"type": "object", "required": ["year", "factors"], "properties": {
+            "year": {"type": "integer"},
+            "factors": {"type": "array", "items": {"type": "object", "required": ["key", "title", "directions", "reason", "rows", "confirmed"], "properties": {
+              "key": {"type": "string"}, "title": {"type": "string"}, "directions": {"type": "array", "items": {"type": "string"}},
+              "suggestedLevel": {"type": "string", "enum": ["high", "medium", "low", "none"]}, "reason": {"type": "string"},
+              "rows": {"type": "array", "items": {"type": "string"}}, "level": {"type": "string", "enum": ["high", "medium", "low", "none"]},
+              "confirmed": {"type": "boolean"}, "comment": {"type": "string"}}}}}},
+          "Recommendation": {"type": "object", "required": ["id", "year", "text", "status", "createdOn", "measures"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "year": {"type": "integer"}, "factor": {"type": "string"}, "text": {"type": "string"},
+            "status": {"type": "string", "enum": ["proposed", "accepted", "inProgress", "done", "declined"]}, "createdOn": {"type": "string", "format": "date"},
+            "measures": {"type": "array", "items": {"type": "object", "required": ["id", "name", "status"], "properties": {
+              "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "status": {"type": "string", "enum": ["planned", "inProgress", "done", "cancelled"]}}}}}},
+          "Practice": {"type": "object", "required": ["id", "title", "authors", "directions", "factors", "description", "results", "evidenceLevel", "isPublic"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "schoolID": {"type": "string", "format": "uuid"}, "authors": {"type": "string"},
+            "directions": {"type": "array", "items": {"type": "string"}}, "factors": {"type": "array", "items": {"type": "string"}},
+            "description": {"type": "string"}, "results": {"type": "string"},
+            "evidenceLevel": {"type": "string", "enum": ["strong", "moderate", "promising", "rationale"]}, "isPublic": {"type": "boolean"}}},
           "TeacherDeficits": {"type": "object", "required": ["teacherID", "teacherCode", "name", "position", "deficits"], "properties": {
             "teacherID": {"type": "string", "format": "uuid"}, "teacherCode": {"type": "string"}, "name": {"type": "string"}, "position": {"type": "string"},
             "latestDiagnostic": {"type": "string", "format": "date"},
