@@ -66,12 +66,14 @@ enum SiteURL {
     case recommendationStatus(ID)
     case schoolResources(ID)
     case decisions
+    case riskFactors
     case cycle
     case practices
     case practiceNew
     case practice(ID)
     case practiceFile(ID)
     case partnerships
+    case partnershipFile(ID)
     case events
     case publicHome
     case publicPractice(ID)
@@ -130,12 +132,14 @@ enum SiteURL {
         case .recommendationStatus(let id): return "/recommendations/\(id.segment("recommendationID"))/status"
         case .schoolResources(let id): return "/schools/\(id.segment("schoolID"))/resources"
         case .decisions: return "/decisions"
+        case .riskFactors: return "/admin/risk-factors"
         case .cycle: return "/cycle"
         case .practices: return "/practices"
         case .practiceNew: return "/practices/new"
         case .practice(let id): return "/practices/\(id.segment("practiceID"))"
         case .practiceFile(let id): return "/practice-files/\(id.segment("fileID"))"
         case .partnerships: return "/partnerships"
+        case .partnershipFile(let id): return "/partnerships/\(id.segment("partnershipID"))/file"
         case .events: return "/events"
         case .publicHome: return "/public"
         case .publicPractice(let id): return "/public/practices/\(id.segment("practiceID"))"

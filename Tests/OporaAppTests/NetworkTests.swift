@@ -205,3 +205,94 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct NetworkListsTests {
+    @Test func theAdminAddsARiskFactorThatTheMethodistThenAssessesByHand() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            _ = try await admin.get("/admin/risk-factors")
+            var form: [(String, String)] = []
+            for (i, f) in RiskFactors.defaults.enumerated() { form += [("key_\(i)", f.key), ("title_\(i)", f.title), ("directions_\(i)", f.directions.joined(separator: ", "))] }
+            let bad = try await admin.post("/admin/risk-factors", form: form + [("new_title", "Удалённость от районного центра"), ("new_directions", "9.9")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Нет таких направлений плана: 9.9."))
+            let saved = try await admin.post("/admin/risk-factors", form: form + [("new_title", "Удалённость от районного центра"), ("new_directions", "4.4, 1.3")])
+            #expect(saved.status == .seeOther)
+            let school = try await Fixtures.school("bal-04", app)
+            let profile = try await RiskProfile.load(school: school, year: 2022, on: app.db)
+            let added = try #require(profile.factors.last)
+            #expect(profile.factors.count == 11)
+            #expect(added.factor.title == "Удалённость от районного центра" && added.factor.directions == ["4.4", "1.3"])
+            #expect(added.suggestion.level == nil)
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            #expect(try await methodist.post("/admin/risk-factors", form: form).status == .forbidden)
+            _ = try await methodist.get("/schools/\(school.id!.uuidString)/risks?year=2022")
+            let assessed = try await methodist.post("/schools/\(school.id!.uuidString)/risks", form: [("year", "2022"), ("factor", added.factor.key), ("level", "medium"), ("comment", "42 км по грунтовой дороге")])
+            #expect(assessed.status == .seeOther)
+        }
+    }
+
+    @Test func aPartnershipKeepsItsAgreementFileAndItsJointEvents() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let a = try await Fixtures.school("bal-05", app)
+            let b = try await Fixtures.school("bal-02", app)
+            var client = WebClient(app)
+            try await client.login("metodist")
+            _ = try await client.get("/partnerships")
+            let fake = try await client.postMultipart("/partnerships", form: [("school", a.id!.uuidString), ("partner_kind", "school"), ("partner_school", b.id!.uuidString), ("subject", "Обмен опытом")],
+                                                      file: ("file", "соглашение.pdf", Array("<html>".utf8)))
+            #expect(fake.status == .unprocessableEntity)
+            #expect(try await Partnership.query(on: app.db).filter(\.$school.$id == a.id!).count() == 0)
+            let saved = try await client.postMultipart("/partnerships", form: [
+                ("school", a.id!.uuidString), ("partner_kind", "school"), ("partner_school", b.id!.uuidString), ("agreement_number", "7"),
+                ("agreement_date", "01.09.2022"), ("term", "1 год"), ("subject", "Обмен опытом"),
+            ], file: ("file", "соглашение.pdf", Fixtures.pdf))
+            #expect(saved.status == .seeOther)
+            let p = try #require(try await Partnership.query(on: app.db).filter(\.$school.$id == a.id!).first())
+            let file = try await client.get("/partnerships/\(p.id!.uuidString)/file")
+            #expect(file.status == .ok)
+            #expect(file.headers.contentType?.description == "application/pdf")
+            #expect(file.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            _ = try await client.get("/events")
+            let event = try await client.post("/events", form: [("kind", "seminar"), ("title", "Совместный семинар"), ("date", "20.09.2022"),
+                                                               ("partnership", p.id!.uuidString), ("organiser", "Шарагайская СОШ"), ("audience", "учителя")])
+            #expect(event.status == .seeOther)
+            #expect(try await client.get("/partnerships").body.contains("20.09.2022: Совместный семинар"))
+        }
+    }
+}
+
+@Suite struct PracticeFileTests {
+    @Test func aPracticesFileIsCheckedStoredAndOpenOnlyWhereThePracticeIs() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            var client = WebClient(app)
+            try await client.login("biritskaya")
+            _ = try await client.get("/practices/new")
+            let form = [("title", "Читательский марафон"), ("authors", "Библиотекарь школы"), ("description", "Марафон чтения"), ("results", "Читают больше"),
+                        ("evidence_level", "rationale"), ("directions[]", "3.2")]
+            let fake = try await client.postMultipart("/practices/new", form: form, file: ("file", "../../etc/passwd.pdf", Array("root:x:0:0".utf8)))
+            #expect(fake.status == .unprocessableEntity)
+            #expect(try await Practice.query(on: app.db).filter(\.$title == "Читательский марафон").count() == 0)
+            let saved = try await client.postMultipart("/practices/new", form: form, file: ("file", "план.pdf", Fixtures.pdf))
+            #expect(saved.status == .seeOther)
+            let practice = try #require(try await Practice.query(on: app.db).filter(\.$title == "Читательский марафон").first())
+            #expect(practice.$school.id == (try await Fixtures.school("bal-03", app)).id)
+            let file = try #require(try await PracticeFile.query(on: app.db).filter(\.$practice.$id == practice.id!).first())
+            #expect(try await client.get("/practice-files/\(file.id!.uuidString)").status == .ok)
+            // not public: the open address refuses it; once public, it serves it
+            var anonymous = WebClient(app)
+            #expect(try await anonymous.get("/public/practice-files/\(file.id!.uuidString)").status == .notFound)
+            practice.isPublic = true
+            try await practice.save(on: app.db)
+            #expect(try await anonymous.get("/public/practice-files/\(file.id!.uuidString)").status == .ok)
+            // another school's coordinator may read the practice but not change it
+            var other = WebClient(app)
+            try await other.login("kumareyskaya")
+            #expect(try await other.get("/practices/\(practice.id!.uuidString)").status == .ok)
+            let change = try await other.postMultipart("/practices/\(practice.id!.uuidString)", form: form, file: nil)
+            #expect(change.status == .forbidden)
+        }
+    }
+}

@@ -69,6 +69,10 @@ struct M009CreateNetwork: AsyncMigration {
             .field("search_index", .string, .required)
             .field("updated_on", .string, .required)
             .create()
+        try await db.schema(FileBlob.schema)
+            .id()
+            .field("data", .data, .required)
+            .create()
         try await db.schema(PracticeFile.schema)
             .id()
             .field("practice_id", .uuid, .required, .references(Practice.schema, "id"))
@@ -87,6 +91,9 @@ struct M009CreateNetwork: AsyncMigration {
             .field("agreement_date", .string)
             .field("term", .string)
             .field("subject", .string, .required)
+            .field("file_id", .uuid)
+            .field("file_name", .string)
+            .field("file_type", .string)
             .create()
         try await db.schema(ResourceItem.schema)
             .id()
@@ -117,7 +124,7 @@ struct M009CreateNetwork: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         for schema in [NetworkEvent.schema, ResourceItem.schema, Partnership.schema, PracticeFile.schema, Practice.schema, Decision.schema,
-                       RecommendationMeasure.schema, Recommendation.schema, RiskAssessment.schema, RiskFactorRecord.schema] {
+                       RecommendationMeasure.schema, Recommendation.schema, RiskAssessment.schema, RiskFactorRecord.schema, FileBlob.schema] {
             try await db.schema(schema).delete()
         }
     }

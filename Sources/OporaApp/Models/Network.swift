@@ -106,7 +106,20 @@ final class Practice: Model, @unchecked Sendable {
     var level: EvidenceLevel { EvidenceLevel(rawValue: evidenceLevel) ?? .rationale }
 }
 
-/// A file of a practice; its bytes are an `EvidenceBlob` with the same id.
+/// The bytes of a practice's file or a partnership's agreement, apart from its metadata.
+final class FileBlob: Model, @unchecked Sendable {
+    static let schema = "file_blobs"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "data") var data: Data
+
+    init() {}
+    init(id: UUID, data: Data) {
+        self.id = id
+        self.data = data
+    }
+}
+
+/// A file of a practice; its bytes are a `FileBlob` with the same id.
 final class PracticeFile: Model, @unchecked Sendable {
     static let schema = "practice_files"
     @ID(key: .id) var id: UUID?
@@ -131,6 +144,10 @@ final class Partnership: Model, @unchecked Sendable {
     @OptionalField(key: "agreement_date") var agreementDate: String?
     @OptionalField(key: "term") var term: String?
     @Field(key: "subject") var subject: String
+    /// The signed agreement; its bytes are a `FileBlob` with this id.
+    @OptionalField(key: "file_id") var fileID: UUID?
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "file_type") var fileType: String?
 
     init() {}
 }

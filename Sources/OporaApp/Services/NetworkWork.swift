@@ -147,8 +147,16 @@ enum NetworkWork {
 
     // MARK: - Partnerships, resources, events
 
-    static func addPartnership(_ values: [String: String], municipalityID: UUID, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func addPartnership(_ values: [String: String], file: MeasureUpdate.UploadedFile?, municipalityID: UUID, user: CurrentUser,
+                               on db: any Database) async throws -> Result<Void, FieldErrors> {
         var errors = FieldErrors()
+        var fileType: EvidenceFileType?
+        if let file {
+            switch EvidenceFileType.detect(fileName: file.fileName, bytes: file.bytes) {
+            case .success(let t): fileType = t
+            case .failure(let problem): errors.add("file", problem.russian)
+            }
+        }
         let school = try await UUID(uuidString: text(values, "school")).asyncFlatMap { try await School.find($0, on: db) }
         if school?.$municipality.id != municipalityID { errors.add("school", "Выберите школу из списка.") }
         let kind = PartnerKind(rawValue: text(values, "partner_kind"))
@@ -166,9 +174,16 @@ enum NetworkWork {
         let agreementDate = PeopleWork.day(values, "agreement_date", "Дата соглашения", &errors, required: false)
         guard errors.isEmpty, let school, let kind else { return .failure(errors) }
         let partnerSchoolID = partnerSchool?.id, partnerTitle = partnerSchool?.shortName ?? partnerName ?? "", otherName = partnerName
-        let number = text(values, "agreement_number"), term = text(values, "term")
+        let number = text(values, "agreement_number"), term = text(values, "term"), detected = fileType
         try await db.transaction { db in
             let p = Partnership()
+            if let file, let detected {
+                let id = UUID()
+                try await FileBlob(id: id, data: Data(file.bytes)).create(on: db)
+                p.fileID = id
+                p.fileName = String(file.fileName.suffix(200))
+                p.fileType = detected.contentType
+            }
             p.$municipality.id = municipalityID
             p.$school.id = school.id!
             p.$partnerSchool.id = partnerSchoolID
@@ -255,12 +270,19 @@ enum NetworkWork {
             school = try await UUID(uuidString: text(values, "school")).asyncFlatMap { try await School.find($0, on: db) }
             if school?.$municipality.id != municipalityID { errors.add("school", "Выберите школу из списка.") }
         }
+        var partnership: Partnership?
+        if !text(values, "partnership").isEmpty {
+            partnership = try await UUID(uuidString: text(values, "partnership")).asyncFlatMap { try await Partnership.find($0, on: db) }
+            if partnership?.$municipality.id != municipalityID { errors.add("partnership", "Выберите партнёрство из списка.") }
+        }
         guard errors.isEmpty, let kind, let date else { return .failure(errors) }
+        let partnershipID = partnership?.id
         let schoolID = school?.id, materials = text(values, "materials"), isPublic = values["is_public"] != nil, count = participants
         try await db.transaction { db in
             let e = NetworkEvent()
             e.$municipality.id = municipalityID
             e.$school.id = schoolID
+            e.$partnership.id = partnershipID
             e.kind = kind.rawValue
             e.title = title
             e.date = date.iso

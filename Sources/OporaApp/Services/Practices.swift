@@ -90,7 +90,7 @@ enum Practices {
                 f.contentType = detectedType.contentType
                 f.size = file.bytes.count
                 try await f.create(on: db)
-                try await EvidenceBlob(id: f.id!, data: Data(file.bytes)).create(on: db)
+                try await FileBlob(id: f.id!, data: Data(file.bytes)).create(on: db)
                 after["Файл"] = "\(f.fileName) (\(file.bytes.count) байт)"
             }
             try await Audit.record(db, user: user, action: existing == nil ? "practice.create" : "practice.update", entityType: "practice", entityID: p.id,

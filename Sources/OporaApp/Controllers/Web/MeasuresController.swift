@@ -87,12 +87,7 @@ enum MeasuresController {
         guard let blob = try await EvidenceBlob.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "Такого файла нет.")
         }
-        let response = Response(status: .ok, body: .init(data: blob.data))
-        response.headers.replaceOrAdd(name: .contentType, value: evidence.contentType)
-        let ascii = String(evidence.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" ? Character($0) : "_" })
-        let encoded = evidence.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        return response
+        return Download.attachment(blob.data, contentType: evidence.contentType, fileName: evidence.fileName)
     }
 
     /// Removes a wrongly uploaded file. A done measure keeps at least one proof.

@@ -15,8 +15,11 @@ enum NetworkController {
         if user.role == .school, let own = user.schoolID {
             query = query.group(.or) { $0.filter(\.$school.$id == own).filter(\.$partnerSchool.$id == own) }
         }
+        let events = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(\.$partnership.$id != nil).sort(\.$date).all()
         let rows = try await query.all().map { p in
-            PartnershipsView.Row(school: names[p.$school.id] ?? "", partner: p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "",
+            PartnershipsView.Row(id: p.id!, hasFile: p.fileID != nil,
+                                 events: events.filter { $0.$partnership.id == p.id }.map { "\(Day($0.date)?.russian ?? $0.date): \($0.title)" },
+                                 school: names[p.$school.id] ?? "", partner: p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "",
                                  kind: PartnerKind(rawValue: p.partnerKind) ?? .other,
                                  agreement: [p.agreementNumber.map { "№ \($0)" }, p.agreementDate.flatMap(Day.init).map { "от \($0.russian)" }, p.term]
                                      .compactMap { $0 }.joined(separator: " "),
@@ -38,15 +41,44 @@ enum NetworkController {
         return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: nil)
     }
 
+    struct PartnershipForm: Content {
+        var school: String?
+        var partner_kind: String?
+        var partner_school: String?
+        var partner_name: String?
+        var agreement_number: String?
+        var agreement_date: String?
+        var term: String?
+        var subject: String?
+        var file: File?
+    }
+
     static func addPartnership(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
-        let values = try req.content.decode([String: String].self)
-        switch try await NetworkWork.addPartnership(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
+        let f = try req.content.decode(PartnershipForm.self)
+        let values = ["school": f.school ?? "", "partner_kind": f.partner_kind ?? "", "partner_school": f.partner_school ?? "", "partner_name": f.partner_name ?? "",
+                      "agreement_number": f.agreement_number ?? "", "agreement_date": f.agreement_date ?? "", "term": f.term ?? "", "subject": f.subject ?? ""]
+        var upload: MeasureUpdate.UploadedFile?
+        if let file = f.file, file.data.readableBytes > 0 || !file.filename.isEmpty {
+            upload = .init(fileName: file.filename, bytes: Array(file.data.readableBytesView))
+        }
+        switch try await NetworkWork.addPartnership(values, file: upload, municipalityID: programme.$municipality.id, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.partnerships.path)
         case .failure(let errors):
             return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: (values, errors))
         }
+    }
+
+    /// The signed agreement of a partnership, to users of its municipality.
+    static func partnershipFile(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let p = try await Partnership.find(try req.uuidParameter("partnershipID"), on: req.db),
+              try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id),
+              let id = p.fileID, let blob = try await FileBlob.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "Такого файла нет.")
+        }
+        return Download.attachment(blob.data, contentType: p.fileType ?? "application/octet-stream", fileName: p.fileName ?? "agreement")
     }
 
     // MARK: - Events
@@ -60,7 +92,11 @@ enum NetworkController {
                            school: $0.$school.id.flatMap { names[$0] }, organiser: $0.organiser, audience: $0.audience,
                            participants: $0.participants, materials: $0.materials, isPublic: $0.isPublic)
         }
-        return EventsView.Model(rows: rows, schools: schools.map { ($0.id!.uuidString, $0.shortName) }, canEdit: user.access.canManagePeopleWork)
+        let partnerships = try await Partnership.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).all().map { p in
+            (p.id!.uuidString, "\(names[p.$school.id] ?? "") — \(p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "")")
+        }
+        return EventsView.Model(rows: rows, schools: schools.map { ($0.id!.uuidString, $0.shortName) }, partnerships: partnerships,
+                                canEdit: user.access.canManagePeopleWork)
     }
 
     static func events(_ req: Request) async throws -> Response {

@@ -125,12 +125,7 @@ enum PracticesController {
         }
         let inside = try await user.asyncFlatMap { try await ProgrammeScope.municipalityIDs(for: $0, on: req.db) }?.contains(f.practice.$municipality.id) ?? false
         guard inside || f.practice.isPublic else { throw Abort(.notFound, reason: "Такого файла нет.") }
-        guard let blob = try await EvidenceBlob.find(f.id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
-        let response = Response(status: .ok, body: .init(data: blob.data))
-        response.headers.replaceOrAdd(name: .contentType, value: f.contentType)
-        let ascii = String(f.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 32 ? Character($0) : "_" })
-        let encoded = f.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        return response
+        guard let blob = try await FileBlob.find(f.id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
+        return Download.attachment(blob.data, contentType: f.contentType, fileName: f.fileName)
     }
 }

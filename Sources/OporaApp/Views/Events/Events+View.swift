@@ -20,6 +20,7 @@ enum EventsView {
     struct Model {
         var rows: [Row]
         var schools: [(value: String, title: String)]
+        var partnerships: [(value: String, title: String)]
         var canEdit: Bool
     }
 
@@ -57,6 +58,7 @@ enum EventsView {
                     Forms.field("Название", name: "title", value: v("title"), error: e("title"), required: true)
                     Forms.field("Дата", name: "date", value: v("date"), error: e("date"), hint: "Дата вида 15.03.2022", required: true)
                     Forms.select("Школа-площадка", name: "school", options: [("", "— муниципальное —")] + m.schools, selected: v("school"), error: e("school"))
+                    Forms.select("Совместное событие партнёрства", name: "partnership", options: [("", "— нет —")] + m.partnerships, selected: v("partnership"), error: e("partnership"))
                     Forms.field("Организатор", name: "organiser", value: v("organiser"), error: e("organiser"), required: true)
                     Forms.field("Для кого", name: "audience", value: v("audience"), error: e("audience"), hint: "Например: учителя математики школ с НРО", required: true)
                     Forms.field("Участников", name: "participants", value: v("participants"), error: e("participants"), attributes: [("inputmode", "numeric")])

@@ -6,6 +6,9 @@ import Vapor
 /// Partnerships of schools with schools and social partners, and suggested partners for НРО schools.
 enum PartnershipsView {
     struct Row {
+        var id: UUID
+        var hasFile: Bool
+        var events: [String]
         var school: String
         var partner: String
         var kind: PartnerKind
@@ -29,15 +32,19 @@ enum PartnershipsView {
             if m.rows.isEmpty { El("p") { Tx("Партнёрств пока нет.") } } else {
                 El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                     El("caption") { Tx("Школы и их партнёры") }
-                    El("thead") { El("tr") { for h in ["Школа", "Партнёр", "Вид", "Соглашение", "Предмет"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("thead") { El("tr") { for h in ["Школа", "Партнёр", "Вид", "Соглашение", "Предмет", "Совместные события"] { El("th", [("scope", "col")]) { Tx(h) } } } }
                     El("tbody") {
                         for r in m.rows {
                             El("tr") {
                                 El("td") { Tx(r.school) }
                                 El("td") { Tx(r.partner) }
                                 El("td") { Tx(r.kind.russian) }
-                                El("td") { Tx(r.agreement.ifEmpty("—")) }
+                                El("td") {
+                                    Tx(r.agreement.ifEmpty("—"))
+                                    if r.hasFile { Tx(" "); link("(файл)", SiteURL.partnershipFile(.value(r.id)).path) }
+                                }
                                 El("td") { Tx(r.subject) }
+                                El("td") { Tx(r.events.joined(separator: "; ").ifEmpty("—")) }
                             }
                         }
                     }
@@ -55,7 +62,7 @@ enum PartnershipsView {
                 }
             }
             if m.canEdit {
-                El("form", [("method", "post"), ("action", SiteURL.partnerships.path), ("class", "edit"), ("id", "form-partnership")]) {
+                El("form", [("method", "post"), ("action", SiteURL.partnerships.path), ("enctype", "multipart/form-data"), ("class", "edit"), ("id", "form-partnership")]) {
                     El("h2") { Tx("Новое партнёрство") }
                     if let failed { Forms.errorSummary(failed.errors) }
                     Forms.csrf(ctx)
@@ -67,6 +74,7 @@ enum PartnershipsView {
                     Forms.field("Дата соглашения", name: "agreement_date", value: v("agreement_date"), error: e("agreement_date"), hint: "Дата вида 01.09.2021")
                     Forms.field("Срок действия", name: "term", value: v("term"), error: e("term"), hint: "Например: до 31.08.2023")
                     Forms.textarea("Предмет соглашения", name: "subject", value: v("subject"), error: e("subject"))
+                    Forms.field("Файл соглашения (PDF, DOC(X), JPG, PNG; до 20 МБ)", name: "file", value: "", type: "file", error: e("file"))
                     El("button", [("type", "submit")]) { Tx("Сохранить") }
                 }
             }

@@ -48,7 +48,10 @@ enum SchoolRisksView {
                 Forms.select("Год", name: "year", options: m.years.map { (String($0), String($0)) }, selected: String(m.profile.year))
                 El("button", [("type", "submit")]) { Tx("Показать") }
             }
-            El("p", [("class", "muted")]) { Tx("Факторы риска проекта «500+». Опора предлагает уровень по данным, которые она хранит (раскройте «Из каких строк»); методист подтверждает его или ставит другой с комментарием.") }
+            El("p", [("class", "muted")]) {
+                Tx("Факторы риска проекта «500+». Опора предлагает уровень по данным, которые она хранит (раскройте «Из каких строк»); методист подтверждает его или ставит другой с комментарием.")
+                if ctx.user?.role == .admin { Tx(" "); link("Изменить список факторов", SiteURL.riskFactors.path) }
+            }
             El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                 El("caption") { Tx("Факторы риска, \(m.profile.year)") }
                 El("thead") { El("tr") { for h in ["Фактор риска", "Подсказка Опоры и почему", "Уровень методиста", "Направления плана"] { El("th", [("scope", "col")]) { Tx(h) } } } }
