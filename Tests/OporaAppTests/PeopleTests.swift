@@ -136,6 +136,17 @@ import ZIPFoundation
                                                                body: ByteBuffer(string: #"{"completedOn":"01.09.2022","evidence":"x"}"#))
             #expect(complete.status == .forbidden)
             #expect(try await SupportPlan.query(on: app.db).filter(\.$school.$id == other.id!).count() == plansBefore)
+            let pairsBefore = try await Mentorship.query(on: app.db).filter(\.$school.$id == other.id!).count()
+            let mentor = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == own.id!).first()!
+            let pair = try await app.testing().sendRequest(.POST, "/api/v1/schools/\(id)/mentorships", headers: headers, body: ByteBuffer(string:
+                #"{"mentorID":"\#(mentor.id!.uuidString)","menteeID":"\#(otherTeacher.id!.uuidString)","youngSpecialist":true,"startsOn":"2022-09-01","plan":"x"}"#))
+            #expect(pair.status == .forbidden)
+            #expect(try await Mentorship.query(on: app.db).filter(\.$school.$id == other.id!).count() == pairsBefore)
+            let families = try await app.testing().sendRequest(.PUT, "/api/v1/schools/\(id)/at-risk-families", headers: headers, body: ByteBuffer(string: #"{"year":2022,"families":0}"#))
+            #expect(families.status == .forbidden)
+            let consultation = try await app.testing().sendRequest(.POST, "/api/v1/consultations", headers: headers, body: ByteBuffer(string:
+                #"{"pointName":"x","schoolID":"\#(own.id!.uuidString)","date":"2022-09-01","topic":"x"}"#))
+            #expect(consultation.status == .forbidden)
         }
     }
 

@@ -61,12 +61,42 @@ enum OpenAPIDocument {
           "parameters": [{"$ref": "#/components/parameters/schoolID"}],
           "get": {"summary": "Наставнические пары школы и их встречи", "responses": {
             "200": {"description": "Пары", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Mentorship"}}}}},
-            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "post": {"summary": "Новая наставническая пара (наставляемый — педагог этой школы)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MentorshipInput"}}}},
+            "responses": {
+            "201": {"description": "Пары школы", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Mentorship"}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/mentorships/{mentorshipID}/meetings": {
+          "parameters": [{"name": "mentorshipID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "post": {"summary": "Записать встречу наставнической пары",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["date", "topic"], "properties": {
+              "date": {"type": "string", "description": "15.09.2022 или 2022-09-15"}, "topic": {"type": "string"}}}}}},
+            "responses": {
+            "201": {"description": "Встреча", "content": {"application/json": {"schema": {"type": "object", "required": ["date", "topic"], "properties": {
+              "date": {"type": "string", "format": "date"}, "topic": {"type": "string"}}}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/schools/{schoolID}/at-risk-families": {
+          "parameters": [{"$ref": "#/components/parameters/schoolID"}],
+          "put": {"summary": "Число семей «зоны риска» школы за год (только число, без списков)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AtRiskFamilies"}}}},
+            "responses": {
+            "200": {"description": "Сохранено", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AtRiskFamilies"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/consultations": {
           "get": {"summary": "Консультационные пункты и журнал консультаций (школа видит свои консультации)", "responses": {
             "200": {"description": "Пункты и консультации", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Consultations"}}}},
-            "401": {"$ref": "#/components/responses/Problem"}}}
+            "401": {"$ref": "#/components/responses/Problem"}}},
+          "post": {"summary": "Записать консультацию (методист, управление образования)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["pointName", "schoolID", "date", "topic"], "properties": {
+              "pointName": {"type": "string"}, "schoolID": {"type": "string", "format": "uuid"}, "teacherID": {"type": "string", "format": "uuid"},
+              "date": {"type": "string", "description": "15.09.2022 или 2022-09-15"}, "topic": {"type": "string"}}}}}},
+            "responses": {
+            "201": {"description": "Пункты и консультации", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Consultations"}}}},
+            "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/schools/{schoolID}/student-support": {
           "parameters": [{"$ref": "#/components/parameters/schoolID"}, {"name": "year", "in": "query", "schema": {"type": "integer"}, "description": "Год; по умолчанию текущий год программы"}],
@@ -210,6 +240,10 @@ enum OpenAPIDocument {
           "Problem": {"description": "Ошибка (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
+          "MentorshipInput": {"type": "object", "required": ["mentorID", "menteeID", "youngSpecialist", "startsOn", "plan"], "properties": {
+            "mentorID": {"type": "string", "format": "uuid"}, "menteeID": {"type": "string", "format": "uuid"}, "youngSpecialist": {"type": "boolean"},
+            "startsOn": {"type": "string"}, "endsOn": {"type": "string"}, "plan": {"type": "string"}}},
+          "AtRiskFamilies": {"type": "object", "required": ["year", "families"], "properties": {"year": {"type": "integer"}, "families": {"type": "integer", "minimum": 0}}},
           "RiskProfile": {"type": "object", "required": ["year", "factors"], "properties": {
             "year": {"type": "integer"},
             "factors": {"type": "array", "items": {"type": "object", "required": ["key", "title", "directions", "reason", "rows", "confirmed"], "properties": {

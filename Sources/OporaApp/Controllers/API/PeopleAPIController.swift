@@ -12,7 +12,11 @@ struct PeopleAPIController: RouteCollection {
         api.post("teachers", ":teacherID", "development-plan", "draft", use: draft)
         api.post("development-steps", ":stepID", "complete", use: complete)
         api.get("schools", ":schoolID", "mentorships", use: mentorships)
+        api.post("schools", ":schoolID", "mentorships", use: addMentorship)
+        api.post("mentorships", ":mentorshipID", "meetings", use: addMeeting)
         api.get("consultations", use: consultations)
+        api.grouped(RoleGuard(roles: [.admin, .methodist])).post("consultations", use: addConsultation)
+        api.put("schools", ":schoolID", "at-risk-families", use: putFamilies)
         api.get("schools", ":schoolID", "student-support", use: studentSupport)
         api.get("schools", ":schoolID", "support-plans", use: supportPlans)
         api.post("schools", ":schoolID", "support-plans", use: saveSupportPlan)
@@ -109,7 +113,7 @@ struct PeopleAPIController: RouteCollection {
         switch try await DevelopmentPlans.complete(step: step, teacher: teacher, school: school, completedOn: body.completedOn,
                                                    evidence: body.evidence, user: user, today: req.today, on: req.db) {
         case .failure(let errors):
-            return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
+            return try refused(errors)
         case .success:
             return try await StepDTO(id: step.id!, area: step.area, kind: step.kind, title: step.title, form: step.form, expectedResult: step.expectedResult,
                                      deadline: step.deadlineDay, completedOn: step.completedDay, evidence: step.evidence).encodeResponse(for: req)
@@ -140,6 +144,85 @@ struct PeopleAPIController: RouteCollection {
             MentorshipDTO(id: $0.id, mentor: people.teacher($0.mentorKey)?.fact.name ?? $0.mentorKey, mentee: people.teacher($0.menteeKey)?.fact.name ?? $0.menteeKey,
                           youngSpecialist: $0.youngSpecialist, startsOn: $0.startsOn, endsOn: $0.endsOn, plan: $0.plan,
                           meetings: $0.meetings.map { MeetingDTO(date: $0.date, topic: $0.topic) })
+        }
+    }
+
+    /// A problem+json answer with the form's field errors.
+    func refused(_ errors: FieldErrors) throws -> Response {
+        try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
+    }
+
+    struct MentorshipBody: Content {
+        var mentorID: UUID
+        var menteeID: UUID
+        var youngSpecialist: Bool
+        var startsOn: String
+        var endsOn: String?
+        var plan: String
+    }
+
+    func addMentorship(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let b = try req.content.decode(MentorshipBody.self)
+        let values = ["mentor": b.mentorID.uuidString, "mentee": b.menteeID.uuidString, "young_specialist": b.youngSpecialist ? "да" : "нет",
+                      "starts_on": b.startsOn, "ends_on": b.endsOn ?? "", "plan": b.plan]
+        switch try await PeopleWork.addMentorship(values, school: school, user: user, on: req.db) {
+        case .failure(let errors): return try refused(errors)
+        case .success: return try await mentorships(req).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    struct MeetingBody: Content {
+        var date: String
+        var topic: String
+    }
+
+    func addMeeting(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let pair = try await Mentorship.find(try req.uuidParameter("mentorshipID"), on: req.db) else {
+            throw Abort(.notFound, reason: "Такой наставнической пары нет.")
+        }
+        let (_, school) = try await DevelopmentPlans.readableTeacher(pair.$mentee.id, user: user, on: req.db)
+        let b = try req.content.decode(MeetingBody.self)
+        switch try await PeopleWork.addMeeting(["date": b.date, "topic": b.topic], pair: pair, school: school, user: user, today: req.today, on: req.db) {
+        case .failure(let errors): return try refused(errors)
+        case .success: return try await MeetingDTO(date: Day(b.date)!, topic: b.topic.trimmingCharacters(in: .whitespacesAndNewlines)).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    struct ConsultationBody: Content {
+        var pointName: String
+        var schoolID: UUID
+        var teacherID: UUID?
+        var date: String
+        var topic: String
+    }
+
+    func addConsultation(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let b = try req.content.decode(ConsultationBody.self)
+        let point = try await ConsultationPoint.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).filter(\.$name == b.pointName).first()
+        let values = ["point": point?.id?.uuidString ?? "", "school": b.schoolID.uuidString, "teacher": b.teacherID?.uuidString ?? "", "date": b.date, "topic": b.topic]
+        switch try await PeopleWork.addConsultation(values, municipalityID: programme.$municipality.id, user: user, today: req.today, on: req.db) {
+        case .failure(let errors): return try refused(errors)
+        case .success: return try await consultations(req).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    struct FamiliesBody: Content {
+        var year: Int
+        var families: Int
+    }
+
+    func putFamilies(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let b = try req.content.decode(FamiliesBody.self)
+        switch try await PeopleWork.saveFamilies(["year": String(b.year), "families": String(b.families)], school: school, user: user, on: req.db) {
+        case .failure(let errors): return try refused(errors)
+        case .success: return try await b.encodeResponse(for: req)
         }
     }
 
@@ -207,7 +290,7 @@ struct PeopleAPIController: RouteCollection {
                       "specialist_role": b.specialistRole, "review_dates": b.reviewDates.joined(separator: ", "), "outcome": b.outcome ?? ""]
         switch try await PeopleWork.saveSupportPlan(values, school: school, user: user, on: req.db) {
         case .failure(let errors):
-            return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
+            return try refused(errors)
         case .success(let plan):
             return try await plan.input.encodeResponse(for: req)
         }
