@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
@@ -144,6 +144,26 @@ extension Opora {
                 throw error
             }
             try await app.asyncShutdown()
+        }
+    }
+}
+
+extension Opora {
+    struct Backup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the database to FILE; the app may keep running.")
+        @Argument(help: "The backup file to write (never overwritten).") var file: String
+
+        func run() async throws {
+            print(try await Launcher.backup(try AppConfig.fromEnvironment(), to: file))
+        }
+    }
+
+    struct Restore: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace the database with a backup made by `opora backup`. Stop the app first.")
+        @Argument(help: "The backup file to read.") var file: String
+
+        func run() async throws {
+            print(try await Launcher.restore(try AppConfig.fromEnvironment(), from: file))
         }
     }
 }
