@@ -86,7 +86,14 @@ extension Opora {
                 try await app.autoMigrate()
                 let onTerminal = isatty(STDOUT_FILENO) == 1
                 let report = try await Launcher.importFile(app, kind: kind, path: file, municipalityName: municipality) { written, total in
-                    guard onTerminal, total >= 2000 else { return }
+                    guard total >= 2000 else { return }
+                    guard onTerminal else {
+                        // In a log: a line at every tenth of the rows written.
+                        if written == total || (written * 10 / total) != ((written - min(written, 500)) * 10 / total) {
+                            FileHandle.standardError.write(Data("записано \(written) из \(total)\n".utf8))
+                        }
+                        return
+                    }
                     let width = 40
                     let filled = width * written / max(total, 1)
                     let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
