@@ -160,8 +160,8 @@ import VaporTesting
             try await client.login("biritskaya")
             _ = try await client.get("/schools/\(school.id!.uuidString)/resources?year=2022")
             // act: everything available except the first item, which is published with a note
-            var form: [(String, String)] = [("year", "2022"), ("note_0", "нет провайдера в селе"), ("public_0", "да")]
-            for i in 1..<(items.count + ResourceInventory.extraItems.count) { form.append(("available_\(i)", "да")) }
+            var form: [(String, String)] = [("year", "2022"), ("state_0", "нет"), ("note_0", "нет провайдера в селе"), ("public_0", "да")]
+            for i in 1..<(items.count + ResourceInventory.extraItems.count) { form.append(("state_\(i)", "есть")) }
             let saved = try await client.post("/schools/\(school.id!.uuidString)/resources", form: form)
             #expect(saved.status == .seeOther)
             // check: the checklist entry of the first item is «нет», the others «есть»; the inventory is audited
@@ -174,6 +174,14 @@ import VaporTesting
             // the public page says what is missing
             var anonymous = WebClient(app)
             #expect(try await anonymous.get("/public").body.contains("Не хватает: \(HTMLEscape.text(items[0])) (нет провайдера в селе)"))
+            // «не указано» is not «нет»: the item leaves the checklist instead of counting as missing
+            _ = try await client.get("/schools/\(school.id!.uuidString)/resources?year=2022")
+            var again = form.filter { $0.0 != "state_1" }
+            again.append(("state_1", ""))
+            #expect(try await client.post("/schools/\(school.id!.uuidString)/resources", form: again).status == .seeOther)
+            let now = try await ChecklistEntryRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$year == 2022).all()
+            #expect(!now.contains { $0.item == items[1] })
+            #expect(now.count == entries.count - 1)
             // another school's user cannot change it
             var other = WebClient(app)
             try await other.login("kumareyskaya")
@@ -293,6 +301,46 @@ import VaporTesting
             #expect(try await other.get("/practices/\(practice.id!.uuidString)").status == .ok)
             let change = try await other.postMultipart("/practices/\(practice.id!.uuidString)", form: form, file: nil)
             #expect(change.status == .forbidden)
+        }
+    }
+}
+
+@Suite struct NetworkPrivacyTests {
+    @Test func observersAndOtherSchoolsSeeNoPeopleOrMonitoringThroughTheNetworkPages() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let school = try await Fixtures.school("bal-03", app)
+            let teacher = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$pedagogical == true).first()!
+            // the methodist sees the teachers behind the competence factor; the observer sees its level only
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            let full = try await methodist.get("/schools/\(school.id!.uuidString)/risks?year=2022")
+            #expect(full.body.contains("(демо) — "))
+            var observer = WebClient(app)
+            try await observer.login("observer")
+            let masked = try await observer.get("/schools/\(school.id!.uuidString)/risks?year=2022")
+            #expect(masked.status == .ok)
+            #expect(!masked.body.contains(HTMLEscape.text(teacher.name)))
+            #expect(!masked.body.contains("(демо) — "))
+            #expect(masked.body.contains("Основания видят школа, методисты и управление образования"))
+            #expect(!masked.body.contains("Подтвердить"))
+            let practices = try await observer.get("/practices")
+            #expect(!practices.body.contains("Учителя математики Балаганской СОШ № 1 (демо)"))
+            // a school user: no НРО list or composites of others, no other school's agreement
+            var coordinator = WebClient(app)
+            try await coordinator.login("kumareyskaya")
+            let partnerships = try await coordinator.get("/partnerships")
+            #expect(!partnerships.body.contains("Кого предложить в партнёры"))
+            #expect(!partnerships.body.contains("сводный результат"))
+            let agreement = try await Partnership.query(on: app.db).filter(\.$school.$id == school.id!).first()!
+            agreement.fileID = UUID()
+            agreement.fileName = "a.pdf"
+            agreement.fileType = "application/pdf"
+            try await FileBlob(id: agreement.fileID!, data: Data(Fixtures.pdf)).create(on: app.db)
+            try await agreement.save(on: app.db)
+            #expect(try await coordinator.get("/partnerships/\(agreement.id!.uuidString)/file").status == .forbidden)
+            var own = WebClient(app)
+            try await own.login("biritskaya")
+            #expect(try await own.get("/partnerships/\(agreement.id!.uuidString)/file").status == .ok)
         }
     }
 }

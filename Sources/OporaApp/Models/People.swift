@@ -30,8 +30,8 @@ final class DiagnosticRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    func fact(teacherKey: String) -> DiagnosticFact {
-        DiagnosticFact(id: naturalKey, teacherID: teacherKey, date: Day(date)!, area: area, score: score)
+    func fact(teacherKey: String) -> DiagnosticFact? {
+        Day(date).map { DiagnosticFact(id: naturalKey, teacherID: teacherKey, date: $0, area: area, score: score) }
     }
 }
 
@@ -98,7 +98,7 @@ final class DevelopmentStep: Model, @unchecked Sendable {
     init() {}
 
     var stepKind: StepKind { StepKind(rawValue: kind) ?? .selfStudy }
-    var deadlineDay: Day { Day(deadline)! }
+    var deadlineDay: Day? { Day(deadline) }
     var completedDay: Day? { completedOn.flatMap(Day.init) }
 }
 

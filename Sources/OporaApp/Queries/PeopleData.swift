@@ -2,23 +2,12 @@ import Fluent
 import Foundation
 import OporaDomain
 
-/// The competence areas of a municipality: the default list until the admin changes it.
+/// The competence areas of a municipality: the default list until the admin saves another.
+/// Reading never writes; the admin's save stores the whole list.
 enum CompetenceAreaList {
     static func load(municipalityID: UUID, on db: any Database) async throws -> [CompetenceArea] {
         let rows = try await CompetenceAreaRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$ordinal).all()
-        if !rows.isEmpty { return rows.map(\.domain) }
-        try await db.transaction { db in
-            for (i, a) in CompetenceAreas.defaults.enumerated() {
-                let r = CompetenceAreaRecord()
-                r.$municipality.id = municipalityID
-                r.ordinal = i + 1
-                r.key = a.key
-                r.title = a.title
-                r.threshold = a.threshold
-                try await r.create(on: db)
-            }
-        }
-        return CompetenceAreas.defaults
+        return rows.isEmpty ? CompetenceAreas.defaults : rows.map(\.domain)
     }
 }
 
@@ -87,23 +76,24 @@ struct PeopleData: Sendable {
         }
         let keyByID = Dictionary(uniqueKeysWithValues: teachers.map { ($0.recordID, $0.fact.id) })
         let diagnostics = try await DiagnosticRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
-            .compactMap { d in keyByID[d.$teacher.id].map { d.fact(teacherKey: $0) } }
+            .compactMap { d in keyByID[d.$teacher.id].flatMap { d.fact(teacherKey: $0) } }
         let courses = try await CourseRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$title).all().map(\.fact)
         let plans = try await DevelopmentPlan.query(on: db).filter(\.$municipality.$id == municipalityID).with(\.$steps).all()
             .compactMap { p -> Plan? in
                 guard let key = keyByID[p.$teacher.id] else { return nil }
-                let steps = p.steps.sorted { $0.ordinal < $1.ordinal }.map {
-                    Step(id: $0.id!, ordinal: $0.ordinal, area: $0.area, kind: $0.stepKind, title: $0.title, courseKey: $0.courseKey,
-                         form: $0.form, expectedResult: $0.expectedResult, deadline: $0.deadlineDay, completedOn: $0.completedDay,
-                         evidence: $0.evidence)
+                let steps = p.steps.sorted { $0.ordinal < $1.ordinal }.compactMap { s -> Step? in
+                    guard let deadline = s.deadlineDay else { return nil }
+                    return Step(id: s.id!, ordinal: s.ordinal, area: s.area, kind: s.stepKind, title: s.title, courseKey: s.courseKey,
+                                form: s.form, expectedResult: s.expectedResult, deadline: deadline, completedOn: s.completedDay, evidence: s.evidence)
                 }
-                return Plan(id: p.id!, teacherKey: key, createdOn: Day(p.createdOn)!, steps: steps)
+                guard let created = Day(p.createdOn) else { return nil }
+                return Plan(id: p.id!, teacherKey: key, createdOn: created, steps: steps)
             }
         let pairs = try await Mentorship.query(on: db).filter(\.$municipality.$id == municipalityID).with(\.$meetings).all()
             .compactMap { m -> Pair? in
-                guard let mentor = keyByID[m.$mentor.id], let mentee = keyByID[m.$mentee.id] else { return nil }
+                guard let mentor = keyByID[m.$mentor.id], let mentee = keyByID[m.$mentee.id], let starts = Day(m.startsOn) else { return nil }
                 return Pair(id: m.id!, schoolID: m.$school.id, mentorKey: mentor, menteeKey: mentee, youngSpecialist: m.youngSpecialist,
-                            startsOn: Day(m.startsOn)!, endsOn: m.endsOn.flatMap(Day.init), plan: m.plan,
+                            startsOn: starts, endsOn: m.endsOn.flatMap(Day.init), plan: m.plan,
                             meetings: m.meetings.compactMap { x in Day(x.date).map { ($0, x.topic) } }.sorted { $0.date < $1.date })
             }
         let points = try await ConsultationPoint.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$name).all()

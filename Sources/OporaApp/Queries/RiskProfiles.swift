@@ -2,23 +2,12 @@ import Fluent
 import Foundation
 import OporaDomain
 
-/// The risk factors of a municipality: the 10 of project 500+ until the admin changes the list.
+/// The risk factors of a municipality: the 10 of project 500+ until the admin saves another list.
+/// Reading never writes; the admin's save stores the whole list.
 enum RiskFactorList {
     static func load(municipalityID: UUID, on db: any Database) async throws -> [RiskFactor] {
         let rows = try await RiskFactorRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$ordinal).all()
-        if !rows.isEmpty { return rows.map(\.domain) }
-        try await db.transaction { db in
-            for (i, f) in RiskFactors.defaults.enumerated() {
-                let r = RiskFactorRecord()
-                r.$municipality.id = municipalityID
-                r.ordinal = i + 1
-                r.key = f.key
-                r.title = f.title
-                r.directions = f.directions.joined(separator: ",")
-                try await r.create(on: db)
-            }
-        }
-        return RiskFactors.defaults
+        return rows.isEmpty ? RiskFactors.defaults : rows.map(\.domain)
     }
 }
 
@@ -45,14 +34,24 @@ struct RiskProfile: Sendable {
     var year: Int
     var factors: [Factor]
 
-    static func load(school: School, year: Int, on db: any Database) async throws -> RiskProfile {
+    /// Factors whose reasons and rows name teachers or count students: an observer sees their level only.
+    static let aboutPeople: Set<String> = ["competence", "professionalDevelopment", "studentsAtRisk", "parents", "motivation"]
+
+    /// `peopleVisible` is false for users who may not see the school's people (observers): the
+    /// reasons and rows of the factors about people are then left out.
+    static func load(school: School, year: Int, peopleVisible: Bool = true, on db: any Database) async throws -> RiskProfile {
         let municipalityID = school.$municipality.id
         let factors = try await RiskFactorList.load(municipalityID: municipalityID, on: db)
         let suggestions = RiskProfileRules.suggest(try await inputs(school: school, year: year, on: db))
         let stored = try await RiskAssessment.query(on: db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
         return RiskProfile(school: school.facts, year: year, factors: factors.map { f in
             let a = stored.first { $0.factor == f.key }
-            return Factor(factor: f, suggestion: RiskProfileRules.suggestion(for: f, in: suggestions),
+            var suggestion = RiskProfileRules.suggestion(for: f, in: suggestions)
+            if !peopleVisible && aboutPeople.contains(f.key) {
+                suggestion.reason = "Основания видят школа, методисты и управление образования: они называют педагогов или считают обучающихся."
+                suggestion.rows = []
+            }
+            return Factor(factor: f, suggestion: suggestion,
                           assessment: a.flatMap { a in RiskLevel(rawValue: a.level).map {
                               Assessed(level: $0, suggested: a.suggestedLevel.flatMap(RiskLevel.init), comment: a.comment, by: a.assessedBy,
                                        on: Day(a.assessedOn) ?? Day(year: year, month: 1, day: 1)!)

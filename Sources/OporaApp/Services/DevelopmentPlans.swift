@@ -42,8 +42,11 @@ enum DevelopmentPlans {
                 plan.createdOn = today.iso
                 try await plan.create(on: db)
             }
-            let first = (existing?.steps.map(\.ordinal).max() ?? 0) + 1
-            for (i, d) in drafts.enumerated() {
+            // Read the open steps again inside the transaction: a double click must not add the draft twice.
+            let now = try await DevelopmentStep.query(on: db).filter(\.$plan.$id == plan.id!).all()
+            let open = Set(now.filter { $0.completedOn == nil }.map(\.area))
+            let first = (now.map(\.ordinal).max() ?? 0) + 1
+            for (i, d) in drafts.filter({ !open.contains($0.area) }).enumerated() {
                 try await step(from: d, ordinal: first + i, planID: plan.id!).create(on: db)
             }
             try await Audit.record(db, user: user, action: "developmentPlan.draft", entityType: "developmentPlan", entityID: plan.id,
@@ -128,7 +131,7 @@ enum DevelopmentPlans {
             try await step.delete(on: db)
             try await Audit.record(db, user: user, action: "developmentPlan.removeStep", entityType: "developmentStep", entityID: step.id,
                                    municipalityID: school.$municipality.id, summary: "ИОМ: \(teacher.name): убран шаг «\(step.title)»",
-                                   before: ["Шаг": step.title, "Срок": step.deadlineDay.russian], after: nil)
+                                   before: ["Шаг": step.title, "Срок": step.deadlineDay?.russian ?? step.deadline], after: nil)
         }
         return .success(())
     }
@@ -152,6 +155,10 @@ enum DevelopmentPlans {
         }
         let catalogued = course
         try await db.transaction { db in
+            // Read again inside the transaction: a second submit of the same form must not overwrite the first.
+            guard let fresh = try await DevelopmentStep.find(step.id, on: db), fresh.completedOn == nil else {
+                throw Abort(.conflict, reason: "Этот шаг уже отмечен выполненным.")
+            }
             step.completedOn = day.iso
             step.evidence = evidence
             var after = ["Выполнено": day.russian, "Подтверждение": evidence]
@@ -164,7 +171,7 @@ enum DevelopmentPlans {
                     training.$municipality.id = school.$municipality.id
                     training.$teacher.id = teacher.id!
                     training.set(TrainingFact(id: key, teacherID: "\(school.code)|\(teacher.teacherCode)", title: title, provider: catalogued?.provider,
-                                              hours: catalogued?.hours, completedOn: day, concernsQuality: catalogued?.concernsQuality ?? true,
+                                              hours: catalogued?.hours, completedOn: day, concernsQuality: catalogued?.concernsQuality ?? false,
                                               certificate: evidence))
                     try await training.create(on: db)
                     after["Курс повышения квалификации"] = "добавлен в сведения о повышении квалификации"

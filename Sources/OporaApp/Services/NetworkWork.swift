@@ -17,8 +17,7 @@ enum NetworkWork {
         let profile = try await RiskProfile.load(school: school, year: year, on: db)
         let key = text(values, "factor")
         guard let factor = profile.factors.first(where: { $0.factor.key == key }) else {
-            errors.add("level", "Нет такого фактора риска.")
-            return .failure(errors)
+            throw Abort(.notFound, reason: "Нет такого фактора риска.")
         }
         let level = RiskLevel(rawValue: text(values, "level"))
         if level == nil { errors.add("level_\(key)", "Выберите уровень.") }
@@ -202,8 +201,9 @@ enum NetworkWork {
         return .success(())
     }
 
-    /// The inventory of a year: every item available or missing, a note and whether to publish it.
-    /// The equal-access items are written to the checklist of indicator 1 in the same transaction.
+    /// The inventory of a year: every item «есть», «нет» or not stated, a note and whether to publish it.
+    /// The equal-access items are written to the checklist of indicator 1 in the same transaction; an item
+    /// not stated is neither (what was stated before is removed), since unknown is not missing.
     static func saveResources(_ values: [String: String], school: School, year: Int, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
         let checklist = try await ChecklistItems.titles(municipalityID: school.$municipality.id, on: db)
         let items = checklist + ResourceInventory.extraItems
@@ -216,9 +216,20 @@ enum NetworkWork {
         var changes: [String] = []
         var saves: [ResourceItem] = []
         var checklistSaves: [ChecklistEntryRecord] = []
+        var deletes: [any Model] = []
         for (i, item) in items.enumerated() {
-            let available = values["available_\(i)"] != nil
-            let r = existing.first { $0.item == item } ?? ResourceItem()
+            let state = text(values, "state_\(i)")
+            let stored = existing.first { $0.item == item }
+            guard state == "есть" || state == "нет" else {
+                if let stored {
+                    changes.append("\(item): не указано")
+                    deletes.append(stored)
+                    if let e = entries.first(where: { $0.item == item }) { deletes.append(e) }
+                }
+                continue
+            }
+            let available = state == "есть"
+            let r = stored ?? ResourceItem()
             let note = text(values, "note_\(i)"), isPublic = values["public_\(i)"] != nil
             if r.id != nil && r.available == available && r.note == note && r.isPublic == isPublic { continue }
             changes.append("\(item): \(available ? "есть" : "нет")" + (note.isEmpty ? "" : " (\(note))") + (isPublic ? ", публикуется" : ""))
@@ -241,8 +252,9 @@ enum NetworkWork {
             }
         }
         guard !changes.isEmpty else { return .success(()) }
-        let summary = changes.joined(separator: "\n"), resources = saves, checklistEntries = checklistSaves
+        let summary = changes.joined(separator: "\n"), resources = saves, checklistEntries = checklistSaves, removed = deletes
         try await db.transaction { db in
+            for r in removed { try await r.delete(on: db) }
             for r in resources { try await r.save(on: db) }
             for e in checklistEntries { try await e.save(on: db) }
             try await Audit.record(db, user: user, action: "resources.save", entityType: "resources", entityID: school.id,

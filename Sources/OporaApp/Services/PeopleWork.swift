@@ -73,7 +73,7 @@ enum PeopleWork {
     }
 
     static func addMeeting(_ values: [String: String], pair: Mentorship, school: School, user: CurrentUser, today: Day,
-                           on db: any Database) async throws -> Result<Void, FieldErrors> {
+                           on db: any Database) async throws -> Result<Day, FieldErrors> {
         var errors = FieldErrors()
         let date = day(values, "date", "Дата встречи", &errors)
         if let date, date > today { errors.add("date", "Встреча ещё не прошла: дата позже сегодняшней (\(today.russian)).") }
@@ -89,7 +89,7 @@ enum PeopleWork {
                                    municipalityID: school.$municipality.id, summary: "Наставничество: встреча \(date.russian)",
                                    after: ["Дата": date.russian, "Тема": topic])
         }
-        return .success(())
+        return .success(date)
     }
 
     // MARK: - Consultation points and consultations

@@ -33,7 +33,7 @@ struct NetworkAPIController: RouteCollection {
         let user = try req.currentUser()
         let school = try await SchoolsController.readableSchool(req, user: user)
         let (year, _) = try await RisksController.year(req, user: user)
-        let p = try await RiskProfile.load(school: school, year: year, on: req.db)
+        let p = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         return ProfileDTO(year: year, factors: p.factors.map {
             FactorDTO(key: $0.factor.key, title: $0.factor.title, directions: $0.factor.directions, suggestedLevel: $0.suggestion.level,
                       reason: $0.suggestion.reason, rows: $0.suggestion.rows, level: $0.level, confirmed: $0.assessment != nil,
@@ -86,7 +86,7 @@ struct NetworkAPIController: RouteCollection {
                                       factor: (try? req.query.get(String.self, at: "factor")) ?? "",
                                       school: (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)))
         return try await Practices.find(filter, municipalityIDs: municipalities, publicOnly: false, on: req.db).map {
-            PracticeDTO(id: $0.id!, title: $0.title, schoolID: $0.$school.id, authors: $0.authors, directions: $0.directionCodes, factors: $0.factorKeys,
+            PracticeDTO(id: $0.id!, title: $0.title, schoolID: $0.$school.id, authors: user.role == .observer ? "" : $0.authors, directions: $0.directionCodes, factors: $0.factorKeys,
                         description: $0.description, results: $0.results, evidenceLevel: $0.level, isPublic: $0.isPublic)
         }
     }

@@ -116,7 +116,7 @@ struct PeopleAPIController: RouteCollection {
             return try refused(errors)
         case .success:
             return try await StepDTO(id: step.id!, area: step.area, kind: step.kind, title: step.title, form: step.form, expectedResult: step.expectedResult,
-                                     deadline: step.deadlineDay, completedOn: step.completedDay, evidence: step.evidence).encodeResponse(for: req)
+                                     deadline: step.deadlineDay ?? req.today, completedOn: step.completedDay, evidence: step.evidence).encodeResponse(for: req)
         }
     }
 
@@ -187,7 +187,7 @@ struct PeopleAPIController: RouteCollection {
         let b = try req.content.decode(MeetingBody.self)
         switch try await PeopleWork.addMeeting(["date": b.date, "topic": b.topic], pair: pair, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors): return try refused(errors)
-        case .success: return try await MeetingDTO(date: Day(b.date)!, topic: b.topic.trimmingCharacters(in: .whitespacesAndNewlines)).encodeResponse(status: .created, for: req)
+        case .success(let date): return try await MeetingDTO(date: date, topic: b.topic.trimmingCharacters(in: .whitespacesAndNewlines)).encodeResponse(status: .created, for: req)
         }
     }
 

@@ -17,9 +17,10 @@ enum ConsultationsController {
         let teacherName = Dictionary(uniqueKeysWithValues: people.teachers.map { ($0.recordID, $0.fact.name) })
         var query = Consultation.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if user.role == .school { query = query.filter(\.$school.$id == (user.schoolID ?? UUID())) }
-        let log = try await query.sort(\.$date, .descending).all().map {
-            ConsultationsView.Entry(date: Day($0.date)!, point: pointName[$0.$point.id] ?? "", school: schoolName[$0.$school.id] ?? "",
-                                    teacher: $0.$teacher.id.flatMap { teacherName[$0] }, topic: $0.topic)
+        let log = try await query.sort(\.$date, .descending).all().compactMap { c -> ConsultationsView.Entry? in
+            guard let date = Day(c.date) else { return nil }
+            return ConsultationsView.Entry(date: date, point: pointName[c.$point.id] ?? "", school: schoolName[c.$school.id] ?? "",
+                                    teacher: c.$teacher.id.flatMap { teacherName[$0] }, topic: c.topic)
         }
         let today = req.today
         return ConsultationsView.Model(

@@ -27,7 +27,8 @@ enum NetworkController {
         }.sorted { ($0.school, $0.partner) < ($1.school, $1.partner) }
         let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
         var suggestions: [(String, [PartnerSuggestion])] = []
-        if let year = data.years.last {
+        // Which schools are НРО and their composites are monitoring results: not for school users.
+        if user.role != .school, let year = data.years.last {
             let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
             let all = data.identify(year: year, parameters: version.parameters).schools
             for a in all where a.lowResults { suggestions.append((a.schoolName, PartnerSuggestions.suggest(for: a, among: all))) }
@@ -77,6 +78,9 @@ enum NetworkController {
               try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id),
               let id = p.fileID, let blob = try await FileBlob.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "Такого файла нет.")
+        }
+        if user.role == .school, let own = user.schoolID, p.$school.id != own, p.$partnerSchool.id != own {
+            throw Abort(.forbidden, reason: "Соглашение видят школы-партнёры, методисты и управление образования.")
         }
         return Download.attachment(blob.data, contentType: p.fileType ?? "application/octet-stream", fileName: p.fileName ?? "agreement")
     }

@@ -64,8 +64,8 @@ enum PeopleCatalogueController {
         }
         let newTitle = (values["new_title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !newTitle.isEmpty, let t = threshold("new_threshold") {
-            var key = "area\(current.count + 1)"
-            while current.contains(where: { $0.key == key }) || list.contains(where: { $0.key == key }) { key += "x" }
+            // A new key every time: diagnostics of a removed area must never count toward another.
+            let key = "area-" + UUID().uuidString.prefix(8).lowercased()
             list.append(CompetenceArea(key: key, title: newTitle, threshold: t))
         }
         if list.isEmpty { errors.add("title_0", "В списке должна остаться хотя бы одна компетенция.") }

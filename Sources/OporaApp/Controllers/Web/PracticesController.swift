@@ -29,10 +29,11 @@ enum PracticesController {
         let found = try await Practices.find(filter, municipalityIDs: [l.municipalityID], publicOnly: false, on: req.db)
         let names = Dictionary(uniqueKeysWithValues: l.schools.map { ($0.value, $0.title) })
         let model = PracticesView.Model(
-            filter: filter, items: found.map { .init(id: $0.id!, title: $0.title, school: $0.$school.id.flatMap { names[$0.uuidString] }, authors: $0.authors,
+            filter: filter, items: found.map { .init(id: $0.id!, title: $0.title, school: $0.$school.id.flatMap { names[$0.uuidString] },
+                                                     authors: user.role == .observer ? "авторы не показываются" : $0.authors,
                                                      directions: $0.directionCodes, factors: $0.factorKeys, level: $0.level, isPublic: $0.isPublic) },
             directions: l.directions, factors: l.factors, schools: l.schools,
-            toDescribe: user.role == .observer ? [] : try await Practices.schoolsToDescribe(municipalityID: l.municipalityID, on: req.db),
+            toDescribe: user.access.canManagePeopleWork ? try await Practices.schoolsToDescribe(municipalityID: l.municipalityID, on: req.db) : [],
             canCreate: user.role != .observer)
         return PracticesView.index(try await PageContext.make(req), model)
     }
@@ -49,6 +50,7 @@ enum PracticesController {
         let files = try await PracticeFile.query(on: db).filter(\.$practice.$id == p.id!).all()
         var values = ["title": p.title, "authors": p.authors, "description": p.description, "results": p.results, "evidence": p.evidence,
                       "evidence_level": p.evidenceLevel, "school": p.$school.id?.uuidString ?? "", "is_public": p.isPublic ? "да" : ""]
+        if user.role == .observer { values["authors"] = "не показываются наблюдателю" }
         values["school_name"] = p.$school.id.flatMap { id in schools.first { $0.value == id.uuidString }?.title } ?? "муниципальная практика"
         return .init(id: p.id, values: values, directions: p.directionCodes, factors: p.factorKeys,
                      files: files.map { ($0.id!, $0.fileName, $0.size) }, canEdit: Practices.canEdit(user, schoolID: p.$school.id))

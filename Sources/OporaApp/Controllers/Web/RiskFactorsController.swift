@@ -34,8 +34,8 @@ enum RiskFactorsController {
         }
         let newTitle = (values["new_title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !newTitle.isEmpty {
-            var key = "factor\(current.count + 1)"
-            while current.contains(where: { $0.key == key }) || list.contains(where: { $0.key == key }) { key += "x" }
+            // A new key every time: assessments of a removed factor must never show under another title.
+            let key = "factor-" + UUID().uuidString.prefix(8).lowercased()
             list.append(RiskFactor(key: key, title: newTitle, directions: directions("new_directions")))
         }
         if list.isEmpty { errors.add("title_0", "В списке должен остаться хотя бы один фактор.") }

@@ -14,7 +14,7 @@ enum RisksController {
 
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
         let (year, years) = try await year(req, user: user)
-        let profile = try await RiskProfile.load(school: school, year: year, on: req.db)
+        let profile = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all()
         let recs = try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn, .descending).all()
@@ -43,7 +43,8 @@ enum RisksController {
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#factor-\(values["factor"] ?? "")")
+            let key = (values["factor"] ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#factor-\(key)")
         case .failure(let errors):
             return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                           failed: .init(form: "risk-\(values["factor"] ?? "")", values: values, errors: errors))
@@ -62,7 +63,7 @@ enum RisksController {
         let school = try await SchoolsController.readableSchool(req, user: user)
         let (year, _) = try await year(req, user: user)
         let form = try req.content.decode(RecommendationForm.self)
-        let values = ["factor": form.factor ?? "", "text": form.text ?? ""]
+        let values = ["factor": form.factor ?? "", "text": form.text ?? "", "measures": (form.measures ?? []).joined(separator: ",")]
         switch try await NetworkWork.addRecommendation(values, measureIDs: form.measures ?? [], school: school, year: year, user: user,
                                                        today: req.today, on: req.db) {
         case .success:
@@ -79,7 +80,9 @@ enum RisksController {
               try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(r.$municipality.id) else {
             throw Abort(.notFound, reason: "Такой рекомендации нет.")
         }
-        _ = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db)
+        if case .failure(let errors) = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db) {
+            throw Abort(.unprocessableEntity, reason: errors.all.joined(separator: " "))
+        }
         return req.redirect(to: SiteURL.schoolRisks(.value(r.$school.id)).with([("year", String(r.year))]) + "#rec-\(r.id!.uuidString)")
     }
 }

@@ -50,8 +50,11 @@ enum PeopleView {
             El("section", [("aria-labelledby", "h-common")]) {
                 El("h2", [("id", "h-common")]) { Tx("Самые частые профессиональные дефициты") }
                 if m.common.allSatisfy({ $0.teacherIDs.isEmpty }) { El("p") { Tx("Дефицитов по результатам диагностики нет или диагностика не проводилась.") } } else {
-                    CountBarChart.svg(title: "Число педагогов с дефицитом по компетенциям",
-                                      m.common.map { ($0.area.title, $0.teacherIDs.count, count($0.teacherIDs.count)) })
+                    // Bars would tell the exact counts that an observer sees as «<5»: the table only, then.
+                    if m.named {
+                        CountBarChart.svg(title: "Число педагогов с дефицитом по компетенциям",
+                                          m.common.map { ($0.area.title, $0.teacherIDs.count, count($0.teacherIDs.count)) })
+                    }
                     El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                         El("caption") { Tx("Дефициты по последней диагностике каждого педагога") }
                         El("thead") { El("tr") { for h in ["Компетенция", "Порог, %", "Педагогов с дефицитом"] { El("th", [("scope", "col")]) { Tx(h) } } } }
@@ -76,7 +79,8 @@ enum PeopleView {
                 let plans = m.schools.map(\.plans).reduce(0, +), steps = m.schools.map(\.steps).reduce(0, +), done = m.schools.map(\.stepsDone).reduce(0, +)
                 El("p") {
                     Tx("По муниципалитету: педагогов \(count(m.schools.map(\.teachers).reduce(0, +))), прошли диагностику \(count(m.schools.map(\.diagnosed).reduce(0, +))), "
-                       + "ИОМ \(count(plans)); " + (steps == 0 ? "шагов ИОМ пока нет." : "выполнено шагов ИОМ: \(count(done)) из \(count(steps)) (\(Int((Double(done) * 100 / Double(steps)).rounded())) %)."))
+                       + "ИОМ \(count(plans)); " + (steps == 0 ? "шагов ИОМ пока нет." : "выполнено шагов ИОМ: \(count(done)) из \(count(steps))"
+                           + (m.named || (done >= SmallCount.threshold && steps >= SmallCount.threshold) ? " (\(Int((Double(done) * 100 / Double(steps)).rounded())) %)." : ".")))
                 }
                 El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                     El("caption") { Tx("Педагоги и обучающиеся; обучающиеся — за \(m.year) год") }

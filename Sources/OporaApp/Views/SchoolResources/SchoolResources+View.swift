@@ -40,14 +40,18 @@ enum SchoolResourcesView {
                 VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.year))])
                 El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                     El("caption") { Tx("Ресурсы и условия, \(m.year)") }
-                    El("thead") { El("tr") { for h in ["Ресурс", "Есть", "Примечание", "Публиковать"] { El("th", [("scope", "col")]) { Tx(h) } } } }
+                    El("thead") { El("tr") { for h in ["Ресурс", "Есть ли", "Примечание", "Публиковать"] { El("th", [("scope", "col")]) { Tx(h) } } } }
                     El("tbody") {
                         for (i, item) in m.items.enumerated() {
                             El("tr") {
                                 El("th", [("scope", "row")]) { El("label", [("for", "av-\(i)")]) { Tx(item.title + (item.feedsIndicator ? " *" : "")) } }
                                 El("td") {
-                                    VoidEl("input", [("type", "checkbox"), ("id", "av-\(i)"), ("name", "available_\(i)"), ("value", "да"),
-                                                     ("checked", item.available == true ? "" : nil), ("disabled", m.canEdit ? nil : "")])
+                                    let state = item.available.map { $0 ? "есть" : "нет" } ?? ""
+                                    El("select", [("id", "av-\(i)"), ("name", "state_\(i)"), ("disabled", m.canEdit ? nil : "")]) {
+                                        for (value, title) in [("", "не указано"), ("есть", "есть"), ("нет", "нет")] {
+                                            El("option", [("value", value), ("selected", value == state ? "" : nil)]) { Tx(title) }
+                                        }
+                                    }
                                 }
                                 El("td") {
                                     VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", item.note), ("aria-label", "Примечание: \(item.title)"),

@@ -137,7 +137,8 @@ enum SchoolRisksView {
                         El("div", [("class", e("recommendation", "measures") == nil ? "field" : "field invalid")]) {
                             El("label", [("for", "f-measures")]) { Tx("Мероприятия, которые её выполняют (можно выбрать несколько)") }
                             El("select", [("id", "f-measures"), ("name", "measures[]"), ("multiple", ""), ("size", "8")]) {
-                                for o in m.measureOptions { El("option", [("value", o.value)]) { Tx(o.title) } }
+                                let chosen = Set(v("recommendation", "measures").split(separator: ",").map(String.init))
+                                for o in m.measureOptions { El("option", [("value", o.value), ("selected", chosen.contains(o.value) ? "" : nil)]) { Tx(o.title) } }
                             }
                             if let err = e("recommendation", "measures") { El("p", [("class", "error")]) { Tx(err) } }
                         }

@@ -78,7 +78,7 @@ enum TeacherPlanView {
                                         if let done = s.completedOn {
                                             if failed?.form == "complete-\(s.id.uuidString)" { Forms.errorSummary(failed!.errors) }
                                             Tx("выполнен \(done.russian); подтверждение: \(s.evidence ?? "—")")
-                                            if s.kind == .course { El("p", [("class", "muted")]) { Tx("Курс учтён в сведениях о повышении квалификации (индикатор 2).") } }
+                                            if s.kind == .course { El("p", [("class", "muted")]) { Tx("Курс добавлен в сведения о повышении квалификации педагога (их считает индикатор 2).") } }
                                         } else if m.canEdit {
                                             let form = "complete-\(s.id.uuidString)"
                                             El("form", [("method", "post"), ("action", SiteURL.stepComplete(.value(s.id)).path)]) {
