@@ -344,3 +344,20 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct IndicatorPrivacyTests {
+    @Test func anObserverSeesIndicatorTwoWithoutNamesAndSmallCountsMasked() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let teacher = try await TeacherRecord.query(on: app.db).filter(\.$pedagogical == true).first()!
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            #expect(try await methodist.get("/indicators/2/2022").body.contains(HTMLEscape.text(teacher.name)))
+            var observer = WebClient(app)
+            try await observer.login("observer")
+            let page = try await observer.get("/indicators/2/2022")
+            #expect(page.status == .ok)
+            #expect(!page.body.contains(HTMLEscape.text(teacher.name)))
+            #expect(page.body.contains("Строки о работниках и их курсах видят только внутри муниципалитета."))
+        }
+    }
+}

@@ -117,7 +117,11 @@ enum IndicatorDetailView {
     static func render(_ ctx: PageContext, _ d: IndicatorData, _ v: IndicatorValue, schoolCode: String?, canEnter: Bool,
                        form: [String: String], errors: [String: String]?) -> Response {
         let parts = v.breakdown.filter { schoolCode == nil || $0.schoolCode == schoolCode }
-        let sources = v.sources.filter { schoolCode == nil || $0.schoolCode == schoolCode }
+        // Outside the municipality (observers) no worker is named and a count of fewer than 5 people is «<5».
+        let observer = ctx.user?.role == .observer
+        let sources = v.sources.filter { (schoolCode == nil || $0.schoolCode == schoolCode) && !(observer && ($0.kind == .teacher || $0.kind == .training)) }
+        let masked = observer && SmallCount.peopleIndicators.contains(v.number)
+        let count = { (x: Double) in masked && x < Double(SmallCount.threshold) ? SmallCount.masked(Int(x)) : Format.number(x) }
         let response = Layout.page("Индикатор \(v.number), \(v.year)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Все индикаторы", SiteURL.indicators.path) }
             El("h1") { Tx("Индикатор \(v.number) за \(v.year) год") }
@@ -125,7 +129,7 @@ enum IndicatorDetailView {
             if schoolCode == nil {
                 El("p", [("class", "big")]) {
                     Tx("Значение: " + (v.value.map { Format.number($0) + " %" } ?? "нет данных")
-                       + " (\(Format.number(v.numerator)) из \(Format.number(v.denominator))); цель "
+                       + " (\(count(v.numerator)) из \(count(v.denominator))); цель "
                        + (d.targets[v.number]?[v.year].map { Format.number($0) + " %" } ?? "—") + ". ")
                     IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[v.number]?[v.year]))
                 }
@@ -145,15 +149,18 @@ enum IndicatorDetailView {
                     for p in parts {
                         El("tr") {
                             El("th", [("scope", "row")]) { Tx(p.schoolName) }
-                            El("td", [("class", "num")]) { Tx(Format.number(p.numerator)) }
-                            El("td", [("class", "num")]) { Tx(Format.number(p.denominator)) }
-                            El("td", [("class", "num")]) { Tx(p.value.map { Format.number($0) + " %" } ?? "—") }
+                            El("td", [("class", "num")]) { Tx(count(p.numerator)) }
+                            El("td", [("class", "num")]) { Tx(count(p.denominator)) }
+                            El("td", [("class", "num")]) { Tx(masked && p.denominator < Double(SmallCount.threshold) ? "—" : p.value.map { Format.number($0) + " %" } ?? "—") }
                             El("td") { Tx(p.note ?? "") }
                         }
                     }
                 }
             }
             El("h2") { Tx("Строки, из которых посчитано (\(sources.count))") }
+            if observer && sources.count < v.sources.filter({ schoolCode == nil || $0.schoolCode == schoolCode }).count {
+                El("p", [("class", "muted")]) { Tx("Строки о работниках и их курсах видят только внутри муниципалитета.") }
+            }
             if sources.isEmpty { El("p") { Tx("Строк нет: данные для этого индикатора ещё не внесены.") } } else {
                 El("table", [("class", "data")]) {
                     El("caption") { Tx("Исходные строки") }
