@@ -12,6 +12,7 @@ enum Migrations {
         M007CreateIndicatorData(),
         M008CreatePeople(),
         M009CreateNetwork(),
+        M010CreateLoginFailures(),
         SessionRecord.migration,
     ]
 }

@@ -46,3 +46,14 @@ final class APIToken: Model, @unchecked Sendable {
         self.tokenHash = tokenHash
     }
 }
+
+/// A failed sign-in, kept for a while so that guessing passwords is slowed on every instance.
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "login") var login: String
+    @Field(key: "address") var address: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
