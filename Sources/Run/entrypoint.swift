@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self, Setup.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
@@ -171,6 +171,26 @@ extension Opora {
 
         func run() async throws {
             print(try await Launcher.restore(try AppConfig.fromEnvironment(), from: file))
+        }
+    }
+}
+
+extension Opora {
+    struct Setup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a municipality with the built-in programme in the working database.")
+        @ArgumentParser.Option(help: "The region, e.g. «Иркутская область».") var region: String
+        @ArgumentParser.Option(help: "The municipality, e.g. «Балаганский район».") var municipality: String
+
+        func run() async throws {
+            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
+            do {
+                try await app.autoMigrate()
+                print(try await Launcher.setup(app, region: region, municipality: municipality))
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
         }
     }
 }

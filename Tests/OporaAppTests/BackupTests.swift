@@ -76,3 +76,21 @@ import Vapor
         for (table, rows) in before { #expect(after[table] == rows, "\(table)") }
     }
 }
+
+@Suite struct SetupTests {
+    @Test func setupMakesAMunicipalityWithTheBuiltInProgrammeOnAnEmptyDatabase() async throws {
+        try await withDemoApp(seed: false) { app in
+            let said = try await Launcher.setup(app, region: "Иркутская область", municipality: "Эхирит-Булагатский район")
+            #expect(said.contains("is ready with the built-in programme"))
+            let municipality = try #require(try await Municipality.query(on: app.db).filter(\.$name == "Эхирит-Булагатский район").first())
+            #expect(!municipality.isDemo)
+            let programme = try #require(try await Programme.query(on: app.db).filter(\.$municipality.$id == municipality.id!).first())
+            #expect(try await Measure.query(on: app.db).filter(\.$programme.$id == programme.id!).count() == 46)
+            // the same again is refused; a user can now be added to it
+            await #expect(throws: Launcher.CommandError.self) { _ = try await Launcher.setup(app, region: "Иркутская область", municipality: "Эхирит-Булагатский район") }
+            _ = try await Launcher.addUser(app, login: "eb-admin", fullName: "Администратор", role: .admin, schoolCode: nil,
+                                           municipalityName: "Эхирит-Булагатский район", password: "пароль-достаточной-длины")
+            #expect(try await User.query(on: app.db).filter(\.$login == "eb-admin").count() == 1)
+        }
+    }
+}
