@@ -306,7 +306,11 @@ class Worker(threading.Thread):
         st, _, body = self.client.request("GET", path, tag=f"w{self.n}-form")
         if st != 200:
             raise RuntimeError(f"GET {path}: {st}: {body[:300]}")
-        form = next(f for f in forms_of(body) if f["action"] == path and f["method"] == "post")
+        forms = forms_of(body)
+        form = next((f for f in forms if (f["action"] or "").lower() == path.lower() and f["method"] == "post"), None)
+        if form is None:
+            raise RuntimeError(f"GET {path}: no edit form; the page's forms post to {[f['action'] for f in forms]}")
+        self.post_path = form["action"]
         if form["enctype"] != "multipart/form-data":
             raise RuntimeError(f"{path}: the measure form is {form['enctype']}, not multipart")
         names = [k for k, _ in form["fields"]]
@@ -317,7 +321,7 @@ class Worker(threading.Thread):
         self.initial = dict(form["fields"])["responsible"]
 
     def run(self):
-        path = f"/measures/{self.measure_id}"
+        path = self.post_path
         seq = 0
         while not self.stop.is_set():
             seq += 1
@@ -330,7 +334,7 @@ class Worker(threading.Thread):
                 st, h, text = self.client.request("POST", path, body, ctype, tag=tag)
                 a["status"] = st
                 loc = h.get("location", "")
-                if st == 303 and loc.startswith(path) and "saved=1" in loc:
+                if st == 303 and loc.lower().startswith(path.lower()) and "saved=1" in loc:
                     a["outcome"] = "ack"
                 elif st in (502, 503, 504):
                     a["outcome"] = "failed"      # nginx could not get an answer: may or may not be written
@@ -556,6 +560,8 @@ def run(args):
     print(f"nginx retried on the other instance: {len(retried)} POSTs, {len(retried_reads)} GETs")
     print(f"saved-page reads: {len(reads)}, failed {len(bad_reads)}")
     print(f"acknowledged writes by instance: {json.dumps(served_by, sort_keys=True)}")
+    login_by = [e["upstream_addr"] for e in nginx.get("login-post", [])]
+    print(f"the session was made by {login_by}; after the kill only {args.alive_addr} serves it")
     print(f"writing: {args.before:.0f}s before the kill, {end_at - kill_at:.1f}s after")
     failed_checks = [c for c in checks if not c[1]]
     print(f"checks: {len(checks) - len(failed_checks)}/{len(checks)} passed")
