@@ -14,9 +14,12 @@
 # Environment (all optional):
 #   OPORA_BIN        the opora binary                     (default .build/debug/opora)
 #   FUZZ_PORT        port of the demo server              (default 8182; when unset and 8182 is taken, a free one)
-#   FUZZ_EXAMPLES    test cases per operation, fuzzing phase (default 60: about 1.5 minutes on 2 cores)
+#   FUZZ_EXAMPLES    test cases per operation, fuzzing phase (default 80: about 2.5 minutes in all on 2 cores)
 #   FUZZ_SEED        Hypothesis seed                       (default 20221001)
-#   FUZZ_PHASES      Schemathesis phases                   (default examples,coverage,fuzzing; add stateful to try it)
+#   FUZZ_PHASES      Schemathesis phases                   (default examples,coverage,fuzzing,stateful; the stateful
+#                    phase follows links Schemathesis infers between operations and costs a few seconds)
+#   FUZZ_TOKEN_OWNER login of the token's owner: admin, metodist, biritskaya, kumareyskaya, observer (default admin)
+#   FUZZ_MODE        positive, negative or all             (default all: schema-valid and schema-breaking inputs)
 #   FUZZ_WORKERS     concurrent workers                    (default 1: deterministic order of requests against
 #                    one database; more than 1 needs Python >= 3.11.5, older ones crash in ast.parse from threads)
 #   FUZZ_REPORT_DIR  JUnit XML and NDJSON event log        (default .build/api-fuzz-report)
@@ -27,11 +30,12 @@ set -euo pipefail
 REPO=$(pwd)
 HERE="$REPO/api-fuzz"
 BIN="${OPORA_BIN:-$REPO/.build/debug/opora}"
-EXAMPLES=${FUZZ_EXAMPLES:-60}
+EXAMPLES=${FUZZ_EXAMPLES:-80}
 SEED=${FUZZ_SEED:-20221001}
-PHASES=${FUZZ_PHASES:-examples,coverage,fuzzing}
+PHASES=${FUZZ_PHASES:-examples,coverage,fuzzing,stateful}
+MODE=${FUZZ_MODE:-all}
 WORKERS=${FUZZ_WORKERS:-1}
-REPORT_DIR=${FUZZ_REPORT_DIR:-$REPO/.build/api-fuzz-report}
+REPORT_DIR=$(realpath -m "${FUZZ_REPORT_DIR:-$REPO/.build/api-fuzz-report}")
 VENV="$REPO/.build/fuzz-venv"
 SCHEMATHESIS_VERSION=4.32.5
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
@@ -49,7 +53,8 @@ apt_install() {
 # 1. Schemathesis, pinned, in its own venv
 PY=/usr/bin/python3
 [ -x "$PY" ] || { apt_install python3; }
-if [ ! -x "$VENV/bin/python" ]; then
+if ! "$VENV/bin/python" -c '' 2>/dev/null; then
+    rm -rf "$VENV"
     "$PY" -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; "$PY" -m venv "$VENV"; }
 fi
 if [ "$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
@@ -94,18 +99,19 @@ done
 answers || { echo "opora demo did not answer on $BASE within 180 s:" >&2; tail -n 30 "$WORK/server.log" >&2; exit 1; }
 
 # 3. An API token, issued by the admin on /admin/tokens; and the identifiers that exist
-TOKEN=$("$PY" "$HERE/token.py" "$BASE" --login admin --config "$WORK/schemathesis.toml")
+TOKEN=$("$PY" "$HERE/token.py" "$BASE" --login admin --owner "${FUZZ_TOKEN_OWNER:-admin}" --config "$WORK/schemathesis.toml")
 [ -n "$TOKEN" ] || { echo "no API token" >&2; exit 1; }
 
 # 4. Schemathesis
-rm -rf "$REPORT_DIR"
 mkdir -p "$REPORT_DIR"
-echo "Schemathesis $SCHEMATHESIS_VERSION: checks $CHECKS; phases $PHASES; $EXAMPLES examples per operation; seed $SEED"
+rm -f "$REPORT_DIR/junit.xml" "$REPORT_DIR/events.ndjson"
+echo "Schemathesis $SCHEMATHESIS_VERSION, token of ${FUZZ_TOKEN_OWNER:-admin}: checks $CHECKS; phases $PHASES; mode $MODE; $EXAMPLES examples per operation; seed $SEED"
 set +e
 (cd "$WORK" && "$VENV/bin/schemathesis" --config-file "$WORK/schemathesis.toml" run "$BASE/api/v1/openapi.json" \
     --header "Authorization: Bearer $TOKEN" \
     --checks "$CHECKS" \
     --phases "$PHASES" \
+    --mode "$MODE" \
     --max-examples "$EXAMPLES" \
     --seed "$SEED" \
     --workers "$WORKERS" \

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Summarise a Schemathesis JUnit report: one line per failing operation, then a closing count.
+"""Summarise a Schemathesis JUnit report: one line per failing test, then a closing count.
+
+Schemathesis writes one JUnit test case per API operation, and one more, «Stateful tests», for
+the stateful phase.
 
     summary.py junit.xml
 
@@ -38,7 +41,8 @@ def main():
         print(f"FAILED  {name}: {detail}")
     for name, detail in errored:
         print(f"ERROR   {name}: {detail}")
-    print(f"{len(passed)} operations passed every check; {len(failed)} failed; {len(errored)} could not be tested")
+    print(f"{len(passed)} tests (operations, and the stateful phase) passed every check; {len(failed)} failed; "
+          f"{len(errored)} could not be run")
     print(f"api-fuzz: {len(passed)} passed, {len(failed) + len(errored)} failed")
     return 1 if failed or errored else 0
 

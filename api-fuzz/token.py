@@ -78,26 +78,29 @@ def main():
     if status not in (302, 303) or "/login" in location:
         fail(f"login as {args.login} failed (HTTP {status}, Location {location!r})")
 
-    status, _, page = request("GET", "/admin/tokens")
-    if status != 200:
-        fail(f"GET /admin/tokens answered {status} (is {args.login} an admin?)")
-    select = re.search(r'<select[^>]*name="userID"[^>]*>(.*?)</select>', page, re.S)
-    if not select:
-        fail("no userID select on /admin/tokens")
-    options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>(.*?)</option>', select.group(1), re.S)
-    user_id = next((v for v, title in options if f"({owner})" in html.unescape(title)), None)
-    if not user_id:
-        fail(f"no user {owner!r} among {[html.unescape(t) for _, t in options]}")
+    def issue(owner, name):
+        status, _, page = request("GET", "/admin/tokens")
+        if status != 200:
+            fail(f"GET /admin/tokens answered {status} (is {args.login} an admin?)")
+        select = re.search(r'<select[^>]*name="userID"[^>]*>(.*?)</select>', page, re.S)
+        if not select:
+            fail("no userID select on /admin/tokens")
+        options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>(.*?)</option>', select.group(1), re.S)
+        user_id = next((v for v, title in options if f"({owner})" in html.unescape(title)), None)
+        if not user_id:
+            fail(f"no user {owner!r} among {[html.unescape(t) for _, t in options]}")
+        status, _, page = request("POST", "/admin/tokens", {
+            "_csrf": csrf(page, "/admin/tokens"), "name": name, "userID": user_id})
+        m = re.search(r'<code[^>]*class="token"[^>]*>([^<]+)</code>', page)
+        if status != 200 or not m:
+            err = re.search(r'role="alert"[^>]*>(.*?)<', page, re.S)
+            fail(f"POST /admin/tokens answered {status} without a token" + (f": {html.unescape(err.group(1))}" if err else ""))
+        return html.unescape(m.group(1)).strip()
 
-    status, _, page = request("POST", "/admin/tokens", {
-        "_csrf": csrf(page, "/admin/tokens"), "name": args.name, "userID": user_id})
-    m = re.search(r'<code[^>]*class="token"[^>]*>([^<]+)</code>', page)
-    if status != 200 or not m:
-        err = re.search(r'role="alert"[^>]*>(.*?)<', page, re.S)
-        fail(f"POST /admin/tokens answered {status} without a token" + (f": {html.unescape(err.group(1))}" if err else ""))
-    token = html.unescape(m.group(1)).strip()
+    token = issue(owner, args.name)
     if args.config:
-        write_config(base, token, args.config)
+        # The identifiers are read with the admin's own token: another owner may see less.
+        write_config(base, token if owner == args.login else issue(args.login, args.name + " — identifiers"), args.config)
     print(token)
 
 
@@ -116,33 +119,48 @@ def api_get(base, token, path):
 
 
 def write_config(base, token, path):
-    """Collect existing identifiers (lower-case, sorted, so a fixed seed picks the same rows) and
-    write a TOML config: [dictionaries] of values and [parameters] bindings to them."""
-    ids = {k: set() for k in ("programmes", "measures", "schools", "teachers", "steps", "mentorships")}
-    for p in api_get(base, token, "/programmes"):
-        ids["programmes"].add(p["id"])
+    """Collect existing identifiers and write a TOML config: [dictionaries] of values and
+    [parameters] bindings to them. The demo's identifiers are random UUIDs, new in every database,
+    so they are listed in the order of stable keys (programme name, the API's own order of
+    measures, school code, then the API's order within a school): with a fixed seed the fuzzer
+    then picks the same rows in every run."""
+    ids = {k: {} for k in ("programmes", "measures", "schools", "teachers", "steps", "mentorships")}
+
+    def add(kind, value):
+        ids[kind].setdefault(value.lower(), None)
+
+    for p in sorted(api_get(base, token, "/programmes"), key=lambda p: (p["name"], p["startYear"])):
+        add("programmes", p["id"])
         # The first rows of every programme are enough; all of them would only lengthen the file.
         for row in api_get(base, token, f"/programmes/{p['id']}/measures")["items"][:40]:
-            ids["measures"].add(row["id"])
-    for school in api_get(base, token, "/schools"):
+            add("measures", row["id"])
+    for school in sorted(api_get(base, token, "/schools"), key=lambda s: s["code"]):
         sid = school["id"]
-        ids["schools"].add(sid)
+        add("schools", sid)
         for t in api_get(base, token, f"/schools/{sid}/deficits"):
-            ids["teachers"].add(t["teacherID"])
+            add("teachers", t["teacherID"])
         for plan in api_get(base, token, f"/schools/{sid}/development-plans"):
-            ids["teachers"].add(plan["teacherID"])
-            ids["steps"].update(step["id"] for step in plan["steps"])
+            add("teachers", plan["teacherID"])
+            for step in plan["steps"]:
+                add("steps", step["id"])
         for m in api_get(base, token, f"/schools/{sid}/mentorships"):
-            ids["mentorships"].add(m["id"])
-    dictionaries = {name: sorted(v.lower() for v in values) for name, values in ids.items() if values}
+            add("mentorships", m["id"])
+    dictionaries = {name: list(values) for name, values in ids.items() if values}
+    points = sorted(p["name"] for p in api_get(base, token, "/consultations")["points"])
+    if points:
+        dictionaries["points"] = points
     # Plain values that lead past validation more often than random ones: the demo's years and
     # dates in both accepted forms.
     dictionaries["years"] = [2017, 2018, 2019, 2020, 2021, 2022]
     dictionaries["dates"] = ["2021-09-15", "15.09.2021", "2022-03-01", "01.03.2022"]
+    # File names whose type the uploads accept, so that generated bytes reach the CSV, XLSX and
+    # evidence readers instead of stopping at «unknown file type».
+    dictionaries["fileNames"] = ["data.csv", "data.xlsx", "act.pdf", "scan.png", "scan.jpg", "act.docx"]
     bindings = {
         "path.programmeID": "programmes", "path.measureID": "measures", "path.schoolID": "schools",
         "path.teacherID": "teachers", "path.stepID": "steps", "path.mentorshipID": "mentorships",
-        "query.school": "schools", "query.year": "years",
+        "query.school": "schools", "query.year": "years", "query.fileName": "fileNames",
+        "body.pointName": "points",
         "body.schoolID": "schools", "body.teacherID": "teachers", "body.mentorID": "teachers",
         "body.menteeID": "teachers", "body.year": "years",
         "body.date": "dates", "body.startsOn": "dates", "body.endsOn": "dates", "body.completedOn": "dates",

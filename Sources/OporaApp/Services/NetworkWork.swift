@@ -22,7 +22,7 @@ enum NetworkWork {
         let level = RiskLevel(rawValue: text(values, "level"))
         if level == nil { errors.add("level_\(key)", "Выберите уровень.") }
         let comment = text(values, "comment")
-        if let level, level != factor.suggestion.level, comment.isEmpty {
+        if let level, let suggested = factor.suggestion.level, level != suggested, comment.isEmpty {
             errors.add("comment_\(key)", "Уровень отличается от подсказки Опоры: напишите, почему.")
         }
         if comment.count > 2000 { errors.add("comment_\(key)", "Не длиннее 2000 знаков.") }

@@ -37,7 +37,7 @@ enum CycleController {
                            link: ("Мониторинг", SiteURL.monitoring.path)))
         let assessed = try await RiskAssessment.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$year == year).all()
         let assessedSchools = Set(assessed.map(\.$school.id))
-        steps.append(.init(step: .analysis, holds: assessed.isEmpty ? [] : ["Профили рисков: подтверждено \(assessed.count) оценок факторов по \(RussianNoun.school.counted(assessedSchools.count))."]
+        steps.append(.init(step: .analysis, holds: assessed.isEmpty ? [] : ["Профили рисков: подтверждённых оценок факторов — \(assessed.count), школ — \(assessedSchools.count)."]
                                 + assessedSchools.compactMap { names[$0] }.sorted(),
                            link: ("Отчёт о мониторинге", SiteURL.report.path)))
         let recs = try await Recommendation.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$year == year).with(\.$measures).all()
@@ -45,10 +45,12 @@ enum CycleController {
             "«\(r.text.prefix(120))» — \(names[r.$school.id] ?? ""), \(RecommendationStatus(rawValue: r.status)?.russian ?? r.status)"
         }, link: nil))
         let linked = recs.flatMap { r in r.measures.map { (r, $0) } }
-        let measures = try await Measure.query(on: db).filter(\.$programme.$id == programme.id!).filter(\.$year == year).all()
+        // Measures count in the year they were done, whatever year of the plan they belong to.
+        let measures = try await Measure.query(on: db).filter(\.$programme.$id == programme.id!).all()
+        let doneInYear = measures.filter { $0.status == .done && $0.completedOn.flatMap(Day.init)?.year == year }.count
         var measureLines: [String] = []
-        if !measures.isEmpty {
-            measureLines.append("Мероприятия \(year) года: выполнено \(measures.filter { $0.status == .done }.count) из \(measures.count).")
+        if doneInYear > 0 {
+            measureLines.append("Выполнено мероприятий в \(year) году: \(doneInYear); всего в программе выполнено \(measures.filter { $0.status == .done }.count) из \(measures.count).")
         }
         for (r, m) in linked {
             let state = m.status == .done ? "выполнено \(m.completedOn.flatMap(Day.init)?.russian ?? "")" : m.status.russian.lowercased()

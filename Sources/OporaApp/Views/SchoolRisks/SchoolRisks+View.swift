@@ -44,6 +44,7 @@ enum SchoolRisksView {
         let response = Layout.page("Профиль рисков: \(s.shortName)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
             El("h1") { Tx("Профиль рисков: \(s.shortName), \(m.profile.year)") }
+            if let failed { Forms.refusedNotice(failed.form.hasPrefix("risk-") ? "factor-" + failed.form.dropFirst(5) : "form-\(failed.form)") }
             El("form", [("method", "get"), ("action", SiteURL.schoolRisks(.value(s.id)).path), ("class", "inline-form")]) {
                 Forms.select("Год", name: "year", options: m.years.map { (String($0), String($0)) }, selected: String(m.profile.year))
                 El("button", [("type", "submit")]) { Tx("Показать") }
@@ -86,8 +87,10 @@ enum SchoolRisksView {
                                                      error: e(form, "level_\(f.factor.key)"), id: "level-\(f.factor.key)")
                                         El("div", [("class", e(form, "comment_\(f.factor.key)") == nil ? "field" : "field invalid")]) {
                                             El("label", [("for", "comment-\(f.factor.key)")]) { Tx("Комментарий") }
-                                            VoidEl("input", [("type", "text"), ("id", "comment-\(f.factor.key)"), ("name", "comment"), ("value", v(form, "comment", f.assessment?.comment ?? ""))])
-                                            if let err = e(form, "comment_\(f.factor.key)") { El("p", [("class", "error")]) { Tx(err) } }
+                                            let err = e(form, "comment_\(f.factor.key)")
+                                            VoidEl("input", [("type", "text"), ("id", "comment-\(f.factor.key)"), ("name", "comment"), ("value", v(form, "comment", f.assessment?.comment ?? "")),
+                                                             ("aria-invalid", err == nil ? nil : "true"), ("aria-describedby", err == nil ? nil : "comment-\(f.factor.key)-error")])
+                                            if let err { El("p", [("class", "error"), ("id", "comment-\(f.factor.key)-error")]) { Tx(err) } }
                                         }
                                         El("button", [("type", "submit")]) { Tx("Подтвердить") }
                                     }
