@@ -8,11 +8,13 @@ Logs in through the /login form (cookie jar, CSRF field `_csrf`), opens /admin/t
 the «Выдать токен» form for the user whose login is --owner, and reads the token, which the page
 shows once in <code class="token">.
 
-With --config it also reads, through the API and that token, the identifiers that exist in the
-database (programmes, measures, schools, teachers, ИОМ steps, mentorships) and writes a
-schemathesis config whose dictionaries put them into the path and body parameters of that name
-part of the time, so that the fuzzer reaches past «404 not found». The rest of the time the
-values are generated as usual. Standard library only. Exit 1 with a message on any failure.
+With --config it also reads, through the API and an admin's token (the owner's own when the
+owner is --login), the identifiers that exist in the database (programmes, measures, schools,
+teachers, ИОМ steps, mentorships) and writes a schemathesis config whose dictionaries put them
+into the path and body parameters of that name part of the time, so that the fuzzer reaches
+past «404 not found». The rest of the time the values are generated as usual.
+
+Standard library only. Exit 1 with a message on any failure.
 """
 import argparse
 import json

@@ -361,3 +361,22 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct APIBodyTests {
+    @Test func aBodyThatDoesNotFitIs422AndAMissingOneIs415() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let school = try await Fixtures.school("bal-03", app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "metodist", app))
+            let path = "/api/v1/schools/\(school.id!.uuidString)/at-risk-families"
+            let none = try await app.testing().sendRequest(.PUT, path, headers: headers)
+            #expect(none.status == .unsupportedMediaType)
+            headers.contentType = .json
+            for body in ["not json", #"{"year":2022}"#, #"{"year":2022,"families":"много"}"#, #"{"year":99999999999999999999,"families":1}"#] {
+                let r = try await app.testing().sendRequest(.PUT, path, headers: headers, body: ByteBuffer(string: body))
+                #expect(r.status == .unprocessableEntity, "\(body)")
+                #expect(r.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            }
+        }
+    }
+}

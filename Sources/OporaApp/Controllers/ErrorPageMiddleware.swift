@@ -32,6 +32,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 
     static func describe(_ error: any Error) -> (HTTPStatus, String) {
         switch error {
+        // Before AbortError: Vapor makes DecodingError an AbortError with 400, but a body that does
+        // not fit the form is refused as every other bad input is, with 422.
+        case is DecodingError:
+            return (.unprocessableEntity, "Данные запроса не удалось прочитать: проверьте поля и их типы.")
         case let abort as any AbortError:
             let status = abort.status
             let reason = abort.reason
@@ -40,8 +44,6 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return (status, isOurs ? reason : defaultDetail(status))
         case let errors as FieldErrors:
             return (.unprocessableEntity, errors.all.joined(separator: " "))
-        case is DecodingError:
-            return (.unprocessableEntity, "Данные запроса не удалось прочитать: проверьте поля и их типы.")
         default:
             return (.internalServerError, defaultDetail(.internalServerError))
         }
