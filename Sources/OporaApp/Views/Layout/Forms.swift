@@ -1,6 +1,13 @@
 import OporaDomain
 import Plot
 
+/// A form that was refused: which one, what the user typed (so it is kept), and why.
+struct FailedForm {
+    var form: String
+    var values: [String: String]
+    var errors: FieldErrors
+}
+
 /// The pieces every form is made of: a labelled field with its error, the CSRF token, a select.
 enum Forms {
     static func csrf(_ ctx: PageContext) -> Component {

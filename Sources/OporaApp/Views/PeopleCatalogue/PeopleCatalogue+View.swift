@@ -13,11 +13,7 @@ enum PeopleCatalogueView {
         var canEditCourses: Bool
     }
 
-    struct Failed {
-        var form: String
-        var values: [String: String]
-        var errors: FieldErrors
-    }
+    typealias Failed = FailedForm
 
     static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
         func v(_ form: String, _ key: String, _ fallback: String = "") -> String { failed?.form == form ? failed!.values[key] ?? fallback : fallback }

@@ -38,11 +38,7 @@ enum SchoolPeopleView {
     }
 
     /// What a form sent back with its problems, so it keeps what the user typed.
-    struct Failed {
-        var form: String
-        var values: [String: String]
-        var errors: FieldErrors
-    }
+    typealias Failed = FailedForm
 
     static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
         let s = m.school

@@ -26,11 +26,7 @@ enum SchoolRisksView {
         var canAssess: Bool
     }
 
-    struct Failed {
-        var form: String
-        var values: [String: String]
-        var errors: FieldErrors
-    }
+    typealias Failed = FailedForm
 
     static func levelBadge(_ level: RiskLevel?) -> Component {
         El("span", [("class", "badge risk-\(level?.rawValue ?? "unknown")")]) { Tx(level?.russian ?? "нет данных") }

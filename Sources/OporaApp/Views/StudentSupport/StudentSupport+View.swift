@@ -16,11 +16,7 @@ enum StudentSupportView {
         var canEdit: Bool
     }
 
-    struct Failed {
-        var form: String
-        var values: [String: String]
-        var errors: FieldErrors
-    }
+    typealias Failed = FailedForm
 
     static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
         let s = m.school
