@@ -6,7 +6,7 @@ struct M010CreateLoginFailures: AsyncMigration {
         try await db.schema(LoginFailure.schema)
             .id()
             .field("login", .string, .required)
-            .field("address", .string, .required)
+            .field("ip", .string, .required)
             .field("created_at", .datetime)
             .create()
     }

@@ -52,7 +52,7 @@ final class LoginFailure: Model, @unchecked Sendable {
     static let schema = "login_failures"
     @ID(key: .id) var id: UUID?
     @Field(key: "login") var login: String
-    @Field(key: "address") var address: String
+    @Field(key: "ip") var address: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
