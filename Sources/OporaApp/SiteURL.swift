@@ -163,6 +163,13 @@ enum SiteURL {
 }
 
 extension Request {
+    /// The year a page shows: the one asked for when the programme has it, otherwise this year,
+    /// kept within the programme's years.
+    func chosenYear(_ requested: Int?, in years: [Int]) -> Int {
+        if let requested, years.contains(requested) { return requested }
+        return min(max(today.year, years.first!), years.last!)
+    }
+
     func uuidParameter(_ name: String) throws -> UUID {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
             throw Abort(.notFound, reason: "Такой страницы нет.")

@@ -10,7 +10,7 @@ enum PublicController {
         let requested = (try? req.query.get(String.self, at: "programme")).flatMap(UUID.init(uuidString:))
         let programme = programmes.first { $0.id == requested } ?? first
         let years = Array(programme.startYear...programme.endYear)
-        let year = min(max(req.today.year, years.first!), years.last!)
+        let year = req.chosenYear(nil, in: years)
         let report = try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db)
         let municipalityID = programme.$municipality.id
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()

@@ -12,7 +12,7 @@ enum ReportController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array(programme.startYear...programme.endYear)
         let requested = try? req.query.get(Int.self, at: "year")
-        let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!)
+        let year = req.chosenYear(requested, in: years)
         return (try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db), years)
     }
 

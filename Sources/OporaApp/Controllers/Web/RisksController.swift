@@ -9,7 +9,7 @@ enum RisksController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
-        return (requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!), years)
+        return (req.chosenYear(requested, in: years), years)
     }
 
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {

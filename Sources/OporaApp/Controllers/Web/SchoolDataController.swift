@@ -8,7 +8,7 @@ enum SchoolDataController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
-        let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!)
+        let year = req.chosenYear(requested, in: years)
         let data = try await IndicatorData.load(programme, on: req.db)
         let i = data.inputs
         let teachers = i.teachers.filter { $0.schoolCode == school.code }.sorted { $0.teacherCode.localizedStandardCompare($1.teacherCode) == .orderedAscending }

@@ -9,7 +9,7 @@ enum StudentSupportController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
-        let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? min(max(req.today.year, years.first!), years.last!)
+        let year = req.chosenYear(requested, in: years)
         let grades = try await StudentSupportRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year)
             .sort(\.$grade).all().map { $0.fact(schoolCode: school.code) }
         let families = try await AtRiskFamiliesRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).first()
