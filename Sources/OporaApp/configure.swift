@@ -7,6 +7,7 @@ import Vapor
 /// Builds the whole app from one configuration value.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
+    app.storage[MonitoringCacheKey.self] = MonitoringCache()
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)

@@ -211,7 +211,7 @@ enum UnseenMunicipality {
                                                        municipalityID: municipalityID, user: nil, write: true, on: app.db).get()
             #expect(replaced.added.count == 1)
             #expect(replaced.replaced.count == 1)
-            #expect(replaced.replaced[0].contains("участников 20, «2» 8 → участников 21, «2» 5"))
+            #expect(replaced.replaced.lines[0].contains("участников 20, «2» 8 → участников 21, «2» 5"))
             #expect(try await ResultRecord.query(on: app.db).count() == count + 1)
             let row = try await ResultRecord.query(on: app.db).filter(\.$schoolCode == "s1").filter(\.$year == 2021).filter(\.$subject == "математика")
                 .filter(\.$kind == .vpr).first()!

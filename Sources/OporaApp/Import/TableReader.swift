@@ -3,17 +3,18 @@ import Foundation
 import FoundationXML
 #endif
 import OporaDomain
-import SwiftCSV
 import ZIPFoundation
 
 /// Reads an uploaded CSV or XLSX file into the table the domain validates: a header and rows with
 /// the line numbers a user sees in a spreadsheet program.
 enum TableReader {
+    /// The largest upload on the web; the command line reads files of any size up to `commandLineMaxBytes`.
     static let maxBytes = 50 * 1024 * 1024
+    static let commandLineMaxBytes = 2 * 1024 * 1024 * 1024
 
-    static func read(fileName: String, bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+    static func read(fileName: String, bytes: [UInt8], maxBytes: Int = maxBytes) -> Result<ImportTable, ImportProblems> {
         guard !bytes.isEmpty else { return fail("Файл пустой.") }
-        guard bytes.count <= maxBytes else { return fail("Файл больше 50 МБ: разделите его на части.") }
+        guard bytes.count <= maxBytes else { return fail("Файл больше \(maxBytes / 1024 / 1024) МБ: разделите его на части.") }
         let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
         let lower = fileName.lowercased()
         if lower.hasSuffix(".xlsx") || isZip {
@@ -36,25 +37,13 @@ enum TableReader {
         case .failure(let problem): return .failure(ImportProblems([problem]))
         case .success(let t): text = t
         }
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        guard !normalised.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fail("Файл пустой.") }
-        let delimiter = CSVDelimiter.guessed(string: normalised)
-        let csv: CSV<Enumerated>
-        do {
-            csv = try CSV<Enumerated>(string: normalised, delimiter: delimiter, loadColumns: false)
-        } catch {
-            return fail("Файл не читается как CSV: проверьте кавычки.")
+        guard !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return fail("Файл пустой.") }
+        switch CSVText.parse(Array(text.utf8)) {
+        case .failure(.unclosedQuote(let line)):
+            return .failure(ImportProblems([ImportProblem(line: line, column: nil, value: nil,
+                                                          reason: "Файл не читается как CSV: кавычка, открытая в строке \(line), не закрыта.")]))
+        case .success(let table): return .success(table)
         }
-        // A cell with a line break inside quotes spans several lines of the file.
-        var line = 1 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-        var rows: [ImportTable.Row] = []
-        rows.reserveCapacity(csv.rows.count)
-        for cells in csv.rows {
-            line += 1
-            rows.append(ImportTable.Row(line: line, cells: cells))
-            line += cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-        }
-        return .success(ImportTable(header: csv.header, rows: rows))
     }
 
     static func readXLSX(_ bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {

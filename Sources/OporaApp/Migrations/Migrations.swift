@@ -13,6 +13,7 @@ enum Migrations {
         M008CreatePeople(),
         M009CreateNetwork(),
         M010CreateLoginFailures(),
+        M011CreateMonitoringStamps(),
         SessionRecord.migration,
     ]
 }

@@ -19,11 +19,12 @@ struct IndicatorData: Sendable {
     var monitoring: MonitoringData
     var methodology: Methodology.Version
 
-    static func load(_ programme: Programme, on db: any Database) async throws -> IndicatorData {
+    /// With `cache`, the monitoring and its identifications come from it (a page's request); without, they are read anew.
+    static func load(_ programme: Programme, cache: MonitoringCache? = nil, on db: any Database) async throws -> IndicatorData {
         let programmeID = try programme.requireID()
         let municipalityID = programme.$municipality.id
-        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
-        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
+        let schools = try await School.facts(municipalityID: municipalityID, on: db)
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         let items = try await ChecklistItems.titles(municipalityID: municipalityID, on: db)
         let teachers = try await TeacherRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
         let teacherKey = Dictionary(uniqueKeysWithValues: teachers.map { ($0.id!, "\(codeByID[$0.$school.id] ?? "")|\($0.teacherCode)") })
@@ -34,11 +35,18 @@ struct IndicatorData: Sendable {
         let years = Array(programme.startYear...programme.endYear)
 
         // Indicator 4 compares each year's composite with the year before, by the methodology in use.
-        let monitoring = try await MonitoringData.load(municipalityID: municipalityID, on: db)
+        let monitoring: MonitoringData
+        if let cache { monitoring = try await cache.data(municipalityID: municipalityID, on: db) }
+        else { monitoring = try await MonitoringData.load(municipalityID: municipalityID, on: db) }
         let version = try await Methodology.current(municipalityID: municipalityID, on: db)
         var composites: [Int: [String: Double]] = [:]
         for year in ((programme.startYear - 1)...programme.endYear) where monitoring.years.contains(year) {
-            for a in monitoring.identify(year: year, parameters: version.parameters).schools {
+            let result = if let cache {
+                try await cache.identification(municipalityID: municipalityID, year: year, parameters: version.parameters, on: db).result
+            } else {
+                monitoring.identify(year: year, parameters: version.parameters)
+            }
+            for a in result.schools {
                 if let c = a.composite { composites[year, default: [:]][a.schoolCode] = c }
             }
         }

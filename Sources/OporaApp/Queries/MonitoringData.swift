@@ -1,6 +1,9 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import OporaDomain
+import SQLKit
+import Vapor
 
 /// The rows the methodology reads for one municipality, and its result for a year.
 struct MonitoringData: Sendable {
@@ -9,19 +12,86 @@ struct MonitoringData: Sendable {
     var contexts: [SocialContext]
     var years: [Int]
 
-    static func load(municipalityID: UUID, on db: any Database) async throws -> MonitoringData {
-        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
-        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
-        let rows = try await ResultRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all().map(\.domain)
-        let contexts = try await SocialContextRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
-            .compactMap { r in codeByID[r.$school.id].map { r.domain(schoolCode: $0) } }
-        return MonitoringData(schools: schools.map(\.facts), rows: rows, contexts: contexts,
-                              years: Array(Set(rows.map(\.year))).sorted())
+    /// Everything, or only the rows and contexts of `years` (all years are still listed in `years`).
+    static func load(municipalityID: UUID, years only: ClosedRange<Int>? = nil, on db: any Database) async throws -> MonitoringData {
+        let schools = try await School.facts(municipalityID: municipalityID, on: db)
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
+        var contextQuery = (db as! any SQLDatabase).select()
+            .columns("school_id", "year", "students", "low_income_share", "incomplete_family_share", "no_higher_education_share",
+                     "non_native_share", "preventive_register_share")
+            .from(SocialContextRecord.schema).where("municipality_id", .equal, municipalityID)
+        if let only { contextQuery = contextQuery.where("year", .greaterThanOrEqual, only.lowerBound).where("year", .lessThanOrEqual, only.upperBound) }
+        let contexts = try await contextQuery.all().compactMap { row -> SocialContext? in
+            guard let code = codeByID[try row.decode(column: "school_id", as: UUID.self)] else { return nil }
+            func share(_ column: String) throws -> Double? { try row.decode(column: column, as: Double?.self) }
+            return SocialContext(year: try row.decode(column: "year", as: Int.self), schoolCode: code,
+                                 students: try row.decode(column: "students", as: Int?.self), lowIncomeShare: try share("low_income_share"),
+                                 incompleteFamilyShare: try share("incomplete_family_share"),
+                                 noHigherEducationShare: try share("no_higher_education_share"),
+                                 nonNativeShare: try share("non_native_share"), preventiveRegisterShare: try share("preventive_register_share"))
+        }
+        let rows = try await ResultRowReader.read(municipalityID: municipalityID, years: only, on: db)
+        let years = only == nil ? Array(Set(rows.map(\.year))).sorted()
+                                : try await ResultRowReader.years(municipalityID: municipalityID, on: db)
+        return MonitoringData(schools: schools, rows: rows, contexts: contexts, years: years)
     }
 
     func identify(year: Int, parameters: MethodologyParameters) -> IdentificationResult {
         Identification.run(rows: rows, contexts: contexts, schools: schools.map(\.domain), parameters: parameters, year: year)
     }
+}
+
+/// A municipality's monitoring data and its identifications, kept between requests while the
+/// municipality's `MonitoringStamp` stays the same. A region's monitoring page would otherwise read
+/// 120,000 rows and run the methodology on every visit.
+final class MonitoringCache: Sendable {
+    private struct Entry {
+        var stamp: UUID?
+        var data: MonitoringData
+        var identified: [IdentificationKey: IdentificationResult] = [:]
+    }
+
+    private struct IdentificationKey: Hashable {
+        var year: Int
+        var parameters: Data
+    }
+
+    private let entries = NIOLockedValueBox([UUID: Entry]())
+
+    func data(municipalityID: UUID, on db: any Database) async throws -> MonitoringData {
+        try await entry(municipalityID: municipalityID, on: db).data
+    }
+
+    /// The data and its identification as of `year`, both remembered.
+    func identification(municipalityID: UUID, year: Int, parameters: MethodologyParameters,
+                        on db: any Database) async throws -> (data: MonitoringData, result: IdentificationResult) {
+        let entry = try await entry(municipalityID: municipalityID, on: db)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let key = IdentificationKey(year: year, parameters: try encoder.encode(parameters))
+        if let hit = entry.identified[key] { return (entry.data, hit) }
+        let result = entry.data.identify(year: year, parameters: parameters)
+        entries.withLockedValue { entries in
+            if entries[municipalityID]?.stamp == entry.stamp { entries[municipalityID]?.identified[key] = result }
+        }
+        return (entry.data, result)
+    }
+
+    private func entry(municipalityID: UUID, on db: any Database) async throws -> Entry {
+        // The stamp is read before the data, so data newer than its stamp is at worst read once more.
+        let stamp = try await MonitoringStamp.current(municipalityID: municipalityID, on: db)
+        if let entry = entries.withLockedValue({ $0[municipalityID] }), entry.stamp == stamp { return entry }
+        let entry = Entry(stamp: stamp, data: try await MonitoringData.load(municipalityID: municipalityID, on: db))
+        entries.withLockedValue { $0[municipalityID] = entry }
+        return entry
+    }
+}
+
+struct MonitoringCacheKey: StorageKey { typealias Value = MonitoringCache }
+
+extension Application {
+    /// Set once in `configure`.
+    var monitoringCache: MonitoringCache { storage[MonitoringCacheKey.self]! }
 }
 
 extension School {

@@ -59,6 +59,7 @@ public enum DemoData {
             try await school.create(on: db)
             schoolIDs[s.code] = try school.requireID()
         }
+        try await MonitoringStamp.bump(municipalityID: municipalityID, on: db)
         try await seedMonitoring(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         try await seedStaff(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         let programmeID = try await ProgrammeInstaller.install(try ProgrammeTemplate.balagansky(), municipalityID: municipalityID, on: db)

@@ -12,11 +12,11 @@ extension ImportService {
         var fact: String
     }
 
-    static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School], fileName: String, source: Source, municipalityID: UUID,
+    static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
                                     user: CurrentUser?, write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
         let codes = Set(schools.map(\.code))
-        let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })
-        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
+        let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
         var changes = KeyedChanges(plan: Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0))
 

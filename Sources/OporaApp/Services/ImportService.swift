@@ -11,8 +11,8 @@ enum ImportService {
         var kind: ImportKind
         var fileName: String
         var source: Source = .file
-        var added: [String]
-        var replaced: [String]
+        var added: ChangeList
+        var replaced: ChangeList
         var unchanged: Int
 
         var changesNothing: Bool { added.isEmpty && replaced.isEmpty }
@@ -35,10 +35,13 @@ enum ImportService {
 
     /// Reads and validates a file; on success, compares it with the stored data and, when
     /// `write` is set, writes it in one transaction with its import record and audit entry.
-    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser?,
-                    write: Bool, on db: any Database,
+    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], maxBytes: Int = TableReader.maxBytes, municipalityID: UUID,
+                    user: CurrentUser?, write: Bool, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
-        switch TableReader.read(fileName: fileName, bytes: bytes) {
+        let started = Timing.now
+        let read = TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes)
+        Timing.note("read the file", since: started)
+        switch read {
         case .failure(let problems): return .failure(problems)
         case .success(let table):
             return try await run(kind: kind, table: table, fileName: fileName, source: .file, municipalityID: municipalityID, user: user,
@@ -62,7 +65,7 @@ enum ImportService {
     static func dispatch(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
                          write: Bool, on db: any Database,
                          progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Plan, ImportProblems> {
-        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let schools = try await School.refs(municipalityID: municipalityID, on: db)
         let codes = Set(schools.map(\.code))
         switch kind {
         case .schools:
@@ -85,8 +88,10 @@ enum ImportService {
             return try await importPeopleData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
                                               municipalityID: municipalityID, user: user, write: write, on: db)
         case .results, .studentResults:
+            let started = Timing.now
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
                                           : StudentResultsFile.parse(table, knownSchoolCodes: codes)
+            Timing.note("validated \(table.rows.count) rows", since: started)
             switch parsed {
             case .failure(let p): return .failure(p)
             case .success(let rows):
@@ -139,25 +144,19 @@ enum ImportService {
         return .success(plan)
     }
 
-    /// The lines of a change for the audit log; a long list is cut, with the count of the rest.
-    static func changeList(_ lines: [String]) -> String {
-        let shown = lines.prefix(200).joined(separator: "\n")
-        return lines.count > 200 ? shown + "\n…и ещё \(lines.count - 200)" : shown
-    }
-
     static func describe(_ s: School) -> String {
         [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"].joined(separator: "; ")
     }
 
-    static func importContexts(_ contexts: [SocialContext], schools: [School], fileName: String, source: Source, municipalityID: UUID,
+    static func importContexts(_ contexts: [SocialContext], schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
                                user: CurrentUser?, write: Bool, on db: any Database) async throws -> Plan {
-        let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id!) })
+        let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
         let years = Array(Set(contexts.map(\.year)))
         let existing = try await SocialContextRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$year ~~ years).all()
         var byKey: [String: SocialContextRecord] = [:]
-        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.code) })
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         for e in existing { byKey["\(codeByID[e.$school.id] ?? "")|\(e.year)"] = e }
         var plan = Plan(kind: .context, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
         var toSave: [SocialContextRecord] = []
@@ -193,9 +192,10 @@ enum ImportService {
         return plan
     }
 
-    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School], fileName: String, source: Source, municipalityID: UUID,
+    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
                               user: CurrentUser?, write: Bool, on db: any Database,
                               progress: (@Sendable (Int, Int) -> Void)?) async throws -> Plan {
+        var phase = Timing.now
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
         let years = Array(Set(rows.map(\.year)))
         let existing = try await ResultRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
@@ -205,18 +205,19 @@ enum ImportService {
         var updates: [ResultRecord] = []
         var inserts: [ResultRow] = []
         for r in rows {
-            let label = "\(r.isRegionalReference ? "Регион" : nameByCode[r.schoolCode] ?? r.schoolCode), \(r.procedure.russian), \(r.year)"
+            func label() -> String { "\(r.isRegionalReference ? "Регион" : nameByCode[r.schoolCode] ?? r.schoolCode), \(r.procedure.russian), \(r.year)" }
             if let e = byKey[r.key] {
                 let before = e.domain
                 if before == r { plan.unchanged += 1; continue }
-                plan.replaced.append("\(label): \(Format.result(before)) → \(Format.result(r))")
+                plan.replaced.append("\(label()): \(Format.result(before)) → \(Format.result(r))")
                 e.set(r)
                 updates.append(e)
             } else {
-                plan.added.append("\(label): \(Format.result(r))")
+                plan.added.append("\(label()): \(Format.result(r))")
                 inserts.append(r)
             }
         }
+        phase = Timing.note("compared with \(existing.count) stored rows", since: phase)
         if write && !plan.changesNothing {
             let saving = updates
             let adding = inserts
@@ -227,19 +228,9 @@ enum ImportService {
                     e.importID = importID
                     try await e.save(on: db)
                 }
-                // Many rows at once, in batches small enough for SQLite's limit on bound values.
-                for start in stride(from: 0, to: adding.count, by: 500) {
-                    let batch = adding[start..<min(start + 500, adding.count)].map { r -> ResultRecord in
-                        let rec = ResultRecord()
-                        rec.$municipality.id = municipalityID
-                        rec.set(r)
-                        rec.importID = importID
-                        return rec
-                    }
-                    try await batch.create(on: db)
-                    progress?(min(start + 500, adding.count), adding.count)
-                }
+                try await ResultRowWriter.insert(adding, municipalityID: municipalityID, importID: importID, on: db, progress: progress)
             }
+            Timing.note("wrote \(adding.count) rows and replaced \(saving.count)", since: phase)
         }
         return plan
     }
@@ -263,11 +254,12 @@ enum ImportService {
     /// the audit entry only.
     @discardableResult
     static func record(_ plan: Plan, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID? {
+        if !plan.changesNothing { try await MonitoringStamp.bump(municipalityID: municipalityID, on: db) }
         guard plan.source == .file else {
             try await Audit.record(db, user: user, action: "form.\(plan.kind.rawValue)", entityType: plan.kind.rawValue, entityID: nil,
                                    municipalityID: municipalityID, summary: "\(plan.kind.russianTitle): изменено через форму",
-                                   before: plan.replaced.isEmpty ? nil : ["Было → стало": changeList(plan.replaced)],
-                                   after: plan.added.isEmpty ? nil : ["Добавлено": changeList(plan.added)])
+                                   before: plan.replaced.isEmpty ? nil : ["Было → стало": plan.replaced.summary],
+                                   after: plan.added.isEmpty ? nil : ["Добавлено": plan.added.summary])
             return nil
         }
         let r = ImportRecord()
@@ -283,9 +275,9 @@ enum ImportService {
         try await Audit.record(db, user: user, action: "import.\(plan.kind.rawValue)", entityType: "import", entityID: r.id,
                                municipalityID: municipalityID,
                                summary: "Загрузка «\(plan.fileName)» (\(plan.kind.russianTitle.lowercased())): \(plan.russianDoneSummary)",
-                               before: plan.replaced.isEmpty ? nil : ["Заменённые строки (было → стало)": changeList(plan.replaced)],
+                               before: plan.replaced.isEmpty ? nil : ["Заменённые строки (было → стало)": plan.replaced.summary],
                                after: ["Добавлено": String(plan.added.count), "Заменено": String(plan.replaced.count),
-                                       "Без изменений": String(plan.unchanged), "Добавленные строки": changeList(plan.added)])
+                                       "Без изменений": String(plan.unchanged), "Добавленные строки": plan.added.summary])
         return try r.requireID()
     }
 

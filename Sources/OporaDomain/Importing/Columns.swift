@@ -78,7 +78,7 @@ struct RowReader {
 
     func text(_ key: String) -> String? {
         guard let i = index[key], i < row.cells.count else { return nil }
-        let t = row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = row.cells[i].trimmedCell
         return t.isEmpty ? nil : t
     }
 
@@ -99,7 +99,7 @@ struct RowReader {
     /// A whole, non-negative number: «12», not «12,5», «1e3» or «-2».
     mutating func count(_ key: String, _ what: String, required: Bool) -> Int? {
         guard let t = text(key, what, required: required) else { return nil }
-        guard t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), let v = Int(t) else {
+        guard t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }), let v = Int(t) else {
             problem(key, t, "\(what) — целое число без дробной части и букв.")
             return nil
         }
@@ -112,8 +112,10 @@ struct RowReader {
     /// A decimal with «.» or «,».
     mutating func decimal(_ key: String, _ what: String, required: Bool = false, nonNegative: Bool = false) -> Double? {
         guard let t = text(key, what, required: required) else { return nil }
-        let n = t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
-        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
+        // «3.45» as it is; «3,45» and «1 200,5» rewritten first.
+        let plain = t.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
+        let n = plain ? t : t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
+        guard plain || n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
             problem(key, t, "\(what) — число, например 12,5.")
             return nil
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file as read: the header and the rows, each with the line a user sees in a spreadsheet
 /// program (the header is line 1).
 public struct ImportTable: Sendable, Equatable {
@@ -10,7 +12,7 @@ public struct ImportTable: Sendable, Equatable {
             self.cells = cells
         }
 
-        var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool { cells.allSatisfy { $0.trimmedCell.isEmpty } }
     }
 
     public var header: [String]
@@ -131,5 +133,16 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         if keys.contains(where: { $0.hasSuffix("_share") || $0.hasSuffix("_count") }) { return .context }
         if keys.contains("name") && keys.contains("code") { return .schools }
         return nil
+    }
+}
+
+extension String {
+    /// Without spaces and line breaks at either end. Most cells have none, and trimming them anyway
+    /// was a sixth of the time of importing a large file, so those come back as they are.
+    var trimmedCell: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.isASCII ? s.value <= 0x20 : s.properties.isWhitespace }
+        if !isSpace(first) && !isSpace(last) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

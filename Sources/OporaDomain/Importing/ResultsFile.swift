@@ -34,9 +34,10 @@ public enum ResultsFile {
         var problems: [ImportProblem] = []
         var rows: [ResultRow] = []
         var seen: [ResultRow.Key: Int] = [:]
+        var subjects: [String: String] = [:]
         for row in table.rows where !row.isBlank {
             var r = RowReader(row, index)
-            let key = readKey(&r, known: knownSchoolCodes)
+            let key = readKey(&r, known: knownSchoolCodes, subjects: &subjects)
             let n = r.count("participants", "Число участников", required: true)
             var fails = r.count("fails", "Число «2»", required: false)
             var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
@@ -78,7 +79,8 @@ public enum ResultsFile {
     }
 
     /// Year, kind, grade, subject and school of a row.
-    static func readKey(_ r: inout RowReader, known: Set<String>) -> ResultRow.Key? {
+    /// `subjects` remembers each subject's normalised form: a file names a few dozen subjects in a million rows.
+    static func readKey(_ r: inout RowReader, known: Set<String>, subjects: inout [String: String]) -> ResultRow.Key? {
         let year = r.year()
         var kind: AssessmentKind?
         if let t = r.required("kind", "вид процедуры") {
@@ -93,7 +95,9 @@ public enum ResultsFile {
         let subject = r.required("subject", "предмет")
         let school = r.school("school_code", known: known, allowRegion: true)
         guard let year, let kind, let grade, let subject, let school else { return nil }
-        return ResultRow.Key(year: year, procedure: Procedure(kind: kind, grade: grade, subject: subject), schoolCode: school)
+        let normalised = subjects[subject] ?? Procedure.normalise(subject)
+        subjects[subject] = normalised
+        return ResultRow.Key(year: year, procedure: Procedure(kind: kind, grade: grade, normalisedSubject: normalised), schoolCode: school)
     }
 
     static func format(_ v: Double) -> String {
@@ -147,9 +151,10 @@ public enum StudentResultsFile {
         var groups: [ResultRow.Key: Group] = [:]
         var order: [ResultRow.Key] = []
         var seen: [String: Int] = [:]
+        var subjects: [String: String] = [:]
         for row in table.rows where !row.isBlank {
             var r = RowReader(row, index)
-            let key = ResultsFile.readKey(&r, known: knownSchoolCodes)
+            let key = ResultsFile.readKey(&r, known: knownSchoolCodes, subjects: &subjects)
             let participant = r.required("participant_code", "код участника")
             var mark: Int?
             if let t = r.text("mark") {

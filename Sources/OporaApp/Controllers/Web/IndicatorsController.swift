@@ -14,7 +14,7 @@ enum IndicatorsController {
 
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
         return IndicatorsView.render(try await PageContext.make(req), data, schoolCode: try await schoolCode(user, on: req.db))
     }
 
@@ -28,7 +28,7 @@ enum IndicatorsController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         return IndicatorDetailView.render(try await PageContext.make(req), data, data.value(n, y), schoolCode: try await schoolCode(user, on: req.db),
                                           canEnter: user.role == .admin || user.role == .methodist, form: [:], errors: nil)
@@ -43,7 +43,7 @@ enum IndicatorsController {
     static func saveManual(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
-        let data = try await IndicatorData.load(programme, on: req.db)
+        let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         let b = try req.content.decode(ManualBody.self)
         var errors: [String: String] = [:]

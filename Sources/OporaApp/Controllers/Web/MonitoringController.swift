@@ -19,7 +19,7 @@ enum MonitoringController {
         let user = try req.currentUser()
         let municipality = try await municipality(req, user: user)
         let municipalityID = try municipality.requireID()
-        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
         guard let last = data.years.last else {
             return Layout.page("Мониторинг", try await PageContext.make(req)) {
@@ -32,9 +32,13 @@ enum MonitoringController {
         }
         let requested = try? req.query.get(Int.self, at: "year")
         let year = requested.flatMap { data.years.contains($0) ? $0 : nil } ?? last
-        let model = MonitoringView.Model(year: year, years: data.years, result: data.identify(year: year, parameters: version.parameters),
+        let result = try await req.application.monitoringCache.identification(municipalityID: municipalityID, year: year,
+                                                                              parameters: version.parameters, on: req.db).result
+        let model = MonitoringView.Model(year: year, years: data.years, result: result,
                                          version: version, schools: Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0) }),
-                                         isDemo: municipality.isDemo)
+                                         isDemo: municipality.isDemo,
+                                         category: (try? req.query.get(String.self, at: "category")).flatMap(SchoolCategory.init(rawValue:)),
+                                         page: max(((try? req.query.get(Int.self, at: "page")) ?? 1) - 1, 0))
         return MonitoringView.render(try await PageContext.make(req), model)
     }
 }

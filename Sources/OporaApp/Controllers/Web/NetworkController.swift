@@ -25,7 +25,7 @@ enum NetworkController {
                                      .compactMap { $0 }.joined(separator: " "),
                                  subject: p.subject)
         }.sorted { ($0.school, $0.partner) < ($1.school, $1.partner) }
-        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         var suggestions: [(String, [PartnerSuggestion])] = []
         // Which schools are НРО and their composites are monitoring results: not for school users.
         if user.role != .school, let year = data.years.last {

@@ -9,7 +9,7 @@ enum PagesController {
         let summary = try await HomeSummary.fetch(user: user, today: req.today, on: req.db)
         var indicators: IndicatorData?
         if user.role != .school {
-            indicators = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), on: req.db)
+            indicators = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
         }
         return HomeView.render(try await PageContext.make(req), summary, indicators: indicators, today: req.today)
     }

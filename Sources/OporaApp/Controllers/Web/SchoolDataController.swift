@@ -9,7 +9,7 @@ enum SchoolDataController {
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
         let year = req.chosenYear(requested, in: years)
-        let data = try await IndicatorData.load(programme, on: req.db)
+        let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let i = data.inputs
         let teachers = i.teachers.filter { $0.schoolCode == school.code }.sorted { $0.teacherCode.localizedStandardCompare($1.teacherCode) == .orderedAscending }
         let ids = Set(teachers.map(\.id))

@@ -92,6 +92,7 @@ enum SchoolEditController {
         school.participating = participating
         try await db.transaction { db in
             try await school.save(on: db)
+            try await MonitoringStamp.bump(municipalityID: school.$municipality.id, on: db)
             if participating, let programme = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
                 .sort(\.$createdAt, .descending).first() {
                 try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
@@ -110,7 +111,7 @@ enum SchoolEditController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let year = programme.startYear - 1
         let municipalityID = programme.$municipality.id
-        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         guard data.years.contains(year) else {
             return req.redirect(to: SiteURL.schools.with([("message", "Нет результатов мониторинга \(year) года: список не изменён.")]))
         }
@@ -125,6 +126,7 @@ enum SchoolEditController {
                 try await school.save(on: db)
                 try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
             }
+            try await MonitoringStamp.bump(municipalityID: municipalityID, on: db)
             try await Audit.record(db, user: user, action: "school.participating", entityType: "school", entityID: nil, municipalityID: municipalityID,
                                    summary: "Список участвующих школ дополнен по мониторингу \(year) года (методика версии \(version.number))",
                                    after: ["Добавлены": added.map(\.shortName).joined(separator: ", ")])

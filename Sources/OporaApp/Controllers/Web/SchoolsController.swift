@@ -14,7 +14,7 @@ enum SchoolsController {
         var categories: [String: SchoolCategory] = [:]
         var year: Int?
         if user.role != .school, let municipalityID = municipalities.first {
-            let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+            let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
             if let last = data.years.last {
                 year = last
                 let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
@@ -51,7 +51,7 @@ enum SchoolsController {
     static func render(_ req: Request, user: CurrentUser, school: School, form: [String: String],
                        errors: [String: String]?) async throws -> Response {
         let municipalityID = school.$municipality.id
-        let data = try await MonitoringData.load(municipalityID: municipalityID, on: req.db)
+        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
         var assessments: [SchoolAssessment] = []
         var references: [ResultRow.Key: Double] = [:]

@@ -103,14 +103,14 @@ enum ImportsView {
         }
     }
 
-    static func changes(_ title: String, _ lines: [String]) -> Component {
+    static func changes(_ title: String, _ list: ChangeList) -> Component {
         ComponentGroup {
-            if !lines.isEmpty {
-                El("h2") { Tx("\(title): \(lines.count)") }
+            if !list.isEmpty {
+                El("h2") { Tx("\(title): \(list.count)") }
                 El("ul", [("class", "changes")]) {
-                    for line in lines.prefix(300) { El("li") { Tx(line) } }
+                    for line in list.lines { El("li") { Tx(line) } }
                 }
-                if lines.count > 300 { El("p", [("class", "muted")]) { Tx("…и ещё \(lines.count - 300).") } }
+                if list.count > list.lines.count { El("p", [("class", "muted")]) { Tx("…и ещё \(list.count - list.lines.count).") } }
             }
         }
     }

@@ -12,7 +12,13 @@ enum MonitoringView {
         var version: Methodology.Version
         var schools: [String: School.Facts]
         var isDemo: Bool
+        /// The table shows this category only, when set, and `pageSize` schools from `page` (0-based).
+        var category: SchoolCategory? = nil
+        var page: Int = 0
     }
+
+    /// A region has 800 schools: the table shows them a hundred at a time.
+    static let pageSize = 100
 
     static func render(_ ctx: PageContext, _ m: Model) -> Response {
         let assessments = m.result.schools
@@ -26,7 +32,7 @@ enum MonitoringView {
                 Tx("Методика: версия \(m.version.number)" + (m.version.comment.map { " — \($0)" } ?? "") + ". ")
                 link("Параметры и версии", SiteURL.methodology.path)
             }
-            summary(assessments)
+            summary(assessments, m)
             El("section", [("aria-labelledby", "h-scatter")]) {
                 El("h2", [("id", "h-scatter")]) { Tx("Школы: социальный индекс и сводный результат") }
                 El("p", [("class", "muted")]) {
@@ -37,15 +43,24 @@ enum MonitoringView {
                     return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category)
                 }
                 ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год")
-                El("ol", [("class", "point-names")]) {
-                    for p in points {
-                        El("li") { El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")]); Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))") }
+                if points.count <= pageSize {
+                    El("ol", [("class", "point-names")]) {
+                        for p in points {
+                            El("li") { El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")]); Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))") }
+                        }
                     }
+                } else {
+                    El("p", [("class", "muted")]) { Tx("Каждая школа диаграммы со своей категорией и сводным результатом — в таблице ниже.") }
                 }
                 legend()
             }
+            let listed = m.category.map { c in assessments.filter { $0.category == c } } ?? assessments
+            let pages = max(1, (listed.count + pageSize - 1) / pageSize)
+            let page = min(max(m.page, 0), pages - 1)
+            let shown = listed.dropFirst(page * pageSize).prefix(pageSize)
             El("section", [("aria-labelledby", "h-table")]) {
-                El("h2", [("id", "h-table")]) { Tx("Школы и категории") }
+                El("h2", [("id", "h-table")]) { Tx("Школы и категории" + (m.category.map { ": \($0.russian)" } ?? "")) }
+                if m.category != nil || pages > 1 { pager(m, shown: shown.count, of: listed.count, page: page, pages: pages) }
                 El("div", [("class", "scroll")]) {
                     El("table", [("class", "data")]) {
                         El("caption") { Tx("Категории школ на \(m.year) год; подробности — на странице школы") }
@@ -55,7 +70,7 @@ enum MonitoringView {
                             }
                         } }
                         El("tbody") {
-                            for a in assessments {
+                            for a in shown {
                                 El("tr") {
                                     El("th", [("scope", "row")]) {
                                         if let s = m.schools[a.schoolCode] {
@@ -88,12 +103,32 @@ enum MonitoringView {
         }
     }
 
-    static func summary(_ a: [SchoolAssessment]) -> Component {
+    /// The count of each category; each links to the table of that category only.
+    static func summary(_ a: [SchoolAssessment], _ m: Model) -> Component {
         El("ul", [("class", "summary")]) {
             for c in SchoolCategory.allCases {
                 let n = a.filter { $0.category == c }.count
-                if n > 0 { El("li") { CategoryBadge.render(c); Tx(" \(RussianNoun.school.counted(n))") } }
+                if n > 0 {
+                    El("li") {
+                        CategoryBadge.render(c)
+                        Tx(" ")
+                        link(RussianNoun.school.counted(n), SiteURL.monitoring.with([("year", String(m.year)), ("category", c.rawValue)]) + "#h-table")
+                    }
+                }
             }
+        }
+    }
+
+    /// «Школы 101–200 из 800», the way to the other pages and back to every category.
+    static func pager(_ m: Model, shown: Int, of total: Int, page: Int, pages: Int) -> Component {
+        func href(_ p: Int) -> String {
+            SiteURL.monitoring.with([("year", String(m.year))] + (m.category.map { [("category", $0.rawValue)] } ?? []) + [("page", String(p + 1))]) + "#h-table"
+        }
+        return El("p", [("class", "pager")]) {
+            Tx(total == 0 ? "Школ нет. " : "Школы \(page * pageSize + 1)–\(page * pageSize + shown) из \(total). ")
+            if page > 0 { link("← Предыдущие \(pageSize)", href(page - 1)); Tx(" ") }
+            if page + 1 < pages { link("Следующие →", href(page + 1)); Tx(" ") }
+            if m.category != nil { link("Все категории", SiteURL.monitoring.with([("year", String(m.year))]) + "#h-table") }
         }
     }
 

@@ -20,12 +20,15 @@ public enum Identification {
         let window = Array((year - max(parameters.years, 1) + 1)...year)
         // Y−1 is read even when the window is one year long: the composite jump compares it with Y.
         let readYears = Set(window + [year - 1])
-        let read = rows.filter { readYears.contains($0.year) }
+        // The rows may be a country's: they are copied only when some must be left out, and assessed
+        // straight into their school's list.
+        let read = rows.allSatisfy { readYears.contains($0.year) } ? rows : rows.filter { readYears.contains($0.year) }
         let references = ReferenceTable(rows: read, parameters: parameters)
-        let assessedRows = read.filter { !$0.isRegionalReference }.map {
-            RowAssessment(row: $0, reference: references[$0.procedure, $0.year], parameters: parameters)
+        var rowsBySchool: [String: [RowAssessment]] = [:]
+        for row in read where !row.isRegionalReference {
+            rowsBySchool[row.schoolCode, default: []].append(
+                RowAssessment(row: row, reference: references[row.procedure, row.year], parameters: parameters))
         }
-        let rowsBySchool = Dictionary(grouping: assessedRows, by: \.row.schoolCode)
         let changes = CompositeChanges(rowsBySchool: rowsBySchool, year: year)
         var contextBySchool: [String: SocialContext] = [:]
         for context in contexts where context.year == year && contextBySchool[context.schoolCode] == nil {

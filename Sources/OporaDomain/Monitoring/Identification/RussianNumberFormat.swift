@@ -18,7 +18,7 @@ enum RussianNumberFormat {
             text.removeFirst()
             if text.contains(where: { $0 != "0" && $0 != "." }) { text = "−" + text }
         }
-        return text.replacingOccurrences(of: ".", with: ",")
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
     }
 
     /// `0.45` → «45 %», `0.3333` → «33,3 %».

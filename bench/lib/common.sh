@@ -1,0 +1,53 @@
+# Shared by the bench scripts: the binary, the data, a private PostgreSQL, and timing.
+# Sourced, not run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+WORK=${OPORA_BENCH_DIR:-$ROOT/.build/bench}
+mkdir -p "$WORK"
+PGBIN=/usr/lib/postgresql/15/bin
+
+# The release binary, built when missing; OPORA_BIN names another (CI's smoke run uses the debug one).
+opora_bin() {
+  if [ -n "${OPORA_BIN:-}" ]; then echo "$OPORA_BIN"; return; fi
+  if [ ! -x "$ROOT/.build/release/opora" ]; then
+    (cd "$ROOT" && swift build -c release --product opora >&2)
+  fi
+  echo "$ROOT/.build/release/opora"
+}
+
+# The generated files of a size, made once.
+bench_data() {
+  local size=$1 dir="$WORK/data-$1"
+  if [ ! -f "$dir/results-2022.csv" ]; then python3 "$ROOT/bench/generate.py" "$size" "$dir" >&2; fi
+  echo "$dir"
+}
+
+# Starts the benchmarks' own PostgreSQL 15 (server defaults, fsync on) on port 55440, its data kept
+# in $WORK/pgdata so that one script's databases are there for the next; stopped when the script ends.
+start_postgres() {
+  if [ ! -x "$PGBIN/initdb" ]; then apt-get install -y -qq postgresql >/dev/null; fi
+  local data="$WORK/pgdata"
+  PG="postgres://postgres@127.0.0.1:55440"
+  # Already started by the script that runs this one: that script stops it.
+  if [ -f "$data/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then return; fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"; chown postgres:postgres "$data"; chmod 700 "$data"
+    runuser -u postgres -- "$PGBIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p 55440 -k $data -c max_wal_size=4GB" start >/dev/null
+  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1' EXIT
+}
+
+# Runs a command under /usr/bin/time; sets SECONDS_TAKEN and PEAK_MB.
+timed() {
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$out" "$@"
+  read -r SECONDS_TAKEN peak_kb < "$out"
+  PEAK_MB=$((peak_kb / 1024))
+  rm -f "$out"
+}
+
+rows_of() { echo $(( $(wc -l < "$1") - 1 )); }
+per_second() { python3 -c "print(f'{$1 / max($2, 0.001):,.0f}'.replace(',', ' '))"; }
