@@ -27,7 +27,7 @@ run_for() {
   printf "%-18s %10s %9s %12s %9s   %s\n" file rows seconds rows/s peak_MB "limit rows/s ($2)"
   for f in "$DATA"/results-*.csv; do
     local rows; rows=$(rows_of "$f")
-    timed env OPORA_DATABASE_URL="$URL" "$BIN" import results "$f" > "$WORK/import.log" 2>&1
+    timed env OPORA_DATABASE_URL="$URL" OPORA_TIMINGS=1 "$BIN" import results "$f" > "$WORK/import-$db-$(basename "$f" .csv).log" 2>&1
     local opora_s=$SECONDS_TAKEN opora_mb=$PEAK_MB
     if [ "$db" = sqlite ]; then
       rm -f "$WORK/bare.sqlite"

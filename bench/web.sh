@@ -12,7 +12,7 @@ DURATION=${3:-20}
 BIN=$(opora_bin)
 MUNICIPALITY="Бенчмарк ($SIZE)"
 PORT=18090
-command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 cookie_of() {  # signs in through the login form and prints the session cookie
   python3 - "$1" <<'PY'
@@ -46,8 +46,12 @@ load() {
     # One request first: the monitoring page reads and identifies once, then serves from its cache.
     curl -fs -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page"
     echo "-- $page ($(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page" | wc -c) bytes)"
-    wrk -t2 -c64 -d"${DURATION}s" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page" \
-      | grep -E "Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|requests in"
+    wrk -t2 -c64 -d"${DURATION}s" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page" > "$WORK/wrk.txt"
+    grep -E "Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|requests in" "$WORK/wrk.txt"
+    # Every answer must be the page itself: an error, a redirect to the login or a timeout fails the run.
+    if grep -qE "Non-2xx|Socket errors" "$WORK/wrk.txt" || grep -qE "^ +0 requests" "$WORK/wrk.txt"; then
+      echo "FAILED: $page answered with errors under load" >&2; kill $pid; exit 1
+    fi
   done
   kill $pid; wait $pid 2>/dev/null || true
 }

@@ -23,10 +23,11 @@ bench_data() {
 }
 
 # Starts the benchmarks' own PostgreSQL 15 (server defaults, fsync on) on port 55440, its data kept
-# in $WORK/pgdata so that one script's databases are there for the next; stopped when the script ends.
+# in /tmp/opora-bench-pgdata so that one script's databases are there for the next; stopped when the script ends.
 start_postgres() {
-  if [ ! -x "$PGBIN/initdb" ]; then apt-get install -y -qq postgresql >/dev/null; fi
-  local data="$WORK/pgdata"
+  if [ ! -x "$PGBIN/initdb" ]; then apt-get install -y -qq postgresql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }; fi
+  # In /tmp: the postgres user must be able to reach it, whatever the permissions of the clone's folders.
+  local data=${OPORA_BENCH_PGDATA:-/tmp/opora-bench-pgdata}
   PG="postgres://postgres@127.0.0.1:55440"
   # Already started by the script that runs this one: that script stops it.
   if [ -f "$data/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then return; fi
@@ -36,7 +37,7 @@ start_postgres() {
   fi
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p 55440 -k $data -c max_wal_size=4GB" start >/dev/null
-  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1' EXIT
+  trap "runuser -u postgres -- $PGBIN/pg_ctl -D $data -m fast stop >/dev/null 2>&1" EXIT
 }
 
 # Runs a command under /usr/bin/time; sets SECONDS_TAKEN and PEAK_MB.

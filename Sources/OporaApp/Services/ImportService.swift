@@ -197,21 +197,20 @@ enum ImportService {
                               progress: (@Sendable (Int, Int) -> Void)?) async throws -> Plan {
         var phase = Timing.now
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        let years = Array(Set(rows.map(\.year)))
-        let existing = try await ResultRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
-            .filter(\.$year ~~ years).all()
-        let byKey = Dictionary(existing.map { ($0.domain.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let years = Set(rows.map(\.year))
+        // Read as plain rows: a country's re-imported file meets 1.5 million stored rows.
+        let existing = years.isEmpty ? [] : try await ResultRowReader.read(municipalityID: municipalityID, years: years.min()!...years.max()!, on: db)
+            .filter { years.contains($0.year) }
+        let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var plan = Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
-        var updates: [ResultRecord] = []
+        var updates: [ResultRow] = []
         var inserts: [ResultRow] = []
         for r in rows {
             func label() -> String { "\(r.isRegionalReference ? "Регион" : nameByCode[r.schoolCode] ?? r.schoolCode), \(r.procedure.russian), \(r.year)" }
-            if let e = byKey[r.key] {
-                let before = e.domain
+            if let before = byKey[r.key] {
                 if before == r { plan.unchanged += 1; continue }
                 plan.replaced.append("\(label()): \(Format.result(before)) → \(Format.result(r))")
-                e.set(r)
-                updates.append(e)
+                updates.append(r)
             } else {
                 plan.added.append("\(label()): \(Format.result(r))")
                 inserts.append(r)
@@ -224,10 +223,7 @@ enum ImportService {
             let finished = plan
             try await db.transaction { db in
                 let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
-                for e in saving {
-                    e.importID = importID
-                    try await e.save(on: db)
-                }
+                try await ResultRowWriter.update(saving, municipalityID: municipalityID, importID: importID, on: db)
                 try await ResultRowWriter.insert(adding, municipalityID: municipalityID, importID: importID, on: db, progress: progress)
             }
             Timing.note("wrote \(adding.count) rows and replaced \(saving.count)", since: phase)

@@ -37,6 +37,21 @@ enum ResultRowWriter {
         }
     }
 
+    /// Replaces the figures of stored rows, found by their natural key: school, year and procedure.
+    static func update(_ rows: [ResultRow], municipalityID: UUID, importID: UUID?, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for r in rows {
+            try await sql.update(ResultRecord.schema)
+                .set("participants", to: r.participants).set("fails", to: r.fails)
+                .set("marks3", to: r.marks3).set("marks4", to: r.marks4).set("marks5", to: r.marks5)
+                .set("mean_score", to: r.meanScore).set("import_id", to: importID)
+                .where("municipality_id", .equal, municipalityID).where("school_code", .equal, r.schoolCode)
+                .where("year", .equal, r.year).where("kind", .equal, r.procedure.kind.rawValue)
+                .where("grade", .equal, r.procedure.grade).where("subject", .equal, r.procedure.subject)
+                .run()
+        }
+    }
+
     /// Ids in the order of writing (UUID version 7: the time, then a counter), so each new row's id
     /// goes to the end of the primary-key index instead of a random page of it. With random ids, SQLite
     /// spent most of a country import moving between the pages of that index.
