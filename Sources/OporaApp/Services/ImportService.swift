@@ -137,7 +137,7 @@ enum ImportService {
             let saving = toSave
             let finished = plan
             try await db.transaction { db in
-                for s in saving { try await s.save(on: db) }
+                try await saveAll(saving, on: db)
                 try await record(finished, municipalityID: municipalityID, user: user, on: db)
             }
         }
@@ -183,10 +183,8 @@ enum ImportService {
             let finished = plan
             try await db.transaction { db in
                 let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
-                for r in saving {
-                    r.importID = importID
-                    try await r.save(on: db)
-                }
+                for r in saving { r.importID = importID }
+                try await saveAll(saving, on: db)
             }
         }
         return plan
@@ -229,6 +227,16 @@ enum ImportService {
             Timing.note("wrote \(adding.count) rows and replaced \(saving.count)", since: phase)
         }
         return plan
+    }
+
+    /// Stored models are updated one by one; new ones are created a few hundred to a statement
+    /// (a country's school registry has 40,000), within SQLite's limit on bound values.
+    static func saveAll<M: Model>(_ models: [M], on db: any Database) async throws {
+        for m in models where m.id != nil { try await m.save(on: db) }
+        let new = models.filter { $0.id == nil }
+        for start in stride(from: 0, to: new.count, by: 200) {
+            try await Array(new[start..<min(start + 200, new.count)]).create(on: db)
+        }
     }
 
     /// One row typed into a form, checked and written by the same rules as a file's row.
