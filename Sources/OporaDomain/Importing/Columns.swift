@@ -190,6 +190,10 @@ struct RowReader {
 
     /// Reports this row when an earlier row has the same natural key `id`.
     mutating func unique<ID: Hashable>(_ id: ID, _ seen: inout [ID: Int], _ key: String, _ value: String, _ what: String) {
-        if let first = seen[id] { problem(key, value, "повтор: \(what) уже в строке \(first).") } else { seen[id] = row.line }
+        if let first = seen[id] { problems.append(Self.repeated(line: row.line, key, value, what, first: first)) } else { seen[id] = row.line }
+    }
+
+    static func repeated(line: Int, _ key: String, _ value: String, _ what: String, first: Int) -> ImportProblem {
+        ImportProblem(line: line, column: key, value: value, reason: "повтор: \(what) уже в строке \(first).")
     }
 }

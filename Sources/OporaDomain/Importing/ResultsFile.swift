@@ -31,51 +31,86 @@ public enum ResultsFile {
                                               reason: "В файле нет столбца «fails» (число «2» или не преодолевших порог) и нет столбца «% «2»»."))
         }
         guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
-        var problems: [ImportProblem] = []
-        var rows: [ResultRow] = []
-        var seen: [ResultRow.Key: Int] = [:]
-        var subjects: [String: String] = [:]
-        for row in table.rows where !row.isBlank {
-            var r = RowReader(row, index)
-            let key = readKey(&r, known: knownSchoolCodes, subjects: &subjects)
-            let n = r.count("participants", "Число участников", required: true)
-            var fails = r.count("fails", "Число «2»", required: false)
-            var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
-                         r.count("marks5", "Число «5»", required: false)]
-            let mean = r.decimal("mean_score", "Средний балл", nonNegative: true)
-            let percents = percentKeys.map { r.percent($0) }
-            if let n {
-                for (i, p) in percents.enumerated() {
-                    guard let p else { continue }
-                    let col = percentKeys[i]
-                    guard (0...100).contains(p) else { r.problem(col, r.text(col), "процент должен быть от 0 до 100."); continue }
-                    let people = Int((Double(n) * p / 100).rounded())
-                    if i == 0 { fails = fails ?? people } else { marks[i - 1] = marks[i - 1] ?? people }
+        let lines = table.rows.filter { !$0.isBlank }
+        let columnIndex = index
+        // Rows are checked a chunk per core (a country's file has 1.5 million), then repeated keys in file order.
+        let chunks = lines.count < 20_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = (lines.count + chunks - 1) / max(chunks, 1)
+        var checked = [[Checked]](repeating: [], count: chunks)
+        checked.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var subjects: [String: String] = [:]
+                out[c] = lines[min(c * size, lines.count)..<min((c + 1) * size, lines.count)].map {
+                    check($0, columnIndex, known: knownSchoolCodes, subjects: &subjects)
                 }
-                let given = percents.compactMap { $0 }
-                if given.count == 4, abs(given.reduce(0, +) - 100) > 0.5 * 4 {
-                    r.problem(percentKeys[0], r.text(percentKeys[0]), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
-                }
-            }
-            if fails == nil && r.text("fails") == nil && r.text(percentKeys[0]) == nil { r.problem("fails", nil, "не заполнено: число «2» (не преодолевших порог).") }
-            if let n {
-                if let f = fails, f > n { r.problem("fails", r.text("fails") ?? String(f), "«2» больше, чем участников (\(n)).") }
-                for (i, m) in marks.enumerated() where m != nil && m! > n {
-                    r.problem("marks\(i + 3)", r.text("marks\(i + 3)") ?? String(m!), "отметок «\(i + 3)» больше, чем участников (\(n)).")
-                }
-                // Only counts given as counts must add up exactly; counts from percents are rounded.
-                if percents.allSatisfy({ $0 == nil }), let f = fails, let m3 = marks[0], let m4 = marks[1], let m5 = marks[2], f + m3 + m4 + m5 != n {
-                    r.problem("marks3", "\(f)+\(m3)+\(m4)+\(m5)", "отметки не складываются в число участников: \(f)+\(m3)+\(m4)+\(m5) = \(f + m3 + m4 + m5), участников \(n).")
-                }
-            }
-            if let key { r.unique(key, &seen, "school_code", key.schoolCode, "та же школа, год и процедура") }
-            problems += r.problems
-            if r.problems.isEmpty, let key, let n, let fails {
-                rows.append(ResultRow(year: key.year, procedure: key.procedure, schoolCode: key.schoolCode, participants: n, fails: fails,
-                                      marks3: marks[0], marks4: marks[1], marks5: marks[2], meanScore: mean))
             }
         }
+        var problems: [ImportProblem] = []
+        var rows: [ResultRow] = []
+        rows.reserveCapacity(lines.count)
+        var seen: [ResultRow.Key: Int] = [:]
+        for c in checked.joined() {
+            var rowProblems = c.problems
+            if let key = c.key {
+                if let first = seen[key] {
+                    rowProblems.append(RowReader.repeated(line: c.line, "school_code", key.schoolCode, "та же школа, год и процедура", first: first))
+                } else { seen[key] = c.line }
+            }
+            problems += rowProblems
+            if rowProblems.isEmpty, let row = c.row { rows.append(row) }
+        }
         return problems.isEmpty ? .success(rows) : .failure(ImportProblems(problems))
+    }
+
+    /// One row checked, without the check for a repeated key, which needs the rows before it.
+    struct Checked {
+        var line: Int
+        var key: ResultRow.Key?
+        var problems: [ImportProblem]
+        var row: ResultRow?
+    }
+
+    static func check(_ row: ImportTable.Row, _ index: [String: Int], known knownSchoolCodes: Set<String>,
+                      subjects: inout [String: String]) -> Checked {
+        var r = RowReader(row, index)
+        let key = readKey(&r, known: knownSchoolCodes, subjects: &subjects)
+        let n = r.count("participants", "Число участников", required: true)
+        var fails = r.count("fails", "Число «2»", required: false)
+        var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
+                     r.count("marks5", "Число «5»", required: false)]
+        let mean = r.decimal("mean_score", "Средний балл", nonNegative: true)
+        let percents = percentKeys.map { r.percent($0) }
+        if let n {
+            for (i, p) in percents.enumerated() {
+                guard let p else { continue }
+                let col = percentKeys[i]
+                guard (0...100).contains(p) else { r.problem(col, r.text(col), "процент должен быть от 0 до 100."); continue }
+                let people = Int((Double(n) * p / 100).rounded())
+                if i == 0 { fails = fails ?? people } else { marks[i - 1] = marks[i - 1] ?? people }
+            }
+            let given = percents.compactMap { $0 }
+            if given.count == 4, abs(given.reduce(0, +) - 100) > 0.5 * 4 {
+                r.problem(percentKeys[0], r.text(percentKeys[0]), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
+            }
+        }
+        if fails == nil && r.text("fails") == nil && r.text(percentKeys[0]) == nil { r.problem("fails", nil, "не заполнено: число «2» (не преодолевших порог).") }
+        if let n {
+            if let f = fails, f > n { r.problem("fails", r.text("fails") ?? String(f), "«2» больше, чем участников (\(n)).") }
+            for (i, m) in marks.enumerated() where m != nil && m! > n {
+                r.problem("marks\(i + 3)", r.text("marks\(i + 3)") ?? String(m!), "отметок «\(i + 3)» больше, чем участников (\(n)).")
+            }
+            // Only counts given as counts must add up exactly; counts from percents are rounded.
+            if percents.allSatisfy({ $0 == nil }), let f = fails, let m3 = marks[0], let m4 = marks[1], let m5 = marks[2], f + m3 + m4 + m5 != n {
+                r.problem("marks3", "\(f)+\(m3)+\(m4)+\(m5)", "отметки не складываются в число участников: \(f)+\(m3)+\(m4)+\(m5) = \(f + m3 + m4 + m5), участников \(n).")
+            }
+        }
+        var result: ResultRow?
+        if r.problems.isEmpty, let key, let n, let fails {
+            result = ResultRow(year: key.year, procedure: key.procedure, schoolCode: key.schoolCode, participants: n, fails: fails,
+                               marks3: marks[0], marks4: marks[1], marks5: marks[2], meanScore: mean)
+        }
+        return Checked(line: row.line, key: key, problems: r.problems, row: result)
     }
 
     /// Year, kind, grade, subject and school of a row.
