@@ -189,6 +189,12 @@ def logout(d):
     btn = d.find_elements(By.XPATH, "//form[@action='/logout']//button")
     if btn:
         click(d, btn[0])
+        # The click returns before the browser has sent the form: deleting the cookies at once could
+        # send the POST without its session, which the app rightly refuses with 403. Wait for the login page.
+        try:
+            WebDriverWait(d, 20).until(lambda x: x.current_url.split("?")[0].endswith("/login"))
+        except Exception:
+            pass
     d.delete_all_cookies()
 
 
