@@ -16,6 +16,7 @@ YEAR=2022
 identify() {
   local db=$1
   echo "== $SIZE, $db: identification of $YEAR =="
+  local run
   for run in 1 2 3; do
     timed env OPORA_DATABASE_URL="$URL" OPORA_TIMINGS=1 "$BIN" identify --year $YEAR --format csv \
       --municipality "$MUNICIPALITY" > "$WORK/identify-$SIZE-$db.csv" 2> "$WORK/identify-$SIZE-$db.log"
@@ -24,16 +25,4 @@ identify() {
   echo "categories: $(tail -n +2 "$WORK/identify-$SIZE-$db.csv" | cut -d, -f3 | sort | uniq -c | tr '\n' ' ')"
 }
 
-if [ "$DBS" = sqlite ] || [ "$DBS" = both ]; then
-  [ -f "$WORK/$SIZE.sqlite" ] || "$ROOT/bench/import.sh" "$SIZE" sqlite >/dev/null
-  URL="sqlite://$WORK/$SIZE.sqlite"
-  identify sqlite
-fi
-if [ "$DBS" = postgres ] || [ "$DBS" = both ]; then
-  start_postgres
-  if ! psql -qtA "$PG/postgres" -c "SELECT 1 FROM pg_database WHERE datname = 'bench_$SIZE'" | grep -q 1; then
-    "$ROOT/bench/import.sh" "$SIZE" postgres >/dev/null
-  fi
-  URL="$PG/bench_$SIZE"
-  identify postgres
-fi
+for_each_loaded_database "$DBS" identify

@@ -56,16 +56,4 @@ load() {
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-if [ "$DBS" = sqlite ] || [ "$DBS" = both ]; then
-  [ -f "$WORK/$SIZE.sqlite" ] || "$ROOT/bench/import.sh" "$SIZE" sqlite >/dev/null
-  URL="sqlite://$WORK/$SIZE.sqlite"
-  load sqlite
-fi
-if [ "$DBS" = postgres ] || [ "$DBS" = both ]; then
-  start_postgres
-  if ! psql -qtA "$PG/postgres" -c "SELECT 1 FROM pg_database WHERE datname = 'bench_$SIZE'" | grep -q 1; then
-    "$ROOT/bench/import.sh" "$SIZE" postgres >/dev/null
-  fi
-  URL="$PG/bench_$SIZE"
-  load postgres
-fi
+for_each_loaded_database "$DBS" load

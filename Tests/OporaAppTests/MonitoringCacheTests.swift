@@ -42,7 +42,7 @@ import VaporTesting
             let second = try await web.get("/monitoring?year=2022")
             let now = category(of: school.id!, in: second.body)
             #expect(now == SchoolCategory.lowResults.rawValue || now == SchoolCategory.lowResultsAndAdverse.rawValue)
-            // The home page's indicator 4 reads the same cached identification: it changes with it too.
+            // The import changed the stamp every instance compares its cache with.
             let stamp = try await MonitoringStamp.current(municipalityID: municipalityID, on: app.db)
             #expect(stamp != nil)
         }

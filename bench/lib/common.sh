@@ -52,3 +52,22 @@ timed() {
 
 rows_of() { echo $(( $(wc -l < "$1") - 1 )); }
 per_second() { python3 -c "print(f'{$1 / max($2, 0.001):,.0f}'.replace(',', ' '))"; }
+
+# Runs `$2 DB` once per database of $1 (sqlite, postgres or both), with URL set to the database that
+# bench/import.sh loads for $SIZE; the data is loaded first when it is not there yet.
+for_each_loaded_database() {
+  local dbs=$1 per_database=$2
+  if [ "$dbs" = sqlite ] || [ "$dbs" = both ]; then
+    [ -f "$WORK/$SIZE.sqlite" ] || "$ROOT/bench/import.sh" "$SIZE" sqlite >/dev/null
+    URL="sqlite://$WORK/$SIZE.sqlite"
+    "$per_database" sqlite
+  fi
+  if [ "$dbs" = postgres ] || [ "$dbs" = both ]; then
+    start_postgres
+    if ! psql -qtA "$PG/postgres" -c "SELECT 1 FROM pg_database WHERE datname = 'bench_$SIZE'" | grep -q 1; then
+      "$ROOT/bench/import.sh" "$SIZE" postgres >/dev/null
+    fi
+    URL="$PG/bench_$SIZE"
+    "$per_database" postgres
+  fi
+}

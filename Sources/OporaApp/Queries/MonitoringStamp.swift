@@ -16,7 +16,7 @@ enum MonitoringStamp {
     static func bump(municipalityID: UUID, on db: any Database) async throws {
         try await (db as! any SQLDatabase).insert(into: schema).columns("municipality_id", "stamp")
             .values(SQLBind(municipalityID), SQLBind(UUID()))
-            .onConflict(with: ["municipality_id"]) { try $0.set(excludedValueOf: "stamp") }
+            .onConflict(with: ["municipality_id"]) { $0.set(excludedValueOf: "stamp") }
             .run()
     }
 }
