@@ -26,13 +26,14 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
               path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    app.routes.defaultMaxBodySize = "64kb"
+    app.routes.defaultMaxBodySize = BodyLimit.form
 
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Outside the error handler, so error pages carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(app.sessions.middleware)
     try routes(app)
 }

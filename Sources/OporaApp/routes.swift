@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     web.get(SiteURL.login.pathComponents, use: AuthController.show)
-    web.post(SiteURL.login.pathComponents, use: AuthController.login)
+    web.post(SiteURL.login.pathComponents, limit: BodyLimit.signIn, use: AuthController.login)
     web.post(SiteURL.logout.pathComponents, use: AuthController.logout)
 
     // MARK: - Public pages: no login, nothing personal
@@ -23,7 +23,7 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.plan.pathComponents, use: PagesController.plan)
     signedIn.get(SiteURL.measures.pathComponents, use: MeasuresController.index)
     signedIn.get(SiteURL.measure(.key).pathComponents, use: MeasuresController.show)
-    signedIn.on(.POST, SiteURL.measure(.key).pathComponents, body: .collect(maxSize: "21mb"), use: MeasuresController.update)
+    signedIn.post(SiteURL.measure(.key).pathComponents, limit: BodyLimit.upload, use: MeasuresController.update)
     signedIn.get(SiteURL.evidenceFile(.key).pathComponents, use: MeasuresController.evidenceFile)
     signedIn.post(SiteURL.evidenceDelete(.key).pathComponents, use: MeasuresController.deleteEvidence)
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
@@ -74,12 +74,12 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.cycle.pathComponents, use: CycleController.index)
     signedIn.get(SiteURL.practices.pathComponents, use: PracticesController.index)
     signedIn.get(SiteURL.practiceNew.pathComponents, use: PracticesController.new)
-    signedIn.on(.POST, SiteURL.practiceNew.pathComponents, body: .collect(maxSize: "21mb"), use: PracticesController.save)
+    signedIn.post(SiteURL.practiceNew.pathComponents, limit: BodyLimit.upload, use: PracticesController.save)
     signedIn.get(SiteURL.practice(.key).pathComponents, use: PracticesController.show)
-    signedIn.on(.POST, SiteURL.practice(.key).pathComponents, body: .collect(maxSize: "21mb"), use: PracticesController.save)
+    signedIn.post(SiteURL.practice(.key).pathComponents, limit: BodyLimit.upload, use: PracticesController.save)
     signedIn.get(SiteURL.practiceFile(.key).pathComponents, use: PracticesController.file)
     signedIn.get(SiteURL.partnerships.pathComponents, use: NetworkController.partnerships)
-    managers.on(.POST, SiteURL.partnerships.pathComponents, body: .collect(maxSize: "21mb"), use: NetworkController.addPartnership)
+    managers.post(SiteURL.partnerships.pathComponents, limit: BodyLimit.upload, use: NetworkController.addPartnership)
     signedIn.get(SiteURL.partnershipFile(.key).pathComponents, use: NetworkController.partnershipFile)
     signedIn.get(SiteURL.events.pathComponents, use: NetworkController.events)
     managers.post(SiteURL.events.pathComponents, use: NetworkController.addEvent)
@@ -96,7 +96,7 @@ func routes(_ app: Application) throws {
     // MARK: - Imports: admin and methodist
     let importers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))
     importers.get(SiteURL.imports.pathComponents, use: ImportsController.index)
-    importers.on(.POST, SiteURL.imports.pathComponents, body: .collect(maxSize: "50mb"), use: ImportsController.upload)
+    importers.post(SiteURL.imports.pathComponents, limit: BodyLimit.importFile, use: ImportsController.upload)
     importers.post(SiteURL.importConfirm(.key).pathComponents, use: ImportsController.confirm)
     importers.get(SiteURL.imports.pathComponents + ["templates", ":kind"], use: ImportsController.template)
 

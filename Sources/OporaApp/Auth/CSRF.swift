@@ -25,9 +25,18 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let expected = req.session.data[CSRF.sessionKey] else {
                 throw Abort(.forbidden, reason: "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
             }
+            // A body larger than a form is read only for a signed-in user: nobody else can make
+            // the server parse megabytes. Never more than the route's own limit is read.
+            let limit = BodyLimit.of(req)
+            if limit > BodyLimit.form.value, !req.auth.has(CurrentUser.self) {
+                throw Abort(.unauthorized, reason: "Войдите в систему.")
+            }
             // A streamed body arrives in pieces: read it whole before looking for the token in it.
-            let isUpload = req.headers.contentType?.subType == "form-data"
-            _ = try await req.body.collect(max: isUpload ? 50 * 1024 * 1024 : 1024 * 1024).get()
+            do {
+                _ = try await req.body.collect(max: limit).get()
+            } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+                throw BodyLimit.tooLarge(limit)
+            }
             let sent = (try? req.content.decode(Field.self))?._csrf
             guard let sent,
                   sent.utf8.count == expected.utf8.count,

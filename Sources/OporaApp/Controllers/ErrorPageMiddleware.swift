@@ -19,7 +19,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .unauthorized, req.method == .GET {
                 return req.redirect(to: SiteURL.login.with([("next", req.url.string)]))
             }
-            let ctx = (try? await PageContext.make(req)) ?? PageContext(user: nil, csrf: "", municipalityName: nil, isDemo: false, path: req.url.path)
+            let bare = PageContext(user: nil, csrf: "", municipalityName: nil, isDemo: false, path: req.url.path)
+            // A body refused by its size is refused before the session is read: the page has none.
+            let ctx = status == .payloadTooLarge ? bare : ((try? await PageContext.make(req)) ?? bare)
             let response = Layout.page(Self.title(status), ctx) {
                 El("h1") { Tx(Self.title(status)) }
                 El("p") { Tx(detail) }

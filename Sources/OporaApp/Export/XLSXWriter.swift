@@ -38,6 +38,8 @@ enum XLSXCell: Sendable {
 /// shared-strings table, so the code stays small. The output depends only on the input: the same
 /// report always gives the same bytes.
 enum XLSXWriter {
+    static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
     enum Failure: Error {
         /// A workbook without sheets is not a valid file.
         case noSheets

@@ -32,8 +32,8 @@ enum ResultRowReader {
             }.get()
         }
         if let sqlite = db as? any SQLiteDatabase {
-            var binds: [SQLiteData] = [.text(municipalityID.uuidString)]
-            if let years { binds += [.integer(years.lowerBound), .integer(years.upperBound)] }
+            let binds: [SQLiteData] = [.text(municipalityID.uuidString)]
+                + (years.map { [.integer($0.lowerBound), .integer($0.upperBound)] } ?? [])
             let sqliteSQL = sql.replacingOccurrences(of: "$", with: "?")
             let collected = Collector()
             // Reserved at once: growing an array of three million rows step by step costs more than reading them.

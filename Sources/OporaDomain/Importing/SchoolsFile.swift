@@ -20,6 +20,10 @@ public enum SchoolsFile {
                 type = nil
             }
             let distance = r.decimal("distance_km", "Расстояние", nonNegative: true)
+            if let code, !SchoolCode.isValid(code) {
+                r.problem("code", code, "код школы — \(SchoolCode.rule).")
+                return nil
+            }
             if let code { r.unique(code, &seen, "code", code, "этот код") }
             if code == ResultRow.regionCode {
                 r.problem("code", code, "код REGION зарезервирован для регионального ориентира в файлах результатов.")

@@ -14,3 +14,23 @@ extension SmallCount {
     /// the others count schools or positions and are never masked.
     public static let peopleIndicators: Set<Int> = [2, 3]
 }
+
+/// A fraction «part of whole» of people, as a reader who may see counts only is shown it.
+public struct ShownFraction: Equatable, Sendable {
+    public var part: String
+    public var whole: String
+    /// Whether a share of the two may be shown: never when it would tell a hidden count back.
+    public var shareShown: Bool
+}
+
+extension SmallCount {
+    /// The one masking rule for fractions: a part under 5 is «<5»; a part whose rest is under 5 is
+    /// «скрыто» (the rest would be whole − part); a whole under 5 is «<5»; the share is shown only
+    /// when every count it is made of is shown.
+    public static func fraction(part: Int, whole: Int) -> ShownFraction {
+        let rest = whole - part
+        let partText = part < threshold ? masked(part) : rest < threshold ? "скрыто" : String(part)
+        return ShownFraction(part: partText, whole: masked(whole),
+                             shareShown: part >= threshold && rest >= threshold && whole >= threshold)
+    }
+}

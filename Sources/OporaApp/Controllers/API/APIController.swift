@@ -17,7 +17,7 @@ struct APIController: RouteCollection {
         authed.get("measures", ":measureID", use: measure)
         authed.patch("measures", ":measureID", use: updateMeasure)
         authed.get("measures", ":measureID", "evidence", use: evidence)
-        authed.on(.POST, "measures", ":measureID", "evidence", body: .collect(maxSize: "21mb"), use: uploadEvidence)
+        authed.post(["measures", ":measureID", "evidence"], limit: BodyLimit.upload, use: uploadEvidence)
     }
 
     func openAPI(_ req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct APIController: RouteCollection {
     func measures(_ req: Request) async throws -> MeasureListDTO {
         let user = try req.currentUser()
         let programme = try await ProgrammeScope.readable(try req.uuidParameter("programmeID"), for: user, on: req.db)
-        let query = try req.query.decode(MeasuresController.ListQuery.self)
+        let query = try MeasuresController.ListQuery.read(req)
         let result = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: query.filter, user: user,
                                                  today: req.today, on: req.db)
         return MeasureListDTO(total: result.total, overdue: result.overdue,

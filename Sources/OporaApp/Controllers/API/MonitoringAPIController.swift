@@ -12,7 +12,7 @@ struct MonitoringAPIController: RouteCollection {
         api.get("schools", ":schoolID", "results", use: results)
         api.get("identification", use: identification)
         api.grouped(RoleGuard(roles: [.admin, .methodist]))
-            .on(.POST, "imports", ":kind", body: .collect(maxSize: "50mb"), use: importFile)
+            .post(["imports", ":kind"], limit: BodyLimit.importFile, use: importFile)
     }
 
     struct SchoolDTO: Content {
@@ -82,7 +82,7 @@ struct MonitoringAPIController: RouteCollection {
     func identification(_ req: Request) async throws -> IdentificationReport {
         let user = try req.currentUser()
         let municipality = try await MonitoringController.municipality(req, user: user)
-        guard let year = try? req.query.get(Int.self, at: "year"), (2000...2100).contains(year) else {
+        guard let year = try req.queryYear() else {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
         return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: req.db)

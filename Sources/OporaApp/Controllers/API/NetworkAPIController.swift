@@ -82,7 +82,7 @@ struct NetworkAPIController: RouteCollection {
     func practices(_ req: Request) async throws -> [PracticeDTO] {
         let user = try req.currentUser()
         let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
-        let filter = Practices.Filter(text: (try? req.query.get(String.self, at: "q")) ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
+        let filter = Practices.Filter(text: try req.querySearch() ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
                                       factor: (try? req.query.get(String.self, at: "factor")) ?? "",
                                       school: (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)))
         return try await Practices.find(filter, municipalityIDs: municipalities, publicOnly: false, on: req.db).map {

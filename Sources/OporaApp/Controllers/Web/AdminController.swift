@@ -6,7 +6,7 @@ import Vapor
 enum AdminController {
     static func audit(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 100_000)
+        let page = try req.queryPage()
         let size = 50
         let entries = try await AuditEntry.query(on: req.db).filter(\.$municipalityID == user.municipalityID)
             .sort(\.$at, .descending).range(((page - 1) * size)..<(page * size + 1)).all()

@@ -10,7 +10,7 @@ enum CycleController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let years = Array(programme.startYear...programme.endYear)
-        let year = req.chosenYear((try? req.query.get(Int.self, at: "year")), in: years)
+        let year = req.chosenYear(try req.queryYear(), in: years)
         let db = req.db
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: db)
         let names = Dictionary(uniqueKeysWithValues: try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all().map { ($0.id!, $0.shortName) })

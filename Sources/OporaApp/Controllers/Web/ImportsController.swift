@@ -13,7 +13,7 @@ enum ImportsController {
         let user = try req.currentUser()
         let history = try await ImportRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID(user))
             .sort(\.$createdAt, .descending).limit(50).all()
-        return ImportsView.index(try await PageContext.make(req), history: history, message: try? req.query.get(String.self, at: "message"))
+        return ImportsView.index(try await PageContext.make(req), history: history, message: Notice.take(req))
     }
 
     struct Upload: Content {
@@ -62,7 +62,8 @@ enum ImportsController {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: kind, problems: problems.problems)
         case .success(let plan):
-            return req.redirect(to: SiteURL.imports.with([("message", "Файл «\(plan.fileName)» загружен. \(plan.russianDoneSummary)")]))
+            Notice.set("Файл «\(plan.fileName)» загружен. \(plan.russianDoneSummary)", on: req)
+            return req.redirect(to: SiteURL.imports.path)
         }
     }
 
@@ -70,9 +71,7 @@ enum ImportsController {
         guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
             throw Abort(.notFound, reason: "Такого образца нет.")
         }
-        let response = Response(status: .ok, body: .init(string: kind.canonicalHeader + "\n"))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(kind.rawValue).csv\"")
-        return response
+        return Download.attachment(Data((kind.canonicalHeader + "\n").utf8), contentType: "text/csv; charset=utf-8",
+                                   fileName: "\(kind.rawValue).csv")
     }
 }

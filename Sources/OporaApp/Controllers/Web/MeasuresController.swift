@@ -10,7 +10,13 @@ enum MeasuresController {
         var status: String?
         var overdue: String?
         var q: String?
-        var page: Int?
+
+        /// The filters of the list; the search text bounded as every search is.
+        static func read(_ req: Request) throws -> ListQuery {
+            var query = try req.query.decode(ListQuery.self)
+            query.q = try req.querySearch()
+            return query
+        }
 
         var filter: MeasureFilter {
             MeasureFilter(section: section, year: year, school: school, status: status, overdue: overdue, q: q)
@@ -19,7 +25,7 @@ enum MeasuresController {
 
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let query = try req.query.decode(ListQuery.self)
+        let query = try ListQuery.read(req)
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let programmeID = try programme.requireID()
         let result = try await MeasureList.fetch(programmeID: programmeID, filter: query.filter, user: user, today: req.today, on: req.db)
@@ -28,7 +34,7 @@ enum MeasuresController {
         let model = MeasuresView.Model(
             filter: query.filter, result: result, sections: sections.map { ($0.number, $0.title) },
             years: Array(programme.startYear...programme.endYear), schools: schools.map { ($0.id!, $0.shortName) },
-            page: query.page ?? 1)
+            page: try req.queryPage())
         return MeasuresView.render(try await PageContext.make(req), model)
     }
 

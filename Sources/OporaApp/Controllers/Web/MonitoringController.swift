@@ -30,15 +30,15 @@ enum MonitoringController {
                 }
             }
         }
-        let requested = try? req.query.get(Int.self, at: "year")
+        let requested = try req.queryYear()
         let year = requested.flatMap { data.years.contains($0) ? $0 : nil } ?? last
         let result = try await req.application.monitoringCache.identification(municipalityID: municipalityID, year: year,
                                                                               parameters: version.parameters, on: req.db).result
         let model = MonitoringView.Model(year: year, years: data.years, result: result,
                                          version: version, schools: Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0) }),
                                          isDemo: municipality.isDemo,
-                                         category: (try? req.query.get(String.self, at: "category")).flatMap(SchoolCategory.init(rawValue:)),
-                                         page: max(((try? req.query.get(Int.self, at: "page")) ?? 1) - 1, 0))
+                                         category: req.queryText("category").flatMap(SchoolCategory.init(rawValue:)),
+                                         page: try req.queryPage() - 1)
         return MonitoringView.render(try await PageContext.make(req), model)
     }
 }

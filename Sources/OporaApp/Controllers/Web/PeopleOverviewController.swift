@@ -10,7 +10,7 @@ enum PeopleOverviewController {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let years = Array((programme.startYear - 1)...programme.endYear)
-        let year = req.chosenYear((try? req.query.get(Int.self, at: "year")), in: years)
+        let year = req.chosenYear(try req.queryYear(), in: years)
         let today = req.today
         let people = try await PeopleData.load(municipalityID: municipalityID, on: req.db)
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()

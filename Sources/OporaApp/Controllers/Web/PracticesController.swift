@@ -23,7 +23,7 @@ enum PracticesController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let l = try await lists(req, user: user)
-        let filter = Practices.Filter(text: (try? req.query.get(String.self, at: "q")) ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
+        let filter = Practices.Filter(text: try req.querySearch() ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
                                       factor: (try? req.query.get(String.self, at: "factor")) ?? "",
                                       school: (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)))
         let found = try await Practices.find(filter, municipalityIDs: [l.municipalityID], publicOnly: false, on: req.db)

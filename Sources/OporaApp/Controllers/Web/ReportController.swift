@@ -11,7 +11,7 @@ enum ReportController {
         }
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array(programme.startYear...programme.endYear)
-        let requested = try? req.query.get(Int.self, at: "year")
+        let requested = try req.queryYear()
         let year = req.chosenYear(requested, in: years)
         return (try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db), years)
     }
@@ -23,9 +23,7 @@ enum ReportController {
 
     static func xlsx(_ req: Request) async throws -> Response {
         let (report, _) = try await data(req)
-        let response = Response(status: .ok, body: .init(data: Data(try report.workbook(maskSmallCounts: try req.currentUser().role == .observer))))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-report-\(report.year).xlsx\"")
-        return response
+        return Download.attachment(Data(try report.workbook(maskSmallCounts: try req.currentUser().role == .observer)),
+                                   contentType: XLSXWriter.contentType, fileName: "opora-report-\(report.year).xlsx")
     }
 }

@@ -8,7 +8,7 @@ enum RisksController {
     static func year(_ req: Request, user: CurrentUser) async throws -> (Int, [Int]) {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
+        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         return (req.chosenYear(requested, in: years), years)
     }
 

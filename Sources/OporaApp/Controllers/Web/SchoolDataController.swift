@@ -7,7 +7,7 @@ enum SchoolDataController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolDataView.Model {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
+        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         let year = req.chosenYear(requested, in: years)
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let i = data.inputs
@@ -15,8 +15,13 @@ enum SchoolDataController {
         let ids = Set(teachers.map(\.id))
         var checklist: [String: Bool] = [:]
         for c in i.checklists where c.schoolCode == school.code && c.year == year { checklist[c.item] = c.available }
+        let trainings = i.trainings.filter { ids.contains($0.teacherID) }
+        // Observers see how many, never who: no names, no positions, no course history.
+        let namesShown = user.access.canReadPeople(ofSchool: try school.requireID().uuidString)
         return SchoolDataView.Model(
-            school: school.facts, year: year, years: years, teachers: teachers, trainings: i.trainings.filter { ids.contains($0.teacherID) },
+            school: school.facts, year: year, years: years, namesShown: namesShown,
+            teacherCount: teachers.count, trainingCount: trainings.count,
+            teachers: namesShown ? teachers : [], trainings: namesShown ? trainings : [],
             positions: i.positions.filter { $0.schoolCode == school.code && $0.year == year }, checklistItems: i.checklistItems,
             checklist: checklist, gia: i.gia.first { $0.schoolCode == school.code && $0.year == year },
             canEdit: SchoolsController.canEditContext(user, school: school))

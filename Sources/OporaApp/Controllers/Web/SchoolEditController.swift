@@ -39,8 +39,8 @@ enum SchoolEditController {
     static func validate(_ f: SchoolEditView.Form, isNew: Bool, on db: any Database) async throws -> (FieldErrors, Double?) {
         var errors = FieldErrors()
         if isNew {
-            if f.code.isEmpty || !f.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-                errors.add("code", "Код — латинские буквы, цифры, дефис или подчёркивание.")
+            if !SchoolCode.isValid(f.code) {
+                errors.add("code", "Код — \(SchoolCode.rule).")
             } else if try await School.query(on: db).filter(\.$code == f.code).count() > 0 {
                 errors.add("code", "Школа с кодом \(f.code) уже есть.")
             }
@@ -49,7 +49,7 @@ enum SchoolEditController {
         if !f.type.isEmpty && !["СОШ", "ООШ", "НОШ"].contains(f.type) { errors.add("type", "Тип — СОШ, ООШ или НОШ.") }
         var distance: Double?
         if !f.distanceKm.isEmpty {
-            distance = Double(f.distanceKm.replacingOccurrences(of: ",", with: "."))
+            distance = PlainNumber.decimal(f.distanceKm)
             if distance == nil || distance! < 0 { errors.add("distanceKm", "Расстояние — неотрицательное число километров.") }
         }
         return (errors, distance)
@@ -113,7 +113,8 @@ enum SchoolEditController {
         let municipalityID = programme.$municipality.id
         let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         guard data.years.contains(year) else {
-            return req.redirect(to: SiteURL.schools.with([("message", "Нет результатов мониторинга \(year) года: список не изменён.")]))
+            Notice.set("Нет результатов мониторинга \(year) года: список не изменён.", on: req)
+            return req.redirect(to: SiteURL.schools.path)
         }
         let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
         let chosen = Set(data.identify(year: year, parameters: version.parameters).schools
@@ -132,8 +133,8 @@ enum SchoolEditController {
                                    after: ["Добавлены": added.map(\.shortName).joined(separator: ", ")])
         }
         let names = added.map(\.shortName).joined(separator: ", ")
-        return req.redirect(to: SiteURL.schools.with([("message", added.isEmpty
-            ? "Все школы категорий НРО и НСУ \(year) года уже участвуют."
-            : "Добавлены в программу по мониторингу \(year) года: \(names).")]))
+        Notice.set(added.isEmpty ? "Все школы категорий НРО и НСУ \(year) года уже участвуют."
+                                 : "Добавлены в программу по мониторингу \(year) года: \(names).", on: req)
+        return req.redirect(to: SiteURL.schools.path)
     }
 }

@@ -26,7 +26,7 @@ enum SchoolsController {
                              plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
         }
         return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year,
-                                  message: try? req.query.get(String.self, at: "message"))
+                                  message: Notice.take(req))
     }
 
     /// The school, if the user may see its profile: 404 outside the user's municipality, 403 for another school's user.
@@ -68,7 +68,7 @@ enum SchoolsController {
             assessments: assessments, references: references,
             rows: data.rows.filter { $0.schoolCode == school.code },
             contexts: data.contexts.filter { $0.schoolCode == school.code }, version: version,
-            canEditContext: canEditContext(user, school: school), selectedYear: try? req.query.get(Int.self, at: "year"))
+            canEditContext: canEditContext(user, school: school), selectedYear: try req.queryYear())
         return SchoolProfileView.render(try await PageContext.make(req), model, contextForm: form, errors: errors)
     }
 

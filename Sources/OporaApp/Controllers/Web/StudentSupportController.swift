@@ -8,7 +8,7 @@ enum StudentSupportController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> StudentSupportView.Model {
         let programme = try await ProgrammeScope.current(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = (try? req.query.get(Int.self, at: "year")) ?? (try? req.content.get(Int.self, at: "year"))
+        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         let year = req.chosenYear(requested, in: years)
         let grades = try await StudentSupportRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year)
             .sort(\.$grade).all().map { $0.fact(schoolCode: school.code) }
@@ -69,9 +69,7 @@ enum StudentSupportController {
                       rows: m.plans.map { p in [.text(p.participantCode), int(p.grade), .text(p.goal), .text(p.measures), .text(p.specialistRole),
                                                 .text(p.reviewDates.map(\.russian).joined(separator: ", ")), .text(p.outcome ?? "")] }),
         ]
-        let response = Response(status: .ok, body: .init(data: Data(try XLSXWriter.workbook(sheets))))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-support-\(school.code)-\(m.year).xlsx\"")
-        return response
+        return Download.attachment(Data(try XLSXWriter.workbook(sheets)), contentType: XLSXWriter.contentType,
+                                   fileName: "opora-support-\(school.code)-\(m.year).xlsx")
     }
 }

@@ -121,15 +121,22 @@ enum IndicatorDetailView {
         let observer = ctx.user?.role == .observer
         let sources = v.sources.filter { (schoolCode == nil || $0.schoolCode == schoolCode) && !(observer && ($0.kind == .teacher || $0.kind == .training)) }
         let masked = observer && SmallCount.peopleIndicators.contains(v.number)
-        let count = { (x: Double) in masked && x < Double(SmallCount.threshold) ? SmallCount.masked(Int(x)) : Format.number(x) }
+        // «numerator of denominator, value» as the reader may see it: one masking rule for every fraction.
+        func shown(_ numerator: Double, _ denominator: Double, _ value: Double?) -> (String, String, String) {
+            let valueText = value.map { Format.number($0) + " %" } ?? "—"
+            guard masked else { return (Format.number(numerator), Format.number(denominator), valueText) }
+            let f = SmallCount.fraction(part: Int(numerator.rounded(.down)), whole: Int(denominator.rounded(.down)))
+            return (f.part, f.whole, f.shareShown ? valueText : "скрыто")
+        }
+        let total = shown(v.numerator, v.denominator, v.value)
         let response = Layout.page("Индикатор \(v.number), \(v.year)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Все индикаторы", SiteURL.indicators.path) }
             El("h1") { Tx("Индикатор \(v.number) за \(v.year) год") }
             El("p", [("class", "lead")]) { Tx(d.titles[v.number] ?? "") }
             if schoolCode == nil {
                 El("p", [("class", "big")]) {
-                    Tx("Значение: " + (v.value.map { Format.number($0) + " %" } ?? "нет данных")
-                       + " (\(count(v.numerator)) из \(count(v.denominator))); цель "
+                    Tx("Значение: " + (v.value == nil ? "нет данных" : total.2)
+                       + " (\(total.0) из \(total.1)); цель "
                        + (d.targets[v.number]?[v.year].map { Format.number($0) + " %" } ?? "—") + ". ")
                     IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[v.number]?[v.year]))
                 }
@@ -147,11 +154,12 @@ enum IndicatorDetailView {
                 El("thead") { El("tr") { for h in ["Школа", "Числитель", "Знаменатель", "Значение", "Примечание"] { El("th", [("scope", "col")]) { Tx(h) } } } }
                 El("tbody") {
                     for p in parts {
+                        let row = shown(p.numerator, p.denominator, p.value)
                         El("tr") {
                             El("th", [("scope", "row")]) { Tx(p.schoolName) }
-                            El("td", [("class", "num")]) { Tx(count(p.numerator)) }
-                            El("td", [("class", "num")]) { Tx(count(p.denominator)) }
-                            El("td", [("class", "num")]) { Tx(masked && p.denominator < Double(SmallCount.threshold) ? "—" : p.value.map { Format.number($0) + " %" } ?? "—") }
+                            El("td", [("class", "num")]) { Tx(row.0) }
+                            El("td", [("class", "num")]) { Tx(row.1) }
+                            El("td", [("class", "num")]) { Tx(p.value == nil ? "—" : row.2) }
                             El("td") { Tx(p.note ?? "") }
                         }
                     }

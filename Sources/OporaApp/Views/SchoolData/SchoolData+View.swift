@@ -11,6 +11,10 @@ enum SchoolDataView {
         var school: School.Facts
         var year: Int
         var years: [Int]
+        /// False for observers: the counts below are shown, masked when under 5, and no names.
+        var namesShown: Bool
+        var teacherCount: Int
+        var trainingCount: Int
         var teachers: [TeacherFact]
         var trainings: [TrainingFact]
         var positions: [StaffPositionFact]
@@ -42,7 +46,10 @@ enum SchoolDataView {
             El("p", [("class", "muted")]) { Tx("Эти сведения — основа целевых индикаторов. Их можно также загрузить файлом на странице «Загрузка данных».") }
 
             El("section", [("aria-labelledby", "h-teachers")]) {
-                El("h2", [("id", "h-teachers")]) { Tx("Педагогические работники (\(m.teachers.count))") }
+                El("h2", [("id", "h-teachers")]) { Tx("Педагогические работники (\(m.namesShown ? String(m.teacherCount) : SmallCount.masked(m.teacherCount)))") }
+                if !m.namesShown {
+                    El("p", [("class", "muted")]) { Tx("Наблюдатель видит только число работников и курсов; имена, должности и курсы каждого видят школа, методисты и управление образования.") }
+                }
                 if !m.teachers.isEmpty {
                     El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                         El("caption") { Tx("Работники школы") }
@@ -76,7 +83,7 @@ enum SchoolDataView {
             }
 
             El("section", [("aria-labelledby", "h-trainings")]) {
-                El("h2", [("id", "h-trainings")]) { Tx("Повышение квалификации (\(m.trainings.count))") }
+                El("h2", [("id", "h-trainings")]) { Tx("Повышение квалификации (\(m.trainingCount))") }
                 if !m.trainings.isEmpty {
                     El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                         El("caption") { Tx("Курсы работников школы") }
@@ -161,7 +168,8 @@ enum SchoolDataView {
 
             El("section", [("aria-labelledby", "h-gia")]) {
                 El("h2", [("id", "h-gia")]) { Tx("Итоги ГИА, \(m.year)") }
-                El("p") { Tx(m.gia.map { "Участников: \($0.participants), успешно прошли: \($0.passed)." } ?? "Сведений нет.") }
+                El("p") { Tx(m.gia.map { g in m.namesShown ? "Участников: \(g.participants), успешно прошли: \(g.passed)."
+                                                           : "Участников: \(SmallCount.masked(g.participants)), успешно прошли: \(SmallCount.masked(g.passed))." } ?? "Сведений нет.") }
                 if m.canEdit {
                     form(ctx, s, .gia, "Внести итоги ГИА за \(m.year) год", year: m.year, errors: errors(.gia)) {
                         let v = values(.gia)

@@ -1,0 +1,63 @@
+import Foundation
+import Vapor
+
+/// The bounds of every value a request carries. Nothing read from a request reaches arithmetic
+/// or a database query unbounded: out of range is a 422 with a Russian message, never a trap.
+enum InputBounds {
+    static let page = 1...100_000
+    static let year = 2000...2100
+    static let count = 0...10_000_000
+    static let searchCharacters = 200
+    static let searchWords = 20
+}
+
+/// One way to read query values. Every reader answers `nil` for a missing or empty value and
+/// throws 422 for a value that is there but not whole or not within its bounds.
+extension Request {
+    /// A whole number from the query, within `range`; «what» names it in the message («Номер страницы»).
+    func queryInt(_ name: String, in range: ClosedRange<Int>, what: String) throws -> Int? {
+        guard let text = queryText(name) else { return nil }
+        return try Self.boundedInt(text, in: range, what: what)
+    }
+
+    /// The page of a paged list, 1-based; 1 when not given.
+    func queryPage() throws -> Int {
+        try queryInt("page", in: InputBounds.page, what: "Номер страницы") ?? 1
+    }
+
+    /// A year from the query within 2000–2100; whether the page has data for it is the page's question.
+    func queryYear(_ name: String = "year") throws -> Int? {
+        try queryInt(name, in: InputBounds.year, what: "Год")
+    }
+
+    /// Search text: at most 200 characters and 20 words, so that no search becomes a query too large to run.
+    func querySearch(_ name: String = "q") throws -> String? {
+        guard let text = queryText(name) else { return nil }
+        return try Self.boundedSearch(text)
+    }
+
+    /// A raw query value, trimmed; nil when missing or blank.
+    func queryText(_ name: String) -> String? {
+        guard let text = try? query.get(String.self, at: name) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func boundedInt(_ text: String, in range: ClosedRange<Int>, what: String) throws -> Int {
+        // Int(_:) answers nil on overflow, so «-9223372036854775808» and «1e99» are refused, not trapped.
+        guard text.utf8.count <= 12, let value = Int(text), range.contains(value) else {
+            throw Abort(.unprocessableEntity,
+                        reason: "\(what): нужно целое число от \(Format.integer(range.lowerBound)) до \(Format.integer(range.upperBound)).")
+        }
+        return value
+    }
+
+    static func boundedSearch(_ text: String) throws -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        guard text.count <= InputBounds.searchCharacters, words.count <= InputBounds.searchWords else {
+            throw Abort(.unprocessableEntity,
+                        reason: "Строка поиска слишком длинная: не больше \(InputBounds.searchCharacters) символов и \(InputBounds.searchWords) слов.")
+        }
+        return words.joined(separator: " ")
+    }
+}
