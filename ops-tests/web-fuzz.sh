@@ -11,7 +11,7 @@
 #   OPORA_BIN            the opora executable (default .build/debug/opora; not built here)
 #   WEB_FUZZ_PORT        port of the demo server (default 8390, another free one if taken)
 #   FUZZ_MAX_SECONDS     slowest acceptable answer (1.0)
-#   FUZZ_BUDGET_SECONDS  wall-clock budget of the fuzz pass itself (210)
+#   FUZZ_BUDGET_SECONDS  wall-clock budget of the fuzz pass itself (180)
 #   FUZZ_KEEP=1          keep the work directory (server log, JSON report) even when all passes
 #   (more knobs at the top of ops-tests/web_fuzz.py)
 set -euo pipefail

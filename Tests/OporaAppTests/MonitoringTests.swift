@@ -95,7 +95,9 @@ enum UnseenMunicipality {
     }
 
     /// A minimal workbook with inline strings, as spreadsheet programs write it.
-    static func xlsx(_ rows: [[String]]) throws -> [UInt8] {
+    static func xlsx(_ rows: [[String]]) throws -> [UInt8] { try xlsx(sheetXML: sheetXML(rows)) }
+
+    static func xlsx(sheetXML: String) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
@@ -112,6 +114,11 @@ enum UnseenMunicipality {
         try add("xl/_rels/workbook.xml.rels", """
         <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
         """)
+        try add("xl/worksheets/sheet1.xml", sheetXML)
+        return Array(archive.data!)
+    }
+
+    static func sheetXML(_ rows: [[String]]) -> String {
         var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
         for (i, row) in rows.enumerated() {
             sheet += "<row r=\"\(i + 1)\">"
@@ -122,8 +129,7 @@ enum UnseenMunicipality {
             }
             sheet += "</row>"
         }
-        try add("xl/worksheets/sheet1.xml", sheet + "</sheetData></worksheet>")
-        return Array(archive.data!)
+        return sheet + "</sheetData></worksheet>"
     }
 }
 

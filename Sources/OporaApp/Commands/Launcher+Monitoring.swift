@@ -108,7 +108,8 @@ struct IdentificationReport: Content {
     var years: [Int]
     var schools: [SchoolItem]
 
-    static func make(municipalityID: UUID, year: Int, on db: any Database) async throws -> IdentificationReport {
+    /// `masked`: explanations as a reader who sees counts only is shown them (observers in the API).
+    static func make(municipalityID: UUID, year: Int, masked: Bool = false, on db: any Database) async throws -> IdentificationReport {
         let version = try await Methodology.current(municipalityID: municipalityID, on: db)
         // The years the rules read: the window of `years` ending with Y, and Y−1 for the composite jump.
         let first = min(year - max(version.parameters.years, 1) + 1, year - 1)
@@ -127,7 +128,7 @@ struct IdentificationReport: Content {
                 SchoolItem(code: a.schoolCode, name: names[a.schoolCode] ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
                            lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
                            criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
-                           biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) }, explanation: a.explanation)
+                           biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) }, explanation: masked ? Identification.explanation(of: a, parameters: version.parameters, masked: true) : a.explanation)
             })
     }
 }

@@ -11,6 +11,17 @@ enum TableReader {
     /// The largest upload on the web; the command line reads files of any size up to `commandLineMaxBytes`.
     static let maxBytes = 50 * 1024 * 1024
     static let commandLineMaxBytes = 2 * 1024 * 1024 * 1024
+    /// The most bytes a workbook's parts may unpack to, counted as they are unpacked (a header may lie).
+    static let maxUnpackedBytes = 200 * 1024 * 1024
+    /// No import kind has more than a few dozen columns: a wider table is not one of Opora's files.
+    static let maxColumns = 300
+    /// Rows × columns: a country's results file is about 17 million cells.
+    static let maxCells = 40_000_000
+
+    enum Refusal: Error {
+        case unpacksTooLarge
+        case tooManyColumns(reference: String)
+    }
 
     static func read(fileName: String, bytes: [UInt8], maxBytes: Int = maxBytes) -> Result<ImportTable, ImportProblems> {
         guard !bytes.isEmpty else { return fail("Файл пустой.") }
@@ -42,34 +53,59 @@ enum TableReader {
         case .failure(.unclosedQuote(let line)):
             return .failure(ImportProblems([ImportProblem(line: line, column: nil, value: nil,
                                                           reason: "Файл не читается как CSV: кавычка, открытая в строке \(line), не закрыта.")]))
-        case .success(let table): return .success(table)
+        case .success(let table):
+            let width = table.rows.reduce(table.header.count) { max($0, $1.cells.count) }
+            if let problem = sizeProblem(columns: width, rows: table.rows.count) { return fail(problem) }
+            return .success(table)
         }
     }
 
-    static func readXLSX(_ bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+    /// The table is too wide or too large to be one of Opora's files; the message says by how much.
+    static func sizeProblem(columns: Int, rows: Int) -> String? {
+        if columns > maxColumns {
+            return "В файле \(RussianNumberFormat.integer(columns)) столбцов, а в файлах Опоры их не больше \(maxColumns): удалите лишние столбцы."
+        }
+        if columns * rows > maxCells {
+            return "В файле \(RussianNumberFormat.integer(rows)) строк по \(columns) столбцов — больше \(maxCells / 1_000_000) млн ячеек: разделите его на части."
+        }
+        return nil
+    }
+
+    static func readXLSX(_ bytes: [UInt8], maxUnpackedBytes: Int = maxUnpackedBytes) -> Result<ImportTable, ImportProblems> {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             func entry(_ path: String) throws -> Data? {
                 guard let e = archive[path] else { return nil }
-                // A small file that unpacks to gigabytes is refused before it is unpacked.
-                guard e.uncompressedSize <= 200 * 1024 * 1024 else { throw CocoaError(.fileReadTooLarge) }
+                // A small file that unpacks to gigabytes is refused: by what its header says, and by
+                // the bytes actually unpacked, since a header can under-state them.
+                guard e.uncompressedSize <= UInt64(maxUnpackedBytes) else { throw Refusal.unpacksTooLarge }
                 var data = Data()
-                _ = try archive.extract(e, skipCRC32: true) { data.append($0) }
+                _ = try archive.extract(e, skipCRC32: true) { chunk in
+                    guard data.count + chunk.count <= maxUnpackedBytes else { throw Refusal.unpacksTooLarge }
+                    data.append(chunk)
+                }
                 return data
             }
             let shared = try entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
             guard let sheetPath = try firstSheetPath(entry), let sheet = try entry(sheetPath) else {
                 return fail("В книге Excel нет листов.")
             }
-            let cells = SheetParser.parse(sheet, sharedStrings: shared)
+            let parsed = SheetParser.parse(sheet, sharedStrings: shared, maxColumns: maxColumns)
+            if let reference = parsed.wideCell { throw Refusal.tooManyColumns(reference: reference) }
+            let cells = parsed.rows
             guard let headerRow = cells.keys.min(), let header = cells[headerRow] else { return fail("Файл пустой.") }
             let width = header.count
+            if let problem = sizeProblem(columns: width, rows: cells.count - 1) { return fail(problem) }
             let rows = cells.keys.sorted().dropFirst().map { r in
                 var row = cells[r]!
                 if row.count < width { row += Array(repeating: "", count: width - row.count) }
                 return ImportTable.Row(line: r, cells: row)
             }
             return .success(ImportTable(header: header, rows: rows))
+        } catch Refusal.unpacksTooLarge {
+            return fail("Книга Excel распаковывается больше чем в \(maxUnpackedBytes / 1024 / 1024) МБ: это не таблица Опоры. Сохраните нужный лист отдельной книгой или как CSV.")
+        } catch Refusal.tooManyColumns(let reference) {
+            return fail("В книге есть ячейка \(reference) — дальше \(maxColumns)-го столбца. В файлах Опоры столбцов не больше \(maxColumns): удалите лишние столбцы.")
         } catch {
             return fail("Книга Excel повреждена или защищена паролем: сохраните её заново как .xlsx.")
         }
@@ -153,16 +189,20 @@ final class SheetParser: NSObject, XMLParserDelegate {
     var type = ""
     var value = ""
     var inValue = false
+    var maxColumns = 16384
+    var wideCell: String?
 
     init(shared: [String]) { self.shared = shared }
 
-    static func parse(_ data: Data, sharedStrings: [String]) -> [Int: [String]] {
+    /// The rows by number; `wideCell` names the first cell past `maxColumns` («XFD1»), where reading stopped.
+    static func parse(_ data: Data, sharedStrings: [String], maxColumns: Int) -> (rows: [Int: [String]], wideCell: String?) {
         let p = SheetParser(shared: sharedStrings)
+        p.maxColumns = maxColumns
         let parser = XMLParser(data: data)
         parser.delegate = p
         _ = parser.parse()
         // Rows with no text at all are not rows a user meant.
-        return p.rows.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return (p.rows.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }, p.wideCell)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -173,8 +213,11 @@ final class SheetParser: NSObject, XMLParserDelegate {
             column = 0
         case "c":
             column = attributes["r"].map(SheetParser.columnIndex) ?? column + 1
-            // Excel's last column is XFD (16384); anything else is not a cell a user wrote.
-            if !(1...16384).contains(column) { parser.abortParsing() }
+            // No row is padded out to a far column: reading stops at the first cell past the limit.
+            if !(1...maxColumns).contains(column) {
+                wideCell = String((attributes["r"] ?? "\(column)").prefix(12))
+                parser.abortParsing()
+            }
             type = attributes["t"] ?? ""
             value = ""
         case "v", "t":
@@ -191,7 +234,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         switch name {
         case "v", "t": inValue = false
         case "c":
-            guard (1...16384).contains(column) else { return }
+            guard (1...maxColumns).contains(column) else { return }
             var text = value
             if type == "s", let i = Int(value), i >= 0, i < shared.count { text = shared[i] }
             if type == "b" { text = value == "1" ? "true" : "false" }

@@ -15,5 +15,6 @@ enum Migrations {
         M010CreateLoginFailures(),
         M011CreateMonitoringStamps(),
         SessionRecord.migration,
+        M012AddMunicipalMentors(),
     ]
 }

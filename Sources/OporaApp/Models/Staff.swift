@@ -15,8 +15,10 @@ final class TeacherRecord: Model, @unchecked Sendable {
     @OptionalField(key: "qualification") var qualification: String?
     @OptionalField(key: "employed_from") var employedFrom: String?
     @OptionalField(key: "employed_to") var employedTo: String?
+    /// On the municipality's list of mentors; set by methodists.
+    @Field(key: "municipal_mentor") var municipalMentor: Bool
 
-    init() {}
+    init() { municipalMentor = false }
 
     func fact(schoolCode: String) -> TeacherFact {
         TeacherFact(id: "\(schoolCode)|\(teacherCode)", schoolCode: schoolCode, teacherCode: teacherCode, name: name, position: position,

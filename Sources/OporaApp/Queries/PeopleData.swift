@@ -18,6 +18,8 @@ struct PeopleData: Sendable {
         var recordID: UUID
         var schoolID: UUID
         var fact: TeacherFact
+        /// On the municipality's list of mentors: every school of it may see and choose this teacher.
+        var municipalMentor: Bool = false
     }
 
     struct Plan: Sendable {
@@ -72,7 +74,8 @@ struct PeopleData: Sendable {
         let areas = try await CompetenceAreaList.load(municipalityID: municipalityID, on: db)
         let records = try await TeacherRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()
         let teachers: [Teacher] = records.compactMap { t in
-            codeByID[t.$school.id].map { Teacher(recordID: t.id!, schoolID: t.$school.id, fact: t.fact(schoolCode: $0)) }
+            codeByID[t.$school.id].map { Teacher(recordID: t.id!, schoolID: t.$school.id, fact: t.fact(schoolCode: $0),
+                                                 municipalMentor: t.municipalMentor) }
         }
         let keyByID = Dictionary(uniqueKeysWithValues: teachers.map { ($0.recordID, $0.fact.id) })
         let diagnostics = try await DiagnosticRecord.query(on: db).filter(\.$municipality.$id == municipalityID).all()

@@ -99,10 +99,8 @@ struct ReportData: Sendable {
         }
         let percent = { (v: Double?) -> XLSXCell in v.map { .percent($0 / 100) } ?? .empty }
         let plain = { (v: Double) -> XLSXCell in v == v.rounded() && abs(v) < 1e9 ? .integer(Int(v)) : .number(v) }
-        let amount = { (v: Double, number: Int) -> XLSXCell in
-            if maskSmallCounts && SmallCount.peopleIndicators.contains(number) && v < Double(SmallCount.threshold) { return .text(SmallCount.masked(Int(v.rounded(.down)))) }
-            return plain(v)
-        }
+        let cell = { (text: String) -> XLSXCell in Int(text).map { .integer($0) } ?? .text(text) }
+
         return try XLSXWriter.workbook([
             XLSXSheet(name: "Паспорт", columns: [XLSXColumn(title: "Раздел паспорта", width: 34), XLSXColumn(title: "Содержание", width: 110)], rows: [
                 [.text("Наименование программы"), .text(passport.name)],
@@ -121,7 +119,11 @@ struct ReportData: Sendable {
                 XLSXColumn(title: "Цель \(year)", width: 11), XLSXColumn(title: "Факт \(year)", width: 11), XLSXColumn(title: "Числитель", width: 11),
                 XLSXColumn(title: "Знаменатель", width: 13), XLSXColumn(title: "Достигнут", width: 11), XLSXColumn(title: "Введено вручную", width: 14),
             ], rows: indicators.map { i in
-                [.integer(i.number), .text(i.title), percent(i.baseline), percent(i.target), percent(i.value), amount(i.numerator, i.number), amount(i.denominator, i.number),
+                // The same masking rule as the pages: no count under 5 people, no share that tells one.
+                let m = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: maskSmallCounts)
+                return [.integer(i.number), .text(i.title), percent(i.baseline), percent(i.target),
+                        m?.shareShown == false && i.value != nil ? .text("скрыто") : percent(i.value),
+                        m.map { cell($0.part) } ?? plain(i.numerator), m.map { cell($0.whole) } ?? plain(i.denominator),
                  .text(i.achieved.map { $0 ? "да" : "нет" } ?? "нет данных"), percent(i.manual)]
             }),
             XLSXSheet(name: "Мероприятия по разделам", columns: [XLSXColumn(title: "Раздел", width: 60)] + countColumns, rows: sections.map(countRow)),

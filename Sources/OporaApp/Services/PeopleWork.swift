@@ -38,13 +38,16 @@ enum PeopleWork {
 
     // MARK: - Mentoring
 
-    /// `mentor` and `mentee` are teacher record ids; the mentee is of this school, the mentor of any
-    /// school of the municipality.
+    /// `mentor` and `mentee` are teacher record ids; the mentee is of this school, the mentor of this
+    /// school or, for a school user, one the municipality has listed as a mentor (methodists: any school).
     static func addMentorship(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
         var errors = FieldErrors()
         let mentor = try await UUID(uuidString: text(values, "mentor")).asyncFlatMap { try await TeacherRecord.find($0, on: db) }
         let mentee = try await UUID(uuidString: text(values, "mentee")).asyncFlatMap { try await TeacherRecord.find($0, on: db) }
-        if mentor == nil || mentor!.$municipality.id != school.$municipality.id { errors.add("mentor", "Выберите наставника из списка.") }
+        if mentor == nil || mentor!.$municipality.id != school.$municipality.id
+            || !user.access.canSeeMentor(ofSchool: mentor!.$school.id.uuidString, listed: mentor!.municipalMentor) {
+            errors.add("mentor", "Выберите наставника из списка.")
+        }
         if mentee == nil || mentee!.$school.id != school.id { errors.add("mentee", "Выберите наставляемого педагога этой школы.") }
         if let mentor, let mentee, mentor.id == mentee.id { errors.add("mentee", "Наставник и наставляемый — разные педагоги.") }
         let from = day(values, "starts_on", "Начало", &errors)
@@ -68,6 +71,24 @@ enum PeopleWork {
                                    municipalityID: school.$municipality.id, summary: "Наставничество: \(mentor.name) → \(mentee.name)",
                                    after: ["Наставник": mentor.name, "Наставляемый": mentee.name, "Молодой специалист": young ? "да" : "нет",
                                            "Срок": "с \(from.russian)" + (to.map { " по \($0.russian)" } ?? ""), "План": plan])
+        }
+        return .success(())
+    }
+
+    /// The municipality's list of mentors, for the teachers of one school: `mentor_<record id>` = 1
+    /// for each teacher on the list. One transaction; each change audited.
+    static func listMentors(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        try await db.transaction { db in
+            let teachers = try await TeacherRecord.query(on: db).filter(\.$school.$id == school.requireID()).all()
+            for t in teachers {
+                let listed = values["mentor_\(try t.requireID().uuidString)"] == "1"
+                guard listed != (t.municipalMentor) else { continue }
+                t.municipalMentor = listed
+                try await t.save(on: db)
+                try await Audit.record(db, user: user, action: listed ? "mentor.list" : "mentor.unlist", entityType: "teacher", entityID: t.id,
+                                       municipalityID: school.$municipality.id,
+                                       summary: (listed ? "В список наставников муниципалитета: " : "Из списка наставников муниципалитета: ") + "\(t.name), \(school.shortName)")
+            }
         }
         return .success(())
     }

@@ -55,6 +55,10 @@ public struct Access: Sendable, Equatable {
 
     public var canAdminister: Bool { role == .admin }
 
+    /// Whether the user sees counts of people only: a count under 5 as «<5» and no share or
+    /// difference that would tell it back (SmallCount.fraction). Observers; public pages too.
+    public var seesCountsOnly: Bool { role == .observer }
+
     /// Whether the user may see the named people of a school: its teachers' deficits, development plans,
     /// mentoring, and its students' support plans. Observers see counts only, never names or plans.
     public func canReadPeople(ofSchool school: String) -> Bool {
@@ -67,6 +71,16 @@ public struct Access: Sendable, Equatable {
 
     /// Whether the user may change them: the same, since whoever may see a school's people works with them.
     public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) }
+
+    /// Whether the user may see the name of a teacher of `school` as a possible mentor: a school sees
+    /// its own teachers and those the municipality has put on its list of mentors, no others.
+    public func canSeeMentor(ofSchool school: String, listed: Bool) -> Bool {
+        switch role {
+        case .admin, .methodist: return true
+        case .school: return schoolID == school || listed
+        case .observer: return false
+        }
+    }
 
     /// Municipal work with people (the course catalogue, consultation points, the list of competences).
     public var canManagePeopleWork: Bool { role == .admin || role == .methodist }

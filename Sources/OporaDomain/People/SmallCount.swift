@@ -21,16 +21,32 @@ public struct ShownFraction: Equatable, Sendable {
     public var whole: String
     /// Whether a share of the two may be shown: never when it would tell a hidden count back.
     public var shareShown: Bool
+
+    public init(part: String, whole: String, shareShown: Bool) {
+        self.part = part
+        self.whole = whole
+        self.shareShown = shareShown
+    }
 }
 
 extension SmallCount {
     /// The one masking rule for fractions: a part under 5 is «<5»; a part whose rest is under 5 is
     /// «скрыто» (the rest would be whole − part); a whole under 5 is «<5»; the share is shown only
     /// when every count it is made of is shown.
-    public static func fraction(part: Int, whole: Int) -> ShownFraction {
+    public static func fraction(part: Int, whole: Int, masked: Bool = true) -> ShownFraction {
+        guard masked else { return ShownFraction(part: String(part), whole: String(whole), shareShown: true) }
         let rest = whole - part
-        let partText = part < threshold ? masked(part) : rest < threshold ? "скрыто" : String(part)
-        return ShownFraction(part: partText, whole: masked(whole),
+        let partText = part < threshold ? Self.masked(part) : rest < threshold ? "скрыто" : String(part)
+        return ShownFraction(part: partText, whole: Self.masked(whole),
                              shareShown: part >= threshold && rest >= threshold && whole >= threshold)
+    }
+}
+
+extension SmallCount {
+    /// An indicator's «numerator of denominator» as a reader who sees counts only is shown it;
+    /// nil when nothing is masked (the reader sees everything, or the indicator counts no people).
+    public static func indicator(_ number: Int, numerator: Double, denominator: Double, masked: Bool) -> ShownFraction? {
+        guard masked, peopleIndicators.contains(number) else { return nil }
+        return fraction(part: Int(numerator.rounded(.down)), whole: Int(denominator.rounded(.down)))
     }
 }

@@ -75,6 +75,10 @@ struct MonitoringAPIController: RouteCollection {
     func results(_ req: Request) async throws -> [ResultRow] {
         let user = try req.currentUser()
         let school = try await SchoolsController.readableSchool(req, user: user)
+        // Row counts of students («2» of each class) are for the municipality's own staff.
+        guard !user.access.seesCountsOnly else {
+            throw Abort(.forbidden, reason: "Результаты школы по строкам (число участников и «2») видят сотрудники муниципалитета; наблюдателю доступны категории школ с объяснениями, индикаторы и отчёт.")
+        }
         return try await ResultRecord.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id)
             .filter(\.$schoolCode == school.code).sort(\.$year).all().map(\.domain)
     }
@@ -85,7 +89,8 @@ struct MonitoringAPIController: RouteCollection {
         guard let year = try req.queryYear() else {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
-        return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: req.db)
+        return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year,
+                                                   masked: user.access.seesCountsOnly, on: req.db)
     }
 
     struct ImportReport: Content {

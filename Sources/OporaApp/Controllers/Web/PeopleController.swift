@@ -11,7 +11,7 @@ enum PeopleController {
         let teachers = people.teachers.filter { $0.schoolID == school.id && $0.fact.pedagogical && $0.fact.employedTo.map { $0 >= today } ?? true }
             .sorted { $0.fact.name < $1.fact.name }
         let rows = teachers.map { t in
-            SchoolPeopleView.Row(recordID: t.recordID, teacher: t.fact, latest: DeficitAnalysis.latestDate(of: t.fact.id, in: people.diagnostics),
+            SchoolPeopleView.Row(recordID: t.recordID, teacher: t.fact, municipalMentor: t.municipalMentor, latest: DeficitAnalysis.latestDate(of: t.fact.id, in: people.diagnostics),
                                  deficits: people.deficits(of: t.fact.id), progress: people.plan(of: t.fact.id)?.progress(today: today))
         }
         let names = Dictionary(uniqueKeysWithValues: people.teachers.map { ($0.fact.id, $0.fact.name) })
@@ -22,19 +22,21 @@ enum PeopleController {
                                   youngSpecialist: $0.youngSpecialist, startsOn: $0.startsOn, endsOn: $0.endsOn, plan: $0.plan, meetings: $0.meetings)
         }
         let mentors = people.teachers.filter { $0.fact.pedagogical && $0.fact.employedTo.map { $0 >= today } ?? true }
+            .filter { user.access.canSeeMentor(ofSchool: $0.schoolID.uuidString, listed: $0.municipalMentor) }
             .sorted { ($0.schoolID == school.id ? 0 : 1, $0.fact.name) < ($1.schoolID == school.id ? 0 : 1, $1.fact.name) }
             .map { (value: $0.recordID.uuidString, title: "\($0.fact.name), \($0.fact.position), \(schoolNames[$0.schoolID] ?? "")") }
         return SchoolPeopleView.Model(
             school: school.facts, areas: people.areas, rows: rows, pairs: pairs, mentorOptions: mentors,
             menteeOptions: rows.map { ($0.recordID.uuidString, "\($0.teacher.name), \($0.teacher.position)") },
             common: DeficitAnalysis.common(teachers: teachers.map(\.fact), facts: people.diagnostics, areas: people.areas),
-            canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString), today: today)
+            canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString), canListMentors: user.access.canManagePeopleWork, today: today)
     }
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await PeopleWork.peopleSchool(req, user: user)
-        return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
+        return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil,
+                                       notice: Notice.take(req))
     }
 
     static func save(_ req: Request) async throws -> Response {
@@ -46,6 +48,10 @@ enum PeopleController {
         switch form {
         case "diagnostics": result = try await saveDiagnostics(values, school: school, user: user, on: req.db)
         case "mentorship": result = try await PeopleWork.addMentorship(values, school: school, user: user, on: req.db)
+        case "mentor-list":
+            guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Список наставников муниципалитета ведут методисты и управление образования.") }
+            result = try await PeopleWork.listMentors(values, school: school, user: user, on: req.db)
+            if case .success = result { Notice.set("Список наставников муниципалитета сохранён.", on: req) }
         default: throw Abort(.notFound, reason: "Такой формы нет.")
         }
         switch result {
@@ -53,7 +59,7 @@ enum PeopleController {
             return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                            failed: .init(form: form, values: values, errors: errors))
         case .success:
-            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : "mentoring"))
+            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : form == "mentor-list" ? "mentor-list" : "mentoring"))
         }
     }
 

@@ -120,7 +120,7 @@ enum IndicatorDetailView {
         // Outside the municipality (observers) no worker is named and a count of fewer than 5 people is «<5».
         let observer = ctx.user?.role == .observer
         let sources = v.sources.filter { (schoolCode == nil || $0.schoolCode == schoolCode) && !(observer && ($0.kind == .teacher || $0.kind == .training)) }
-        let masked = observer && SmallCount.peopleIndicators.contains(v.number)
+        let masked = ctx.countsOnly && SmallCount.peopleIndicators.contains(v.number)
         // «numerator of denominator, value» as the reader may see it: one masking rule for every fraction.
         func shown(_ numerator: Double, _ denominator: Double, _ value: Double?) -> (String, String, String) {
             let valueText = value.map { Format.number($0) + " %" } ?? "—"

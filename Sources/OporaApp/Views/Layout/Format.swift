@@ -9,15 +9,7 @@ enum Format {
     }
 
     /// 100000 → «100 000» (digit groups by a non-breaking space), −5 → «−5».
-    static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append("\u{00A0}") }
-            out.append(ch)
-        }
-        return value < 0 ? "−" + out : out
-    }
+    static func integer(_ value: Int) -> String { RussianNumberFormat.integer(value) }
 
     /// 0.456 → «45,6 %»
     static func percent(_ share: Double?, digits: Int = 1) -> String {

@@ -12,6 +12,9 @@ struct PageContext: Sendable {
     /// The pinned date of a demo, said in its banner.
     var demoToday: Day? = nil
 
+    /// Whether the page masks counts of people (observers and visitors who are not signed in).
+    var countsOnly: Bool { user?.access.seesCountsOnly ?? true }
+
     static func make(_ req: Request) async throws -> PageContext {
         let user = req.auth.get(CurrentUser.self)
         var name: String?

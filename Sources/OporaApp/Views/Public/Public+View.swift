@@ -86,9 +86,9 @@ enum PublicView {
                                 El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
                                 El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
                                 El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
-                                // A share of fewer than 5 people would tell about individuals: the value is withheld.
-                                El("td", [("class", "num")]) { Tx(SmallCount.peopleIndicators.contains(i.number) && i.denominator > 0 && i.denominator < Double(SmallCount.threshold)
-                                                                    ? "<5" : i.value.map { Format.number($0) } ?? "нет данных") }
+                                // A share that would tell a count of fewer than 5 people is withheld.
+                                let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: true)
+                                El("td", [("class", "num")]) { Tx(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных") }
                                 El("td") { Tx(i.achieved.map { $0 ? "достигнут" : "не достигнут" } ?? "—") }
                             }
                         }

@@ -29,18 +29,16 @@ enum ReportView {
                 El("table", [("class", "data")]) {
                     El("caption") { Tx("Значения за \(r.year) год по данным Опоры, %") }
                     El("thead") { El("tr") { for h in ["Индикатор", "Исходное", "Цель", "Факт", "Из чего", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    // Outside the municipality a count of fewer than 5 people is shown as «<5».
-                    let shown = { (v: Double, number: Int) in
-                        ctx.user?.role == .observer && SmallCount.peopleIndicators.contains(number) && v < Double(SmallCount.threshold) ? SmallCount.masked(Int(v)) : Format.number(v)
-                    }
                     El("tbody") {
                         for i in r.indicators {
                             El("tr") {
                                 El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
                                 El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
                                 El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
-                                El("td", [("class", "num")]) { Tx(i.value.map { Format.number($0) } ?? "нет данных") }
-                                El("td", [("class", "num")]) { Tx("\(shown(i.numerator, i.number)) из \(shown(i.denominator, i.number))") }
+                                // Outside the municipality no count of fewer than 5 people, nor a share that tells one.
+                                let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: ctx.countsOnly)
+                                El("td", [("class", "num")]) { Tx(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных") }
+                                El("td", [("class", "num")]) { Tx("\(masked?.part ?? Format.number(i.numerator)) из \(masked?.whole ?? Format.number(i.denominator))") }
                                 El("td") {
                                     IndicatorsView.achievedMark(i.achieved)
                                     if let m = i.manual { El("div", [("class", "manual")]) { Tx("вручную: \(Format.number(m))") } }

@@ -9,6 +9,7 @@ enum SchoolPeopleView {
     struct Row {
         var recordID: UUID
         var teacher: TeacherFact
+        var municipalMentor: Bool
         var latest: Day?
         var deficits: [Deficit]
         var progress: PlanProgress?
@@ -34,13 +35,15 @@ enum SchoolPeopleView {
         var menteeOptions: [(value: String, title: String)]
         var common: [AreaCount]
         var canEdit: Bool
+        /// Methodists and admins keep the municipality's list of mentors.
+        var canListMentors: Bool
         var today: Day
     }
 
     /// What a form sent back with its problems, so it keeps what the user typed.
     typealias Failed = FailedForm
 
-    static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: Failed?, notice: String? = nil) -> Response {
         let s = m.school
         func v(_ form: String, _ key: String, _ fallback: String = "") -> String { failed?.form == form ? failed!.values[key] ?? fallback : fallback }
         func e(_ form: String, _ key: String) -> String? { failed?.form == form ? failed!.errors[key] : nil }
@@ -48,6 +51,7 @@ enum SchoolPeopleView {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
             El("h1") { Tx("Педагоги: профессиональные дефициты, ИОМ, наставничество") }
             if let failed { Forms.refusedNotice("form-\(failed.form)") }
+            if let notice { El("p", [("class", "notice"), ("role", "status")]) { Tx(notice) } }
             El("p", [("class", "lead")]) { Tx(s.name) }
             El("p", [("class", "muted")]) {
                 Tx("Дефицит — компетенция, балл по которой в последней диагностике педагога ниже порога. Пороги и список компетенций — на странице ")
@@ -70,7 +74,10 @@ enum SchoolPeopleView {
                         El("tbody") {
                             for r in m.rows {
                                 El("tr") {
-                                    El("td") { Tx("\(r.teacher.name), \(r.teacher.position)") }
+                                    El("td") {
+                                        Tx("\(r.teacher.name), \(r.teacher.position)")
+                                        if r.municipalMentor { El("div", [("class", "muted")]) { Tx("в списке наставников муниципалитета") } }
+                                    }
                                     El("td", [("class", "nowrap")]) { Tx(r.latest?.russian ?? "не проводилась") }
                                     El("td") {
                                         if r.latest == nil { Tx("—") } else if r.deficits.isEmpty { Tx("нет дефицитов") } else {
@@ -110,6 +117,22 @@ enum SchoolPeopleView {
                 }
             }
 
+            if m.canListMentors && !m.rows.isEmpty {
+                El("form", [("method", "post"), ("action", SiteURL.schoolPeopleSave(.value(s.id), "mentor-list").path), ("class", "edit"), ("id", "form-mentor-list")]) {
+                    El("h2", [("id", "h-mentor-list")]) { Tx("Список наставников муниципалитета") }
+                    Forms.csrf(ctx)
+                    El("p", [("class", "muted")]) { Tx("Отмеченных педагогов видят и могут выбрать наставниками все школы муниципалитета; остальных — только своя школа.") }
+                    for r in m.rows {
+                        El("div", [("class", "field check")]) {
+                            VoidEl("input", [("type", "checkbox"), ("id", "f-mentor-\(r.recordID.uuidString)"), ("name", "mentor_\(r.recordID.uuidString)"),
+                                             ("value", "1"), ("checked", r.municipalMentor ? "" : nil)])
+                            El("label", [("for", "f-mentor-\(r.recordID.uuidString)")]) { Tx("\(r.teacher.name), \(r.teacher.position)") }
+                        }
+                    }
+                    El("button", [("type", "submit")]) { Tx("Сохранить список") }
+                }
+            }
+
             El("section", [("aria-labelledby", "h-mentoring")]) {
                 El("h2", [("id", "h-mentoring")]) { Tx("Наставничество (\(m.pairs.count))") }
                 if m.pairs.isEmpty { El("p") { Tx("Наставнических пар пока нет.") } }
@@ -140,7 +163,7 @@ enum SchoolPeopleView {
                         El("h3") { Tx("Новая наставническая пара") }
                         if failed?.form == "mentorship" { Forms.errorSummary(failed!.errors) }
                         Forms.csrf(ctx)
-                        Forms.select("Наставник (любая школа муниципалитета)", name: "mentor", options: m.mentorOptions, selected: v("mentorship", "mentor"), error: e("mentorship", "mentor"))
+                        Forms.select(m.canListMentors ? "Наставник (любая школа муниципалитета)" : "Наставник (своя школа или список наставников муниципалитета)", name: "mentor", options: m.mentorOptions, selected: v("mentorship", "mentor"), error: e("mentorship", "mentor"))
                         Forms.select("Наставляемый", name: "mentee", options: m.menteeOptions, selected: v("mentorship", "mentee", m.menteeOptions.last?.value ?? ""), error: e("mentorship", "mentee"))
                         Forms.select("Молодой специалист", name: "young_specialist", options: [("да", "да"), ("нет", "нет")], selected: v("mentorship", "young_specialist", "да"))
                         Forms.field("Начало", name: "starts_on", value: v("mentorship", "starts_on", m.today.russian), error: e("mentorship", "starts_on"), required: true)

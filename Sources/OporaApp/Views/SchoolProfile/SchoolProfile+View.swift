@@ -57,7 +57,8 @@ enum SchoolProfileView {
                 for a in m.assessments {
                     El("details", [("open", a.year == (m.selectedYear ?? m.assessments.first?.year) ? "" : nil)]) {
                         El("summary") { Tx("\(a.year): "); CategoryBadge.render(a.category) }
-                        El("ul", [("class", "why")]) { for line in a.explanation { El("li") { Tx(line) } } }
+                        let why = ctx.countsOnly ? Identification.explanation(of: a, parameters: m.version.parameters, masked: true) : a.explanation
+                        El("ul", [("class", "why")]) { for line in why { El("li") { Tx(line) } } }
                         if !a.biasFlags.isEmpty {
                             El("p", [("class", "warn")]) { Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; ")) }
                         }
@@ -82,7 +83,9 @@ enum SchoolProfileView {
                                         for y in years {
                                             El("td") {
                                                 if let r = m.rows.first(where: { $0.procedure == p && $0.year == y }) {
-                                                    Tx("«2» у \(r.fails) из \(r.participants) (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))")
+                                                    let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: ctx.countsOnly)
+                                                    Tx("«2» у \(shown.part) из \(shown.whole)"
+                                                       + (shown.shareShown ? " (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))" : ""))
                                                     if let ref = m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")] {
                                                         El("div", [("class", "muted")]) { Tx("ориентир \(Format.percent(1 - ref))") }
                                                     }

@@ -1,8 +1,10 @@
 extension Identification {
     /// Rule 8: sentences that answer «why is this school on the list?» from the page alone, in the order a
     /// reader checks them: the low rows, the years, the social criteria, the composite, the conclusion.
-    static func explanation(of school: SchoolAssessment, parameters: MethodologyParameters) -> [String] {
-        var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters) }
+    /// `masked`: for readers who see counts only (observers, public pages): no count of fewer than 5
+    /// students and nothing it could be computed back from (SmallCount.fraction).
+    public static func explanation(of school: SchoolAssessment, parameters: MethodologyParameters, masked: Bool = false) -> [String] {
+        var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters, masked: masked) }
         sentences += school.yearChecks.map { yearSentence($0, parameters: parameters) }
         sentences.append(lowResultsSentence(school))
         let small = school.rows.filter { !$0.valid }
@@ -21,11 +23,13 @@ extension Identification {
     }
 
     /// «ВПР, 5 класс, математика, 2019: «2» у 9 из 20 (45 %) — не ниже порога 30 %; успеваемость по муниципалитету 78 %.»
-    static func lowRowSentence(_ row: RowAssessment, parameters: MethodologyParameters) -> String {
+    static func lowRowSentence(_ row: RowAssessment, parameters: MethodologyParameters, masked: Bool = false) -> String {
         let r = row.row
         let fail = r.procedure.kind.isFinalAttestation ? "ниже минимального балла" : "«2»"
-        var text = "\(r.procedure.russian), \(r.year): \(fail) у \(r.fails) из \(r.participants)"
-            + " (\(RussianNumberFormat.percent(row.failShare ?? 0))) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold)), это низкий результат"
+        let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: masked)
+        let share = shown.shareShown ? " (\(RussianNumberFormat.percent(row.failShare ?? 0)))" : ""
+        var text = "\(r.procedure.russian), \(r.year): \(fail) у \(shown.part) из \(shown.whole)"
+            + "\(share) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold)), это низкий результат"
         if let reference = row.reference, let source = row.referenceSource {
             text += "; успеваемость \(source.russian) \(RussianNumberFormat.percent(reference))"
         }

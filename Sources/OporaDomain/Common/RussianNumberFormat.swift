@@ -2,9 +2,9 @@ import Foundation
 
 /// Numbers as a Russian page writes them: a decimal comma, a real minus sign, a space before «%».
 /// Built by hand rather than with a locale, so the text does not depend on the server's locale data.
-enum RussianNumberFormat {
+public enum RussianNumberFormat {
     /// `0.3` → «0,30» with `2...4`; `10` → «10» with `0...4`; rounds to the upper bound, keeps at least the lower.
-    static func decimal(_ x: Double, fractionDigits: ClosedRange<Int>) -> String {
+    public static func decimal(_ x: Double, fractionDigits: ClosedRange<Int>) -> String {
         var text = String(format: "%.\(fractionDigits.upperBound)f", x)
         if let dot = text.firstIndex(of: ".") {
             var shown = text.distance(from: dot, to: text.endIndex) - 1
@@ -22,18 +22,29 @@ enum RussianNumberFormat {
     }
 
     /// `0.45` → «45 %», `0.3333` → «33,3 %».
-    static func percent(_ share: Double) -> String {
+    public static func percent(_ share: Double) -> String {
         decimal(share * 100, fractionDigits: 0...1) + " %"
     }
 
     /// A difference of shares in percentage points: `0.046` → «4,6 п. п.».
-    static func points(_ share: Double) -> String {
+    public static func points(_ share: Double) -> String {
         decimal(abs(share) * 100, fractionDigits: 0...1) + " п. п."
     }
 
     /// With an explicit sign: «+0,150», «−0,046», «0,000».
-    static func signed(_ x: Double, fractionDigits: Int) -> String {
+    public static func signed(_ x: Double, fractionDigits: Int) -> String {
         let text = decimal(x, fractionDigits: fractionDigits...fractionDigits)
         return x > 0 && text.contains(where: { $0 != "0" && $0 != "," }) ? "+" + text : text
+    }
+
+    /// 100000 → «100 000», −5 → «−5»
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append("\u{00A0}") }
+            out.append(ch)
+        }
+        return value < 0 ? "−" + out : out
     }
 }
