@@ -30,7 +30,7 @@ func routes(_ app: Application) throws {
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)
-    let schoolAdmin = signedIn.grouped(RoleGuard(roles: [.admin]))
+    let schoolAdmin = signedIn.grouped(AccessGuard.administrator)
     schoolAdmin.get(SiteURL.schoolNew.pathComponents, use: SchoolEditController.new)
     schoolAdmin.post(SiteURL.schoolNew.pathComponents, use: SchoolEditController.create)
     schoolAdmin.get(SiteURL.schoolEdit(.key).pathComponents, use: SchoolEditController.edit)
@@ -42,7 +42,7 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.schoolDataSave(.key, nil).pathComponents, use: SchoolDataController.save)
     signedIn.get(SiteURL.monitoring.pathComponents, use: MonitoringController.index)
     signedIn.get(SiteURL.methodology.pathComponents, use: MethodologyController.show)
-    signedIn.grouped(RoleGuard(roles: [.admin])).post(SiteURL.methodology.pathComponents, use: MethodologyController.save)
+    signedIn.grouped(AccessGuard.administrator).post(SiteURL.methodology.pathComponents, use: MethodologyController.save)
 
     // MARK: - People: teachers' deficits and plans, mentoring, consultations, student support
     signedIn.get(SiteURL.people.pathComponents, use: PeopleOverviewController.index)
@@ -56,20 +56,20 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.stepComplete(.key).pathComponents, use: TeacherPlanController.complete)
     signedIn.post(SiteURL.stepRemove(.key).pathComponents, use: TeacherPlanController.remove)
     signedIn.get(SiteURL.consultations.pathComponents, use: ConsultationsController.index)
-    signedIn.grouped(RoleGuard(roles: [.admin, .methodist])).post(SiteURL.consultationsSave(nil).pathComponents, use: ConsultationsController.save)
+    signedIn.grouped(AccessGuard.municipalStaff).post(SiteURL.consultationsSave(nil).pathComponents, use: ConsultationsController.save)
     signedIn.get(SiteURL.schoolSupport(.key).pathComponents, use: StudentSupportController.show)
     signedIn.post(SiteURL.schoolSupportSave(.key, nil).pathComponents, use: StudentSupportController.save)
     signedIn.get(SiteURL.schoolSupportXLSX(.key).pathComponents, use: StudentSupportController.xlsx)
 
     // MARK: - Network: risks, recommendations, decisions, the cycle, practices, partnerships, resources, events
-    let managers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))
+    let managers = signedIn.grouped(AccessGuard.municipalStaff)
     signedIn.get(SiteURL.schoolRisks(.key).pathComponents, use: RisksController.show)
     managers.post(SiteURL.schoolRisks(.key).pathComponents, use: RisksController.assess)
     managers.post(SiteURL.schoolRecommendations(.key).pathComponents, use: RisksController.recommend)
     managers.post(SiteURL.recommendationStatus(.key).pathComponents, use: RisksController.status)
     signedIn.get(SiteURL.decisions.pathComponents, use: DecisionsController.index)
-    signedIn.grouped(RoleGuard(roles: [.admin])).get(SiteURL.riskFactors.pathComponents, use: RiskFactorsController.show)
-    signedIn.grouped(RoleGuard(roles: [.admin])).post(SiteURL.riskFactors.pathComponents, use: RiskFactorsController.save)
+    signedIn.grouped(AccessGuard.administrator).get(SiteURL.riskFactors.pathComponents, use: RiskFactorsController.show)
+    signedIn.grouped(AccessGuard.administrator).post(SiteURL.riskFactors.pathComponents, use: RiskFactorsController.save)
     managers.post(SiteURL.decisions.pathComponents, use: DecisionsController.create)
     signedIn.get(SiteURL.cycle.pathComponents, use: CycleController.index)
     signedIn.get(SiteURL.practices.pathComponents, use: PracticesController.index)
@@ -89,19 +89,19 @@ func routes(_ app: Application) throws {
     // MARK: - Indicators and the report
     signedIn.get(SiteURL.indicators.pathComponents, use: IndicatorsController.index)
     signedIn.get(SiteURL.indicator(nil, nil).pathComponents, use: IndicatorsController.show)
-    signedIn.grouped(RoleGuard(roles: [.admin, .methodist])).post(SiteURL.indicatorManual(nil, nil).pathComponents, use: IndicatorsController.saveManual)
+    signedIn.grouped(AccessGuard.municipalStaff).post(SiteURL.indicatorManual(nil, nil).pathComponents, use: IndicatorsController.saveManual)
     signedIn.get(SiteURL.report.pathComponents, use: ReportController.page)
     signedIn.get(SiteURL.reportXLSX.pathComponents, use: ReportController.xlsx)
 
     // MARK: - Imports: admin and methodist
-    let importers = signedIn.grouped(RoleGuard(roles: [.admin, .methodist]))
+    let importers = signedIn.grouped(AccessGuard.municipalStaff)
     importers.get(SiteURL.imports.pathComponents, use: ImportsController.index)
     importers.post(SiteURL.imports.pathComponents, limit: BodyLimit.importFile, use: ImportsController.upload)
     importers.post(SiteURL.importConfirm(.key).pathComponents, use: ImportsController.confirm)
     importers.get(SiteURL.imports.pathComponents + ["templates", ":kind"], use: ImportsController.template)
 
     // MARK: - Admin: audit log and API tokens
-    let admin = signedIn.grouped(RoleGuard(roles: [.admin]))
+    let admin = signedIn.grouped(AccessGuard.administrator)
     admin.get(SiteURL.audit.pathComponents, use: AdminController.audit)
     admin.get(SiteURL.tokens.pathComponents, use: AdminController.tokens)
     admin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken)

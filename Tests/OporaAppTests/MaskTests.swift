@@ -139,3 +139,42 @@ import VaporTesting
         }
     }
 }
+
+extension MaskTests {
+    /// The drill-down of a people indicator: wherever a count is masked, no share tells it back.
+    @Test func theIndicatorDrillDownShowsNoShareOfAMaskedCount() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            var observer = WebClient(app)
+            try await observer.login("observer")
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            let row = #"<tr><th scope="row">[^<]*</th><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>"#
+            var masked = 0
+            var plainSmall = 0
+            for number in [2, 3] {
+                for year in 2020...2022 {
+                    let page = try await observer.get("/indicators/\(number)/\(year)")
+                    guard page.status == .ok else { continue }
+                    let re = try NSRegularExpression(pattern: row)
+                    for m in re.matches(in: page.body, range: NSRange(page.body.startIndex..., in: page.body)) {
+                        let cells = (1...3).map { String(page.body[Range(m.range(at: $0), in: page.body)!]) }
+                        if cells[0] == "&lt;5" || cells[0] == "скрыто" || cells[1] == "&lt;5" {
+                            masked += 1
+                            #expect(cells[2] == "скрыто" || cells[2] == "—", "\(number)/\(year): \(cells)")
+                        }
+                        if let n = Int(cells[0]) { #expect(n >= SmallCount.threshold, "\(number)/\(year): \(cells)") }
+                    }
+                    // The methodist sees the same rows with every count.
+                    let full = try await methodist.get("/indicators/\(number)/\(year)")
+                    let fullRe = try NSRegularExpression(pattern: row)
+                    for m in fullRe.matches(in: full.body, range: NSRange(full.body.startIndex..., in: full.body)) {
+                        if let n = Int(full.body[Range(m.range(at: 1), in: full.body)!]), n < SmallCount.threshold { plainSmall += 1 }
+                    }
+                }
+            }
+            // The demo has small counts: the test would prove nothing without them.
+            #expect(plainSmall > 0)
+            #expect(masked > 0)
+        }
+    }
+}

@@ -24,6 +24,10 @@ struct CurrentUser: Authenticatable, Sendable {
     }
 
     func canEditMeasure(schoolID: UUID?) -> Bool { access.canEditMeasure(ofSchool: schoolID?.uuidString) }
+    /// The school a school user is confined to; nil for everyone else. A school user without a school
+    /// is confined to the nil UUID, which no school has, so a missing school never widens what is read.
+    var ownSchoolID: UUID? { access.isConfinedToSchool ? (schoolID ?? Self.noSchool) : nil }
+    static let noSchool = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     func canReadSchool(_ schoolID: UUID) -> Bool { access.canReadSchool(schoolID.uuidString) }
 }
 
@@ -74,13 +78,19 @@ enum APITokenHash {
     }
 }
 
-/// Refuses what the signed-in user's role may not do; 401 when no one is signed in.
-struct RoleGuard: AsyncMiddleware {
-    let roles: Set<Role>
+/// Refuses what the signed-in user may not do, by one of the named rules of `Access`; 401 when no
+/// one is signed in.
+struct AccessGuard: AsyncMiddleware {
+    let allows: @Sendable (Access) -> Bool
+
+    init(_ allows: @escaping @Sendable (Access) -> Bool) { self.allows = allows }
+
+    static let municipalStaff = AccessGuard { $0.isMunicipalStaff }
+    static let administrator = AccessGuard { $0.canAdminister }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = try req.currentUser()
-        guard roles.contains(user.role) else {
+        guard allows(user.access) else {
             throw Abort(.forbidden, reason: "Недостаточно прав для этого действия.")
         }
         return try await next.respond(to: req)

@@ -89,7 +89,7 @@ public enum Launcher {
         }
         var schoolID: UUID?
         var municipalityID: UUID?
-        if role == .school {
+        if role.worksForOneSchool {
             guard let code = schoolCode, let school = try await School.query(on: db).filter(\.$code == code).first() else {
                 throw UserAddError.problem("a school user needs --school CODE of an existing school")
             }

@@ -14,11 +14,11 @@ struct HomeSummary: Sendable {
 
     /// A school user sees the own school's plan; everyone else the whole programme.
     static func fetch(user: CurrentUser, today: Day, on db: any Database) async throws -> HomeSummary {
-        let programme = try await ProgrammeScope.current(for: user, on: db)
+        let programme = try await Scope.currentProgramme(for: user, on: db)
         let programmeID = try programme.requireID()
         var filter = MeasureFilter()
         var scopeTitle = "все мероприятия программы: муниципальный план и планы школ"
-        if user.role == .school, let school = user.schoolID {
+        if let school = user.ownSchoolID {
             filter.school = .school(school)
             let name = try await School.find(school, on: db)?.shortName ?? "школа"
             scopeTitle = "план школы «\(name)»"

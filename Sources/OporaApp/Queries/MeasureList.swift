@@ -77,9 +77,8 @@ enum MeasureList {
                       on db: any Database) async throws -> MeasureListResult {
         let query = Measure.query(on: db).filter(\.$programme.$id == programmeID)
             .with(\.$direction).with(\.$task).with(\.$school)
-        if user.role == .school {
+        if let own = user.ownSchoolID {
             // A school user sees the municipal plan and the own school's plan, never another school's.
-            let own = user.schoolID
             query.group(.or) { $0.filter(\.$school.$id == nil).filter(\.$school.$id == own) }
         }
         if let section = filter.section { query.filter(\.$sectionNumber == section) }

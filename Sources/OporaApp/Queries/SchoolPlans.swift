@@ -19,13 +19,13 @@ enum SchoolPlans {
             .unique().all(\.$school.$id).compactMap { $0 }
         guard !ids.isEmpty else { return [] }
         var schools = try await School.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
-        if user.role == .school { schools = schools.filter { $0.id == user.schoolID } }
+        if let own = user.ownSchoolID { schools = schools.filter { $0.id == own } }
         return schools
     }
 
     static func items(programmeID: UUID, user: CurrentUser, today: Day, on db: any Database) async throws -> [Item] {
         let schools = try await School.query(on: db).filter(\.$participating == true)
-            .filter(\.$municipality.$id ~~ ProgrammeScope.municipalityIDs(for: user, on: db)).sort(\.$name).all()
+            .filter(\.$municipality.$id ~~ Scope.municipalityIDs(for: user, on: db)).sort(\.$name).all()
         let measures = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil).all()
         return schools.map { s in
             let own = measures.filter { $0.$school.id == s.id && $0.status != .cancelled }

@@ -7,19 +7,6 @@ import Vapor
 /// and completion with evidence. A completed course step is written as a training record, which
 /// indicator 2 counts. Each change is one transaction with its audit entry.
 enum DevelopmentPlans {
-    /// The teacher, if the user may work with the teacher's school's people: 404 outside the
-    /// user's municipality, 403 for another school's user and for observers.
-    static func readableTeacher(_ id: UUID, user: CurrentUser, on db: any Database) async throws -> (TeacherRecord, School) {
-        guard let teacher = try await TeacherRecord.find(id, on: db), let school = try await School.find(teacher.$school.id, on: db),
-              try await ProgrammeScope.municipalityIDs(for: user, on: db).contains(school.$municipality.id) else {
-            throw Abort(.notFound, reason: "Такого педагога нет.")
-        }
-        guard user.access.canReadPeople(ofSchool: school.id!.uuidString) else {
-            throw Abort(.forbidden, reason: "Педагогов школы видят только сама школа, методисты и управление образования.")
-        }
-        return (teacher, school)
-    }
-
     /// Makes the plan if there is none and adds a step for every deficit that no open step addresses yet.
     /// Returns the number of steps added.
     @discardableResult
@@ -109,15 +96,6 @@ enum DevelopmentPlans {
                                    after: ["Шаг": title, "Вид": kind.russian, "Срок": deadline.russian, "Ожидаемый результат": expected])
         }
         return .success(())
-    }
-
-    /// Loads a step with its plan, teacher and school, if the user may work with them.
-    static func readableStep(_ id: UUID, user: CurrentUser, on db: any Database) async throws -> (DevelopmentStep, TeacherRecord, School) {
-        guard let step = try await DevelopmentStep.query(on: db).filter(\.$id == id).with(\.$plan).first() else {
-            throw Abort(.notFound, reason: "Такого шага нет.")
-        }
-        let (teacher, school) = try await readableTeacher(step.plan.$teacher.id, user: user, on: db)
-        return (step, teacher, school)
     }
 
     /// Takes an open step out of the plan; a completed step stays, it is the record of the work done.

@@ -26,22 +26,6 @@ enum MeasureUpdate {
         return s
     }
 
-    /// Loads a measure the user may read; 404 when it does not exist or is outside the user's
-    /// municipality, 403 when it is another school's.
-    static func readable(_ id: UUID, user: CurrentUser, on db: any Database) async throws -> Measure {
-        guard let m = try await Measure.query(on: db).filter(\.$id == id)
-            .with(\.$direction).with(\.$task).with(\.$school).with(\.$programme).first()
-        else { throw Abort(.notFound, reason: "Такого мероприятия нет.") }
-        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: db)
-        guard municipalities.contains(m.programme.$municipality.id) else {
-            throw Abort(.notFound, reason: "Такого мероприятия нет.")
-        }
-        if let school = m.$school.id, !user.canReadSchool(school) {
-            throw Abort(.forbidden, reason: "Это мероприятие плана другой школы: его видят только эта школа и методисты.")
-        }
-        return m
-    }
-
     static func apply(measureID: UUID, change: MeasureChange, file: UploadedFile?, user: CurrentUser,
                       today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         let fileType: EvidenceFileType?
@@ -54,7 +38,7 @@ enum MeasureUpdate {
             return .failure(errors)
         }
         return try await db.transaction { db in
-            let m = try await readable(measureID, user: user, on: db)
+            let m = try await Scope.measure(measureID, for: user, on: db)
             guard user.canEditMeasure(schoolID: m.$school.id) else {
                 throw Abort(.forbidden, reason: m.$school.id == nil
                     ? "Мероприятия муниципального плана меняют методисты и управление образования."

@@ -6,16 +6,6 @@ import Vapor
 /// Mentoring, consultations, families at risk and individual support plans: each form's check,
 /// and its write in one transaction with its audit entry.
 enum PeopleWork {
-    /// A school whose people the user may see: 404 outside the municipality, 403 for another school's
-    /// user and for observers.
-    static func peopleSchool(_ req: Request, user: CurrentUser) async throws -> School {
-        let school = try await SchoolsController.readableSchool(req, user: user)
-        guard user.access.canReadPeople(ofSchool: school.id!.uuidString) else {
-            throw Abort(.forbidden, reason: "Сведения о педагогах и обучающихся школы видят только сама школа, методисты и управление образования.")
-        }
-        return school
-    }
-
     static func text(_ values: [String: String], _ key: String) -> String {
         (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }

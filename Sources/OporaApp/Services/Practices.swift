@@ -28,7 +28,7 @@ enum Practices {
 
     /// Who may change a practice: admin and methodists any, a school user the school's own.
     static func canEdit(_ user: CurrentUser, schoolID: UUID?) -> Bool {
-        user.access.canManagePeopleWork || (user.role == .school && schoolID != nil && schoolID == user.schoolID)
+        user.access.canManagePeopleWork || (schoolID != nil && schoolID == user.ownSchoolID)
     }
 
     static func save(_ values: [String: String], directions: [String], factors: [String], file: MeasureUpdate.UploadedFile?, practice existing: Practice?,
@@ -43,7 +43,7 @@ enum Practices {
         let level = EvidenceLevel(rawValue: t("evidence_level"))
         if level == nil { errors.add("evidence_level", "Выберите уровень доказанности.") }
         var schoolID: UUID?
-        if user.role == .school { schoolID = user.schoolID } else if !t("school").isEmpty {
+        if let own = user.ownSchoolID { schoolID = own } else if !t("school").isEmpty {
             let school = try await UUID(uuidString: t("school")).asyncFlatMap { try await School.find($0, on: db) }
             if school?.$municipality.id != municipalityID { errors.add("school", "Выберите школу из списка.") }
             schoolID = school?.id

@@ -5,6 +5,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case school
     case observer
 
+    /// A role that works for one school: its user is created with the school.
+    public var worksForOneSchool: Bool { self == .school }
+
     public var russian: String {
         switch self {
         case .admin: return "Администратор (управление образования)"
@@ -54,6 +57,32 @@ public struct Access: Sendable, Equatable {
     }
 
     public var canAdminister: Bool { role == .admin }
+
+    /// Whether the user works for one school only (and reads the municipal plan besides).
+    public var isConfinedToSchool: Bool { role.worksForOneSchool }
+
+    /// The school a school user is confined to (one without a school: "", which matches none); nil for everyone else.
+    public var ownSchool: String? { isConfinedToSchool ? (schoolID ?? "") : nil }
+
+    /// Municipal staff who change the programme, its data and its plans: administrators and methodists.
+    public var isMunicipalStaff: Bool { role == .admin || role == .methodist }
+
+    /// Whether the user reads the municipality as a whole (monitoring of every school, the management
+    /// cycle, decisions, the report); a school user reads its own school.
+    public var readsWholeMunicipality: Bool { role != .school }
+
+    /// Whether the user may see who wrote or took part (practice authors, teachers at consultations).
+    public var seesNames: Bool { role != .observer }
+
+    /// Whether the user may write anything at all; observers only read.
+    public var canWrite: Bool { role != .observer }
+
+    /// Whether the user may load a file of this kind: the school registry is the administrator's,
+    /// every other kind any municipal staff member's.
+    public func canImport(schoolRegistry: Bool) -> Bool { schoolRegistry ? role == .admin : isMunicipalStaff }
+
+    /// Whether the user may change a school's own data (social context, staff, resources).
+    public func canEditSchoolData(_ school: String) -> Bool { isMunicipalStaff || ownSchool == school }
 
     /// Whether the user sees counts of people only: a count under 5 as «<5» and no share or
     /// difference that would tell it back (SmallCount.fraction). Observers; public pages too.

@@ -86,14 +86,14 @@ struct APIController: RouteCollection {
 
     func programmes(_ req: Request) async throws -> [ProgrammeDTO] {
         let user = try req.currentUser()
-        return try await ProgrammeScope.programmes(for: user, on: req.db).map {
+        return try await Scope.programmes(for: user, on: req.db).map {
             ProgrammeDTO(id: try $0.requireID(), name: $0.name, startYear: $0.startYear, endYear: $0.endYear, municipalityID: $0.$municipality.id)
         }
     }
 
     func plan(_ req: Request) async throws -> ProgrammePlan {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.readable(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
         return try await ProgrammePlan.fetch(programme, on: req.db)
     }
 
@@ -121,7 +121,7 @@ struct APIController: RouteCollection {
 
     func measures(_ req: Request) async throws -> MeasureListDTO {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.readable(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
         let query = try MeasuresController.ListQuery.read(req)
         let result = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: query.filter, user: user,
                                                  today: req.today, on: req.db)
@@ -183,7 +183,7 @@ struct APIController: RouteCollection {
             return try Problem(status: .unprocessableEntity, detail: "Укажите имя файла в параметре fileName.", errors: ["fileName": "Укажите имя файла."]).response()
         }
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
-        let m = try await MeasureUpdate.readable(id, user: user, on: req.db)
+        let m = try await Scope.measure(id, for: user, on: req.db)
         guard user.canEditMeasure(schoolID: m.$school.id) else {
             throw Abort(.forbidden, reason: "Прикладывать подтверждения к этому мероприятию вы не можете.")
         }

@@ -11,7 +11,7 @@ struct MonitoringAPIController: RouteCollection {
         api.put("schools", ":schoolID", "context", use: putContext)
         api.get("schools", ":schoolID", "results", use: results)
         api.get("identification", use: identification)
-        api.grouped(RoleGuard(roles: [.admin, .methodist]))
+        api.grouped(AccessGuard.municipalStaff)
             .post(["imports", ":kind"], limit: BodyLimit.importFile, use: importFile)
     }
 
@@ -28,7 +28,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func schools(_ req: Request) async throws -> [SchoolDTO] {
         let user = try req.currentUser()
-        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
+        let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
         return try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$code).all().map {
             SchoolDTO(id: $0.id!, code: $0.code, name: $0.name, shortName: $0.shortName, settlement: $0.settlement, type: $0.type,
                       distanceKm: $0.distanceKm, participating: $0.participating)
@@ -37,7 +37,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func contexts(_ req: Request) async throws -> [SocialContext] {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return try await SocialContextRecord.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
             .map { $0.domain(schoolCode: school.code) }
     }
@@ -54,7 +54,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func putContext(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         guard SchoolsController.canEditContext(user, school: school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
@@ -74,7 +74,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func results(_ req: Request) async throws -> [ResultRow] {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         // Row counts of students («2» of each class) are for the municipality's own staff.
         guard !user.access.seesCountsOnly else {
             throw Abort(.forbidden, reason: "Результаты школы по строкам (число участников и «2») видят сотрудники муниципалитета; наблюдателю доступны категории школ с объяснениями, индикаторы и отчёт.")
@@ -85,7 +85,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func identification(_ req: Request) async throws -> IdentificationReport {
         let user = try req.currentUser()
-        let municipality = try await MonitoringController.municipality(req, user: user)
+        let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         guard let year = try req.queryYear() else {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
@@ -107,10 +107,10 @@ struct MonitoringAPIController: RouteCollection {
         guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
             throw Abort(.notFound, reason: "Неизвестный вид загрузки.")
         }
-        guard kind != .schools || user.role == .admin else {
+        guard user.access.canImport(schoolRegistry: kind == .schools) else {
             throw Abort(.forbidden, reason: "Реестр школ меняет управление образования.")
         }
-        let municipalityID = try ImportsController.municipalityID(user)
+        let municipalityID = try Scope.ownMunicipalityID(for: user)
         let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "file.csv"
         let dryRun = (try? req.query.get(String.self, at: "dryRun")) == "1"
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []

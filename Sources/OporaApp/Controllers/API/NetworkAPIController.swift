@@ -31,7 +31,7 @@ struct NetworkAPIController: RouteCollection {
 
     func riskProfile(_ req: Request) async throws -> ProfileDTO {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let (year, _) = try await RisksController.year(req, user: user)
         let p = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         return ProfileDTO(year: year, factors: p.factors.map {
@@ -59,7 +59,7 @@ struct NetworkAPIController: RouteCollection {
 
     func recommendations(_ req: Request) async throws -> [RecommendationDTO] {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn).all().map { r in
             RecommendationDTO(id: r.id!, year: r.year, factor: r.factor, text: r.text, status: RecommendationStatus(rawValue: r.status) ?? .proposed,
                               createdOn: Day(r.createdOn) ?? req.today, measures: r.measures.map { MeasureLink(id: $0.id!, name: $0.name, status: $0.status) })
@@ -81,12 +81,12 @@ struct NetworkAPIController: RouteCollection {
 
     func practices(_ req: Request) async throws -> [PracticeDTO] {
         let user = try req.currentUser()
-        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
+        let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
         let filter = Practices.Filter(text: try req.querySearch() ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
                                       factor: (try? req.query.get(String.self, at: "factor")) ?? "",
                                       school: (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)))
         return try await Practices.find(filter, municipalityIDs: municipalities, publicOnly: false, on: req.db).map {
-            PracticeDTO(id: $0.id!, title: $0.title, schoolID: $0.$school.id, authors: user.role == .observer ? "" : $0.authors, directions: $0.directionCodes, factors: $0.factorKeys,
+            PracticeDTO(id: $0.id!, title: $0.title, schoolID: $0.$school.id, authors: user.access.seesNames ? $0.authors : "", directions: $0.directionCodes, factors: $0.factorKeys,
                         description: $0.description, results: $0.results, evidenceLevel: $0.level, isPublic: $0.isPublic)
         }
     }

@@ -15,7 +15,7 @@ struct PeopleAPIController: RouteCollection {
         api.post("schools", ":schoolID", "mentorships", use: addMentorship)
         api.post("mentorships", ":mentorshipID", "meetings", use: addMeeting)
         api.get("consultations", use: consultations)
-        api.grouped(RoleGuard(roles: [.admin, .methodist])).post("consultations", use: addConsultation)
+        api.grouped(AccessGuard.municipalStaff).post("consultations", use: addConsultation)
         api.put("schools", ":schoolID", "at-risk-families", use: putFamilies)
         api.get("schools", ":schoolID", "student-support", use: studentSupport)
         api.get("schools", ":schoolID", "support-plans", use: supportPlans)
@@ -42,7 +42,7 @@ struct PeopleAPIController: RouteCollection {
 
     func deficits(_ req: Request) async throws -> [TeacherDeficitsDTO] {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
         return people.teachers.filter { $0.schoolID == school.id && $0.fact.pedagogical }.sorted { $0.fact.teacherCode < $1.fact.teacherCode }.map { t in
             TeacherDeficitsDTO(teacherID: t.recordID, teacherCode: t.fact.teacherCode, name: t.fact.name, position: t.fact.position,
@@ -80,7 +80,7 @@ struct PeopleAPIController: RouteCollection {
 
     func plans(_ req: Request) async throws -> [PlanDTO] {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
         return people.teachers.filter { $0.schoolID == school.id }.sorted { $0.fact.teacherCode < $1.fact.teacherCode }.compactMap { t in
             guard let plan = people.plan(of: t.fact.id) else { return nil }
@@ -97,7 +97,7 @@ struct PeopleAPIController: RouteCollection {
 
     func draft(_ req: Request) async throws -> DraftDTO {
         let user = try req.currentUser()
-        let (teacher, school) = try await DevelopmentPlans.readableTeacher(try req.uuidParameter("teacherID"), user: user, on: req.db)
+        let (teacher, school) = try await Scope.teacher(try req.uuidParameter("teacherID"), for: user, on: req.db)
         return DraftDTO(added: try await DevelopmentPlans.draft(teacher: teacher, school: school, user: user, today: req.today, on: req.db))
     }
 
@@ -108,7 +108,7 @@ struct PeopleAPIController: RouteCollection {
 
     func complete(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (step, teacher, school) = try await DevelopmentPlans.readableStep(try req.uuidParameter("stepID"), user: user, on: req.db)
+        let (step, teacher, school) = try await Scope.step(try req.uuidParameter("stepID"), for: user, on: req.db)
         let body = try req.content.decode(CompleteBody.self)
         switch try await DevelopmentPlans.complete(step: step, teacher: teacher, school: school, completedOn: body.completedOn,
                                                    evidence: body.evidence, user: user, today: req.today, on: req.db) {
@@ -138,7 +138,7 @@ struct PeopleAPIController: RouteCollection {
 
     func mentorships(_ req: Request) async throws -> [MentorshipDTO] {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
         return people.pairs.filter { $0.schoolID == school.id }.sorted { $0.startsOn < $1.startsOn }.map {
             MentorshipDTO(id: $0.id, mentor: people.teacher($0.mentorKey)?.fact.name ?? $0.mentorKey, mentee: people.teacher($0.menteeKey)?.fact.name ?? $0.menteeKey,
@@ -163,7 +163,7 @@ struct PeopleAPIController: RouteCollection {
 
     func addMentorship(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let b = try req.content.decode(MentorshipBody.self)
         let values = ["mentor": b.mentorID.uuidString, "mentee": b.menteeID.uuidString, "young_specialist": b.youngSpecialist ? "да" : "нет",
                       "starts_on": b.startsOn, "ends_on": b.endsOn ?? "", "plan": b.plan]
@@ -183,7 +183,7 @@ struct PeopleAPIController: RouteCollection {
         guard let pair = try await Mentorship.find(try req.uuidParameter("mentorshipID"), on: req.db) else {
             throw Abort(.notFound, reason: "Такой наставнической пары нет.")
         }
-        let (_, school) = try await DevelopmentPlans.readableTeacher(pair.$mentee.id, user: user, on: req.db)
+        let (_, school) = try await Scope.teacher(pair.$mentee.id, for: user, on: req.db)
         let b = try req.content.decode(MeetingBody.self)
         switch try await PeopleWork.addMeeting(["date": b.date, "topic": b.topic], pair: pair, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors): return try refused(errors)
@@ -201,7 +201,7 @@ struct PeopleAPIController: RouteCollection {
 
     func addConsultation(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let b = try req.content.decode(ConsultationBody.self)
         let point = try await ConsultationPoint.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).filter(\.$name == b.pointName).first()
         let values = ["point": point?.id?.uuidString ?? "", "school": b.schoolID.uuidString, "teacher": b.teacherID?.uuidString ?? "", "date": b.date, "topic": b.topic]
@@ -218,7 +218,7 @@ struct PeopleAPIController: RouteCollection {
 
     func putFamilies(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let b = try req.content.decode(FamiliesBody.self)
         switch try await PeopleWork.saveFamilies(["year": String(b.year), "families": String(b.families)], school: school, user: user, on: req.db) {
         case .failure(let errors): return try refused(errors)
@@ -260,14 +260,14 @@ struct PeopleAPIController: RouteCollection {
 
     func studentSupport(_ req: Request) async throws -> StudentSupportDTO {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let m = try await StudentSupportController.model(req, user: user, school: school)
         return StudentSupportDTO(year: m.year, grades: m.grades, atRiskFamilies: m.families)
     }
 
     func supportPlans(_ req: Request) async throws -> [SupportPlanInput] {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return try await SupportPlan.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$participantCode).all().map(\.input)
     }
 
@@ -284,7 +284,7 @@ struct PeopleAPIController: RouteCollection {
 
     func saveSupportPlan(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let b = try req.content.decode(SupportPlanBody.self)
         let values = ["participant_code": b.participantCode, "grade": b.grade.map(String.init) ?? "", "goal": b.goal, "measures": b.measures,
                       "specialist_role": b.specialistRole, "review_dates": b.reviewDates.joined(separator: ", "), "outcome": b.outcome ?? ""]

@@ -6,7 +6,7 @@ import Vapor
 /// the points and the school's own consultations; an observer sees no teacher's name.
 enum ConsultationsController {
     static func model(_ req: Request, user: CurrentUser) async throws -> ConsultationsView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let people = try await PeopleData.load(municipalityID: municipalityID, on: req.db)
         let title = Dictionary(uniqueKeysWithValues: people.areas.map { ($0.key, $0.title) })
@@ -16,7 +16,7 @@ enum ConsultationsController {
         let pointName = Dictionary(uniqueKeysWithValues: points.map { ($0.id!, $0.name) })
         let teacherName = Dictionary(uniqueKeysWithValues: people.teachers.map { ($0.recordID, $0.fact.name) })
         var query = Consultation.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if user.role == .school { query = query.filter(\.$school.$id == (user.schoolID ?? UUID())) }
+        if user.access.ownSchool != nil { query = query.filter(\.$school.$id == (user.ownSchoolID ?? UUID())) }
         let log = try await query.sort(\.$date, .descending).all().compactMap { c -> ConsultationsView.Entry? in
             guard let date = Day(c.date) else { return nil }
             return ConsultationsView.Entry(date: date, point: pointName[c.$point.id] ?? "", school: schoolName[c.$school.id] ?? "",
@@ -28,7 +28,7 @@ enum ConsultationsController {
             log: log, areas: people.areas, schools: schools.map { ($0.id!.uuidString, $0.shortName) },
             teachers: people.teachers.filter { $0.fact.pedagogical && ($0.fact.employedTo.map { $0 >= today } ?? true) }
                 .sorted { $0.fact.name < $1.fact.name }.map { ($0.recordID.uuidString, "\($0.fact.name), \($0.fact.position), \(schoolName[$0.schoolID] ?? "")") },
-            canManage: user.access.canManagePeopleWork, showTeachers: user.role != .observer, today: today)
+            canManage: user.access.canManagePeopleWork, showTeachers: user.access.seesNames, today: today)
     }
 
     static func index(_ req: Request) async throws -> Response {
@@ -38,7 +38,7 @@ enum ConsultationsController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         let form = req.parameters.get("form") ?? ""
         let chosen = values.keys.filter { $0.hasPrefix("area_") }.map { String($0.dropFirst(5)) }

@@ -6,8 +6,8 @@ import Vapor
 enum CycleController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard user.role != .school else { throw Abort(.forbidden, reason: "Управленческий цикл муниципалитета видят методисты, управление образования и наблюдатели.") }
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        guard user.access.readsWholeMunicipality else { throw Abort(.forbidden, reason: "Управленческий цикл муниципалитета видят методисты, управление образования и наблюдатели.") }
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let years = Array(programme.startYear...programme.endYear)
         let year = req.chosenYear(try req.queryYear(), in: years)

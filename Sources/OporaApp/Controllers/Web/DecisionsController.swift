@@ -5,7 +5,7 @@ import Vapor
 /// Management decisions of the municipality: methodists and admin record them; observers read.
 enum DecisionsController {
     static func model(_ req: Request, user: CurrentUser) async throws -> DecisionsView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
@@ -22,13 +22,13 @@ enum DecisionsController {
 
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard user.role != .school else { throw Abort(.forbidden, reason: "Решения муниципалитета видят методисты, управление образования и наблюдатели.") }
+        guard user.access.readsWholeMunicipality else { throw Abort(.forbidden, reason: "Решения муниципалитета видят методисты, управление образования и наблюдатели.") }
         return DecisionsView.render(try await PageContext.make(req), try await model(req, user: user), failed: nil)
     }
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addDecision(values, municipalityID: programme.$municipality.id, user: user, today: req.today, on: req.db) {
         case .success: return req.redirect(to: SiteURL.decisions.path)

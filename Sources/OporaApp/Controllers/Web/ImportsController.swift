@@ -4,14 +4,9 @@ import Vapor
 
 /// Imports through the web: upload and preview, then confirm. Admin and methodist only.
 enum ImportsController {
-    static func municipalityID(_ user: CurrentUser) throws -> UUID {
-        guard let id = user.municipalityID else { throw Abort(.forbidden, reason: "Загрузка доступна сотрудникам муниципалитета.") }
-        return id
-    }
-
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let history = try await ImportRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID(user))
+        let history = try await ImportRecord.query(on: req.db).filter(\.$municipality.$id == Scope.ownMunicipalityID(for: user))
             .sort(\.$createdAt, .descending).limit(50).all()
         return ImportsView.index(try await PageContext.make(req), history: history, message: Notice.take(req))
     }
@@ -23,10 +18,10 @@ enum ImportsController {
 
     static func upload(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipalityID = try municipalityID(user)
+        let municipalityID = try Scope.ownMunicipalityID(for: user)
         let upload = try req.content.decode(Upload.self)
         guard let kind = ImportKind(rawValue: upload.kind) else { throw Abort(.unprocessableEntity, reason: "Неизвестный вид загрузки.") }
-        guard kind != .schools || user.role == .admin else {
+        guard user.access.canImport(schoolRegistry: kind == .schools) else {
             throw Abort(.forbidden, reason: "Реестр школ меняет управление образования.")
         }
         let bytes = Array(upload.file.data.readableBytesView)

@@ -5,7 +5,7 @@ import Vapor
 enum IndicatorsController {
     /// A school user sees the own school's part only.
     static func schoolCode(_ user: CurrentUser, on db: any Database) async throws -> String? {
-        guard user.role == .school else { return nil }
+        guard user.ownSchoolID != nil else { return nil }
         guard let id = user.schoolID, let school = try await School.find(id, on: db) else {
             throw Abort(.forbidden, reason: "Учётная запись школы не привязана к школе.")
         }
@@ -14,7 +14,7 @@ enum IndicatorsController {
 
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
+        let data = try await IndicatorData.load(try await Scope.currentProgramme(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
         return IndicatorsView.render(try await PageContext.make(req), data, schoolCode: try await schoolCode(user, on: req.db))
     }
 
@@ -28,10 +28,10 @@ enum IndicatorsController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await ProgrammeScope.current(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
+        let data = try await IndicatorData.load(try await Scope.currentProgramme(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         return IndicatorDetailView.render(try await PageContext.make(req), data, data.value(n, y), schoolCode: try await schoolCode(user, on: req.db),
-                                          canEnter: user.role == .admin || user.role == .methodist, form: [:], errors: nil)
+                                          canEnter: user.access.isMunicipalStaff, form: [:], errors: nil)
     }
 
     struct ManualBody: Content {
@@ -42,7 +42,7 @@ enum IndicatorsController {
 
     static func saveManual(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         let b = try req.content.decode(ManualBody.self)

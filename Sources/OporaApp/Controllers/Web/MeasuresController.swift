@@ -26,7 +26,7 @@ enum MeasuresController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let query = try ListQuery.read(req)
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let programmeID = try programme.requireID()
         let result = try await MeasureList.fetch(programmeID: programmeID, filter: query.filter, user: user, today: req.today, on: req.db)
         let sections = try await ProgrammeSection.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
@@ -89,7 +89,7 @@ enum MeasuresController {
         guard let evidence = try await Evidence.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "Такого файла нет.")
         }
-        _ = try await MeasureUpdate.readable(evidence.$measure.id, user: user, on: req.db)
+        _ = try await Scope.measure(evidence.$measure.id, for: user, on: req.db)
         guard let blob = try await EvidenceBlob.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "Такого файла нет.")
         }
@@ -102,7 +102,7 @@ enum MeasuresController {
         let id = try req.uuidParameter("evidenceID")
         guard let evidence = try await Evidence.find(id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
         let measureID = evidence.$measure.id
-        let m = try await MeasureUpdate.readable(measureID, user: user, on: req.db)
+        let m = try await Scope.measure(measureID, for: user, on: req.db)
         guard user.canEditMeasure(schoolID: m.$school.id) else {
             throw Abort(.forbidden, reason: "Удалять подтверждения этого мероприятия вы не можете.")
         }

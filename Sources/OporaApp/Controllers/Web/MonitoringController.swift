@@ -3,21 +3,9 @@ import OporaDomain
 import Vapor
 
 enum MonitoringController {
-    /// The municipality whose monitoring the user reads; school users have none (they see their own profile).
-    static func municipality(_ req: Request, user: CurrentUser) async throws -> Municipality {
-        guard user.role != .school else {
-            throw Abort(.forbidden, reason: "Мониторинг всех школ доступен методистам, управлению образования и наблюдателям. Результаты своей школы — в её профиле.")
-        }
-        guard let id = try await ProgrammeScope.municipalityIDs(for: user, on: req.db).first,
-              let m = try await Municipality.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "Муниципалитет не найден.")
-        }
-        return m
-    }
-
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipality = try await municipality(req, user: user)
+        let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         let municipalityID = try municipality.requireID()
         let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
@@ -26,7 +14,7 @@ enum MonitoringController {
                 El("h1") { Tx("Мониторинг результатов") }
                 El("p") {
                     Tx("Результатов оценочных процедур пока нет. ")
-                    if user.role == .admin || user.role == .methodist { link("Загрузите файл с результатами.", SiteURL.imports.path) }
+                    if user.access.isMunicipalStaff { link("Загрузите файл с результатами.", SiteURL.imports.path) }
                 }
             }
         }
@@ -46,9 +34,9 @@ enum MonitoringController {
 enum MethodologyController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipality = try await MonitoringController.municipality(req, user: user)
+        let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         let versions = try await Methodology.all(municipalityID: try municipality.requireID(), on: req.db)
-        return MethodologyView.render(try await PageContext.make(req), versions: versions, canEdit: user.role == .admin,
+        return MethodologyView.render(try await PageContext.make(req), versions: versions, canEdit: user.access.canAdminister,
                                       form: formValues(versions[0].parameters), errors: nil)
     }
 
@@ -58,7 +46,7 @@ enum MethodologyController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipality = try await MonitoringController.municipality(req, user: user)
+        let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         let municipalityID = try municipality.requireID()
         let form = try req.content.decode([String: String].self)
         var errors: [String: String] = [:]

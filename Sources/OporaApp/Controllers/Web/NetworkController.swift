@@ -7,12 +7,12 @@ enum NetworkController {
     // MARK: - Partnerships
 
     static func partnershipsModel(_ req: Request, user: CurrentUser) async throws -> PartnershipsView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
         var query = Partnership.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if user.role == .school, let own = user.schoolID {
+        if let own = user.ownSchoolID {
             query = query.group(.or) { $0.filter(\.$school.$id == own).filter(\.$partnerSchool.$id == own) }
         }
         let events = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(\.$partnership.$id != nil).sort(\.$date).all()
@@ -28,7 +28,7 @@ enum NetworkController {
         let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         var suggestions: [(String, [PartnerSuggestion])] = []
         // Which schools are НРО and their composites are monitoring results: not for school users.
-        if user.role != .school, let year = data.years.last {
+        if user.access.readsWholeMunicipality, let year = data.years.last {
             let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
             let all = data.identify(year: year, parameters: version.parameters).schools
             for a in all where a.lowResults { suggestions.append((a.schoolName, PartnerSuggestions.suggest(for: a, among: all))) }
@@ -56,7 +56,7 @@ enum NetworkController {
 
     static func addPartnership(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let f = try req.content.decode(PartnershipForm.self)
         let values = ["school": f.school ?? "", "partner_kind": f.partner_kind ?? "", "partner_school": f.partner_school ?? "", "partner_name": f.partner_name ?? "",
                       "agreement_number": f.agreement_number ?? "", "agreement_date": f.agreement_date ?? "", "term": f.term ?? "", "subject": f.subject ?? ""]
@@ -75,11 +75,11 @@ enum NetworkController {
     static func partnershipFile(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         guard let p = try await Partnership.find(try req.uuidParameter("partnershipID"), on: req.db),
-              try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id),
+              try await Scope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id),
               let id = p.fileID, let blob = try await FileBlob.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "Такого файла нет.")
         }
-        if user.role == .school, let own = user.schoolID, p.$school.id != own, p.$partnerSchool.id != own {
+        if let own = user.ownSchoolID, p.$school.id != own, p.$partnerSchool.id != own {
             throw Abort(.forbidden, reason: "Соглашение видят школы-партнёры, методисты и управление образования.")
         }
         return Download.attachment(blob.data, contentType: p.fileType ?? "application/octet-stream", fileName: p.fileName ?? "agreement")
@@ -88,7 +88,7 @@ enum NetworkController {
     // MARK: - Events
 
     static func eventsModel(_ req: Request, user: CurrentUser) async throws -> EventsView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$code).all()
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
         let rows = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$date, .descending).all().map {
@@ -110,7 +110,7 @@ enum NetworkController {
 
     static func addEvent(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addEvent(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.events.path)
@@ -136,13 +136,13 @@ enum NetworkController {
 
     static func resources(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), errors: nil)
     }
 
     static func saveResources(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         guard SchoolsController.canEditContext(user, school: school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }

@@ -5,9 +5,9 @@ import Vapor
 /// Competence areas (admin) and the course catalogue (admin and methodists).
 enum PeopleCatalogueController {
     static func model(_ req: Request, user: CurrentUser) async throws -> PeopleCatalogueView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let people = try await PeopleData.load(municipalityID: programme.$municipality.id, on: req.db)
-        return PeopleCatalogueView.Model(areas: people.areas, courses: people.courses, canEditAreas: user.role == .admin,
+        return PeopleCatalogueView.Model(areas: people.areas, courses: people.courses, canEditAreas: user.access.canAdminister,
                                          canEditCourses: user.access.canManagePeopleWork)
     }
 
@@ -18,14 +18,14 @@ enum PeopleCatalogueController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let values = try req.content.decode([String: String].self)
         let form = req.parameters.get("form") ?? ""
         let result: Result<Void, FieldErrors>
         switch form {
         case "areas":
-            guard user.role == .admin else { throw Abort(.forbidden, reason: "Список компетенций меняет управление образования.") }
+            guard user.access.canAdminister else { throw Abort(.forbidden, reason: "Список компетенций меняет управление образования.") }
             result = try await saveAreas(values, municipalityID: municipalityID, user: user, on: req.db)
         case "course":
             guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Каталог курсов ведут методисты и управление образования.") }

@@ -34,14 +34,14 @@ enum PeopleController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil,
                                        notice: Notice.take(req))
     }
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let form = req.parameters.get("form") ?? ""
         let values = try req.content.decode([String: String].self)
         let result: Result<Void, FieldErrors>
@@ -68,7 +68,7 @@ enum PeopleController {
         guard let pair = try await Mentorship.find(try req.uuidParameter("mentorshipID"), on: req.db) else {
             throw Abort(.notFound, reason: "Такой наставнической пары нет.")
         }
-        let (_, school) = try await DevelopmentPlans.readableTeacher(pair.$mentee.id, user: user, on: req.db)
+        let (_, school) = try await Scope.teacher(pair.$mentee.id, for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         switch try await PeopleWork.addMeeting(values, pair: pair, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors):

@@ -6,8 +6,8 @@ import Vapor
 enum PeopleOverviewController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        if user.role == .school, let id = user.schoolID { return req.redirect(to: SiteURL.schoolPeople(.value(id)).path) }
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        if let id = user.ownSchoolID { return req.redirect(to: SiteURL.schoolPeople(.value(id)).path) }
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let years = Array((programme.startYear - 1)...programme.endYear)
         let year = req.chosenYear(try req.queryYear(), in: years)
@@ -36,7 +36,7 @@ enum PeopleOverviewController {
                 pairs: people.pairs.filter { $0.schoolID == s.id }.count, difficulties: sum { $0.difficulties }, lowMotivation: sum { $0.motivationLow },
                 families: families.first { $0.$school.id == s.id }?.families)
         }
-        let named = user.role == .admin || user.role == .methodist
+        let named = user.access.isMunicipalStaff
         let model = PeopleView.Model(
             year: year, years: years,
             common: DeficitAnalysis.common(teachers: current.map(\.fact), facts: people.diagnostics, areas: people.areas),

@@ -13,7 +13,7 @@ enum PracticesController {
     }
 
     static func lists(_ req: Request, user: CurrentUser) async throws -> Lists {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).sort(\.$ordinal).all()
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$code).all()
         return Lists(directions: directions.map { ($0.code, $0.title) }, factors: try await RiskFactorList.load(municipalityID: programme.$municipality.id, on: req.db),
@@ -30,17 +30,17 @@ enum PracticesController {
         let names = Dictionary(uniqueKeysWithValues: l.schools.map { ($0.value, $0.title) })
         let model = PracticesView.Model(
             filter: filter, items: found.map { .init(id: $0.id!, title: $0.title, school: $0.$school.id.flatMap { names[$0.uuidString] },
-                                                     authors: user.role == .observer ? "авторы не показываются" : $0.authors,
+                                                     authors: user.access.seesNames ? $0.authors : "авторы не показываются",
                                                      directions: $0.directionCodes, factors: $0.factorKeys, level: $0.level, isPublic: $0.isPublic) },
             directions: l.directions, factors: l.factors, schools: l.schools,
             toDescribe: user.access.canManagePeopleWork ? try await Practices.schoolsToDescribe(municipalityID: l.municipalityID, on: req.db) : [],
-            canCreate: user.role != .observer)
+            canCreate: user.access.canWrite)
         return PracticesView.index(try await PageContext.make(req), model)
     }
 
     static func readable(_ req: Request, user: CurrentUser) async throws -> Practice {
         guard let p = try await Practice.find(try req.uuidParameter("practiceID"), on: req.db),
-              try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id) else {
+              try await Scope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id) else {
             throw Abort(.notFound, reason: "Такой практики нет.")
         }
         return p
@@ -50,7 +50,7 @@ enum PracticesController {
         let files = try await PracticeFile.query(on: db).filter(\.$practice.$id == p.id!).all()
         var values = ["title": p.title, "authors": p.authors, "description": p.description, "results": p.results, "evidence": p.evidence,
                       "evidence_level": p.evidenceLevel, "school": p.$school.id?.uuidString ?? "", "is_public": p.isPublic ? "да" : ""]
-        if user.role == .observer { values["authors"] = "не показываются наблюдателю" }
+        if !user.access.seesNames { values["authors"] = "не показываются наблюдателю" }
         values["school_name"] = p.$school.id.flatMap { id in schools.first { $0.value == id.uuidString }?.title } ?? "муниципальная практика"
         return .init(id: p.id, values: values, directions: p.directionCodes, factors: p.factorKeys,
                      files: files.map { ($0.id!, $0.fileName, $0.size) }, canEdit: Practices.canEdit(user, schoolID: p.$school.id))
@@ -66,7 +66,7 @@ enum PracticesController {
 
     static func new(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard user.role != .observer else { throw Abort(.forbidden, reason: "Наблюдатель не описывает практики.") }
+        guard user.access.canWrite else { throw Abort(.forbidden, reason: "Наблюдатель не описывает практики.") }
         let l = try await lists(req, user: user)
         return PracticesView.form(try await PageContext.make(req), .init(id: nil, values: [:], directions: [], factors: [], files: [], canEdit: true),
                                   directions: l.directions, factors: l.factors, schools: l.schools, errors: nil)
@@ -89,7 +89,7 @@ enum PracticesController {
     /// Creates (no id in the path) or changes a practice.
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard user.role != .observer else { throw Abort(.forbidden, reason: "Наблюдатель не описывает практики.") }
+        guard user.access.canWrite else { throw Abort(.forbidden, reason: "Наблюдатель не описывает практики.") }
         let existing = req.parameters.get("practiceID") == nil ? nil : try await readable(req, user: user)
         if let existing, !Practices.canEdit(user, schoolID: existing.$school.id) {
             throw Abort(.forbidden, reason: "Практику школы меняют сама школа, методисты и управление образования.")
@@ -125,7 +125,7 @@ enum PracticesController {
         guard let f = try await PracticeFile.query(on: req.db).filter(\.$id == (try req.uuidParameter("fileID"))).with(\.$practice).first() else {
             throw Abort(.notFound, reason: "Такого файла нет.")
         }
-        let inside = try await user.asyncFlatMap { try await ProgrammeScope.municipalityIDs(for: $0, on: req.db) }?.contains(f.practice.$municipality.id) ?? false
+        let inside = try await user.asyncFlatMap { try await Scope.municipalityIDs(for: $0, on: req.db) }?.contains(f.practice.$municipality.id) ?? false
         guard inside || f.practice.isPublic else { throw Abort(.notFound, reason: "Такого файла нет.") }
         guard let blob = try await FileBlob.find(f.id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
         return Download.attachment(blob.data, contentType: f.contentType, fileName: f.fileName)

@@ -6,10 +6,10 @@ import Vapor
 enum ReportController {
     static func data(_ req: Request) async throws -> (ReportData, [Int]) {
         let user = try req.currentUser()
-        guard user.role != .school else {
+        guard user.access.readsWholeMunicipality else {
             throw Abort(.forbidden, reason: "Отчёт по муниципалитету доступен методистам, управлению образования и наблюдателям.")
         }
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let years = Array(programme.startYear...programme.endYear)
         let requested = try req.queryYear()
         let year = req.chosenYear(requested, in: years)
@@ -23,7 +23,7 @@ enum ReportController {
 
     static func xlsx(_ req: Request) async throws -> Response {
         let (report, _) = try await data(req)
-        return Download.attachment(Data(try report.workbook(maskSmallCounts: try req.currentUser().role == .observer)),
+        return Download.attachment(Data(try report.workbook(maskSmallCounts: try req.currentUser().access.seesCountsOnly)),
                                    contentType: XLSXWriter.contentType, fileName: "opora-report-\(report.year).xlsx")
     }
 }

@@ -6,14 +6,14 @@ import Vapor
 enum RiskFactorsController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let factors = try await RiskFactorList.load(municipalityID: programme.$municipality.id, on: req.db)
         return RiskFactorsView.render(try await PageContext.make(req), factors: factors, values: nil, errors: nil)
     }
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
         let current = try await RiskFactorList.load(municipalityID: municipalityID, on: req.db)
         let codes = Set(try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all().map(\.code))

@@ -6,7 +6,7 @@ import Vapor
 /// them; methodists and admin assess and recommend.
 enum RisksController {
     static func year(_ req: Request, user: CurrentUser) async throws -> (Int, [Int]) {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         return (req.chosenYear(requested, in: years), years)
@@ -15,7 +15,7 @@ enum RisksController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
         let (year, years) = try await year(req, user: user)
         let profile = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all()
         let recs = try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn, .descending).all()
         let measures = try await NetworkWork.linkableMeasures(school: school, on: req.db)
@@ -32,13 +32,13 @@ enum RisksController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
     }
 
     static func assess(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let (year, _) = try await year(req, user: user)
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
@@ -60,7 +60,7 @@ enum RisksController {
 
     static func recommend(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let (year, _) = try await year(req, user: user)
         let form = try req.content.decode(RecommendationForm.self)
         let values = ["factor": form.factor ?? "", "text": form.text ?? "", "measures": (form.measures ?? []).joined(separator: ",")]
@@ -77,7 +77,7 @@ enum RisksController {
     static func status(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         guard let r = try await Recommendation.find(try req.uuidParameter("recommendationID"), on: req.db),
-              try await ProgrammeScope.municipalityIDs(for: user, on: req.db).contains(r.$municipality.id) else {
+              try await Scope.municipalityIDs(for: user, on: req.db).contains(r.$municipality.id) else {
             throw Abort(.notFound, reason: "Такой рекомендации нет.")
         }
         if case .failure(let errors) = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db) {

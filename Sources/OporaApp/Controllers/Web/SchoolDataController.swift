@@ -5,7 +5,7 @@ import Vapor
 /// «Кадры и условия»: read by everyone who may see the school; changed by admin, methodist and the school itself.
 enum SchoolDataController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolDataView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         let year = req.chosenYear(requested, in: years)
@@ -29,14 +29,14 @@ enum SchoolDataController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return SchoolDataView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
     }
 
     /// A form's row goes through the same checks and the same write as an imported file's.
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         guard SchoolsController.canEditContext(user, school: school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }

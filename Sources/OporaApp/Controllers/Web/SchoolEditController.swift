@@ -32,7 +32,7 @@ enum SchoolEditController {
     }
 
     static func edit(_ req: Request) async throws -> Response {
-        let school = try await SchoolsController.readableSchool(req, user: try req.currentUser())
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: try req.currentUser(), on: req.db)
         return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: .init(school), errors: nil)
     }
 
@@ -71,7 +71,7 @@ enum SchoolEditController {
 
     static func update(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await SchoolsController.readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         var f = try req.content.decode(Body.self).form
         f.code = school.code
         let (errors, distance) = try await validate(f, isNew: false, on: req.db)
@@ -108,7 +108,7 @@ enum SchoolEditController {
     /// programme starts. Schools already on the list stay; new ones get their plan.
     static func participatingByMonitoring(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let year = programme.startYear - 1
         let municipalityID = programme.$municipality.id
         let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)

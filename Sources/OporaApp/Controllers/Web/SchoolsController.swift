@@ -5,15 +5,15 @@ import Vapor
 enum SchoolsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
+        let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$name).all()
         var plans: [SchoolPlans.Item] = []
-        if let programme = try await ProgrammeScope.programmes(for: user, on: req.db).first {
+        if let programme = try await Scope.programmes(for: user, on: req.db).first {
             plans = try await SchoolPlans.items(programmeID: try programme.requireID(), user: user, today: req.today, on: req.db)
         }
         var categories: [String: SchoolCategory] = [:]
         var year: Int?
-        if user.role != .school, let municipalityID = municipalities.first {
+        if user.access.readsWholeMunicipality, let municipalityID = municipalities.first {
             let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
             if let last = data.years.last {
                 year = last
@@ -29,22 +29,9 @@ enum SchoolsController {
                                   message: Notice.take(req))
     }
 
-    /// The school, if the user may see its profile: 404 outside the user's municipality, 403 for another school's user.
-    static func readableSchool(_ req: Request, user: CurrentUser) async throws -> School {
-        let id = try req.uuidParameter("schoolID")
-        let municipalities = try await ProgrammeScope.municipalityIDs(for: user, on: req.db)
-        guard let school = try await School.find(id, on: req.db), municipalities.contains(school.$municipality.id) else {
-            throw Abort(.notFound, reason: "Такой школы нет.")
-        }
-        guard user.canReadSchool(id) else {
-            throw Abort(.forbidden, reason: "Профиль другой школы видят только эта школа, методисты, управление образования и наблюдатели.")
-        }
-        return school
-    }
-
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return try await render(req, user: user, school: school, form: [:], errors: nil)
     }
 
@@ -73,7 +60,7 @@ enum SchoolsController {
     }
 
     static func canEditContext(_ user: CurrentUser, school: School) -> Bool {
-        user.role == .admin || user.role == .methodist || (user.role == .school && user.schoolID == school.id)
+        user.access.canEditSchoolData(school.id?.uuidString ?? "")
     }
 
     /// The form's fields are the import file's columns: one set of rules for both.
@@ -82,7 +69,7 @@ enum SchoolsController {
 
     static func saveContext(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await readableSchool(req, user: user)
+        let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         guard canEditContext(user, school: school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }

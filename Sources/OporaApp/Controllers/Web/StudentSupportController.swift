@@ -6,7 +6,7 @@ import Vapor
 /// observers, who get municipal counts only.
 enum StudentSupportController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> StudentSupportView.Model {
-        let programme = try await ProgrammeScope.current(for: user, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let years = Array((programme.startYear - 1)...programme.endYear)
         let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
         let year = req.chosenYear(requested, in: years)
@@ -20,7 +20,7 @@ enum StudentSupportController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         return StudentSupportView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
     }
 
@@ -28,7 +28,7 @@ enum StudentSupportController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let form = req.parameters.get("form") ?? ""
         let values = try req.content.decode([String: String].self)
         let result: Result<Void, FieldErrors>
@@ -55,7 +55,7 @@ enum StudentSupportController {
     /// The page's tables as a workbook: grades of the year, families, support plans.
     static func xlsx(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let school = try await PeopleWork.peopleSchool(req, user: user)
+        let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let m = try await model(req, user: user, school: school)
         let int = { (v: Int?) in v.map(XLSXCell.integer) ?? .empty }
         let sheets = [

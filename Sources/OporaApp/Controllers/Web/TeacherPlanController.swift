@@ -16,13 +16,13 @@ enum TeacherPlanController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (teacher, school) = try await DevelopmentPlans.readableTeacher(try req.uuidParameter("teacherID"), user: user, on: req.db)
+        let (teacher, school) = try await Scope.teacher(try req.uuidParameter("teacherID"), for: user, on: req.db)
         return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school), failed: nil)
     }
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (teacher, school) = try await DevelopmentPlans.readableTeacher(try req.uuidParameter("teacherID"), user: user, on: req.db)
+        let (teacher, school) = try await Scope.teacher(try req.uuidParameter("teacherID"), for: user, on: req.db)
         let form = req.parameters.get("form") ?? ""
         let back = SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps"
         switch form {
@@ -44,7 +44,7 @@ enum TeacherPlanController {
 
     static func complete(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (step, teacher, school) = try await DevelopmentPlans.readableStep(try req.uuidParameter("stepID"), user: user, on: req.db)
+        let (step, teacher, school) = try await Scope.step(try req.uuidParameter("stepID"), for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         switch try await DevelopmentPlans.complete(step: step, teacher: teacher, school: school, completedOn: values["completed_on"] ?? "",
                                                    evidence: values["evidence"] ?? "", user: user, today: req.today, on: req.db) {
@@ -58,7 +58,7 @@ enum TeacherPlanController {
 
     static func remove(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (step, teacher, school) = try await DevelopmentPlans.readableStep(try req.uuidParameter("stepID"), user: user, on: req.db)
+        let (step, teacher, school) = try await Scope.step(try req.uuidParameter("stepID"), for: user, on: req.db)
         switch try await DevelopmentPlans.remove(step: step, teacher: teacher, school: school, user: user, on: req.db) {
         case .success:
             return req.redirect(to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps")

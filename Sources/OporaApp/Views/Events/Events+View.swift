@@ -41,7 +41,7 @@ enum EventsView {
                                 El("td") { Tx(r.title + (r.school.map { " (\($0))" } ?? "")) }
                                 El("td") { Tx(r.organiser) }
                                 El("td") { Tx(r.audience) }
-                                El("td", [("class", "num")]) { Tx(r.participants.map { ctx.user?.role == .observer ? SmallCount.masked($0) : String($0) } ?? "—") }
+                                El("td", [("class", "num")]) { Tx(r.participants.map { ctx.countsOnly ? SmallCount.masked($0) : String($0) } ?? "—") }
                                 El("td") { Tx(r.materials.ifEmpty("—")) }
                                 El("td") { Tx(r.isPublic ? "да" : "нет") }
                             }

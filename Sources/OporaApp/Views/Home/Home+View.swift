@@ -81,7 +81,7 @@ enum HomeView {
     }
 
     static func schoolQuery(_ ctx: PageContext) -> [(String, String)] {
-        if let user = ctx.user, user.role == .school, let school = user.schoolID { return [("school", school.uuidString)] }
+        if let school = ctx.user?.ownSchoolID { return [("school", school.uuidString)] }
         return []
     }
 

@@ -118,8 +118,8 @@ enum IndicatorDetailView {
                        form: [String: String], errors: [String: String]?) -> Response {
         let parts = v.breakdown.filter { schoolCode == nil || $0.schoolCode == schoolCode }
         // Outside the municipality (observers) no worker is named and a count of fewer than 5 people is «<5».
-        let observer = ctx.user?.role == .observer
-        let sources = v.sources.filter { (schoolCode == nil || $0.schoolCode == schoolCode) && !(observer && ($0.kind == .teacher || $0.kind == .training)) }
+        let namesHidden = ctx.user?.access.seesNames != true
+        let sources = v.sources.filter { (schoolCode == nil || $0.schoolCode == schoolCode) && !(namesHidden && ($0.kind == .teacher || $0.kind == .training)) }
         let masked = ctx.countsOnly && SmallCount.peopleIndicators.contains(v.number)
         // «numerator of denominator, value» as the reader may see it: one masking rule for every fraction.
         func shown(_ numerator: Double, _ denominator: Double, _ value: Double?) -> (String, String, String) {
@@ -166,7 +166,7 @@ enum IndicatorDetailView {
                 }
             }
             El("h2") { Tx("Строки, из которых посчитано (\(sources.count))") }
-            if observer && sources.count < v.sources.filter({ schoolCode == nil || $0.schoolCode == schoolCode }).count {
+            if namesHidden && sources.count < v.sources.filter({ schoolCode == nil || $0.schoolCode == schoolCode }).count {
                 El("p", [("class", "muted")]) { Tx("Строки о работниках и их курсах видят только внутри муниципалитета.") }
             }
             if sources.isEmpty { El("p") { Tx("Строк нет: данные для этого индикатора ещё не внесены.") } } else {

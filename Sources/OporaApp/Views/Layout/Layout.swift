@@ -85,15 +85,15 @@ enum Layout {
             NavItem(title: "Партнёрства", url: .partnerships),
             NavItem(title: "События", url: .events),
         ]
-        if user.role != .school {
+        if user.access.readsWholeMunicipality {
             items.append(NavItem(title: "Мониторинг", url: .monitoring))
             items.append(NavItem(title: "Управленческий цикл", url: .cycle))
             items.append(NavItem(title: "Отчёт", url: .report))
         }
-        if user.role == .admin || user.role == .methodist {
+        if user.access.isMunicipalStaff {
             items.append(NavItem(title: "Загрузка данных", url: .imports))
         }
-        if user.role == .admin {
+        if user.access.canAdminister {
             items.append(NavItem(title: "Журнал изменений", url: .audit))
             items.append(NavItem(title: "Токены API", url: .tokens))
         }

@@ -25,7 +25,7 @@ struct MeasureShowModel: Sendable {
     var canEdit: Bool
 
     static func fetch(_ id: UUID, user: CurrentUser, today: Day, on db: any Database) async throws -> MeasureShowModel {
-        let m = try await MeasureUpdate.readable(id, user: user, on: db)
+        let m = try await Scope.measure(id, for: user, on: db)
         let evidence = try await Evidence.query(on: db).filter(\.$measure.$id == id).with(\.$uploadedBy)
             .sort(\.$createdAt).all()
         let audit = try await AuditEntry.query(on: db).filter(\.$entityType == "measure").filter(\.$entityID == id)

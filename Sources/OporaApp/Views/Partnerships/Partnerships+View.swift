@@ -50,7 +50,7 @@ enum PartnershipsView {
                     }
                 } }
             }
-            if ctx.user?.role != .school { El("section", [("aria-labelledby", "h-suggest")]) {
+            if ctx.user?.access.readsWholeMunicipality == true { El("section", [("aria-labelledby", "h-suggest")]) {
                 El("h2", [("id", "h-suggest")]) { Tx("Кого предложить в партнёры школам с НРО" + (m.monitoringYear.map { " (мониторинг \($0) года)" } ?? "")) }
                 El("p", [("class", "muted")]) { Tx("Резильентные школы и школы со сводным результатом выше эталона при схожем социальном индексе (разница не больше \(Format.number(PartnerSuggestions.socialIndexTolerance, digits: 2))).") }
                 if m.suggestions.isEmpty { El("p") { Tx("Школ с НРО в последнем году мониторинга нет.") } }

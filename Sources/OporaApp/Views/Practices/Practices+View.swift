@@ -98,7 +98,7 @@ enum PracticesView {
                     if let errors { Forms.errorSummary(errors) }
                     Forms.csrf(ctx)
                     Forms.field("Название", name: "title", value: v("title"), error: errors?["title"], required: true)
-                    if ctx.user?.role != .school {
+                    if ctx.user?.access.readsWholeMunicipality == true {
                         Forms.select("Школа", name: "school", options: [("", "— муниципальная практика —")] + schools, selected: v("school"), error: errors?["school"])
                     }
                     Forms.field("Авторы", name: "authors", value: v("authors"), error: errors?["authors"], required: true)

@@ -46,7 +46,7 @@ enum SchoolProfileView {
                     Tx(" · ")
                     link("Поддержка обучающихся", SiteURL.schoolSupport(.value(s.id)).path)
                 }
-                if ctx.user?.role == .admin { Tx(" · "); link("Изменить сведения о школе", SiteURL.schoolEdit(.value(s.id)).path) }
+                if ctx.user?.access.canAdminister == true { Tx(" · "); link("Изменить сведения о школе", SiteURL.schoolEdit(.value(s.id)).path) }
             }
             if m.isDemo { El("p", [("class", "demo-inline")]) { Tx("Результаты и социальные сведения этой школы придуманы для показа.") } }
 

@@ -47,7 +47,7 @@ enum SchoolRisksView {
             }
             El("p", [("class", "muted")]) {
                 Tx("Факторы риска проекта «500+». Опора предлагает уровень по данным, которые она хранит (раскройте «Из каких строк»); методист подтверждает его или ставит другой с комментарием.")
-                if ctx.user?.role == .admin { Tx(" "); link("Изменить список факторов", SiteURL.riskFactors.path) }
+                if ctx.user?.access.canAdminister == true { Tx(" "); link("Изменить список факторов", SiteURL.riskFactors.path) }
             }
             El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
                 El("caption") { Tx("Факторы риска, \(m.profile.year)") }

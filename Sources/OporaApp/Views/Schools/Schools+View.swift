@@ -20,14 +20,14 @@ enum SchoolsView {
             El("h1") { Tx("Школы муниципалитета") }
             El("p", [("class", "lead")]) {
                 Tx("У каждой школы, участвующей в программе, свой план под теми же целевыми направлениями.")
-                if ctx.user?.role == .admin || ctx.user?.role == .methodist {
+                if ctx.user?.access.isMunicipalStaff == true {
                     Tx(" Реестр школ загружается на странице ")
                     link("«Загрузка данных»", SiteURL.imports.path)
                     Tx(".")
                 }
             }
             if let message { El("p", [("class", "notice"), ("role", "status")]) { Tx(message) } }
-            if ctx.user?.role == .admin {
+            if ctx.user?.access.canAdminister == true {
                 El("div", [("class", "inline-form")]) {
                     link("Добавить школу", SiteURL.schoolNew.path, [("class", "button")])
                     El("form", [("method", "post"), ("action", SiteURL.participatingByMonitoring.path), ("class", "inline")]) {

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// What a user may read, loaded in one place: functions of (id, user, database), never of a request.
+/// Each answers the thing, or 404 when it is outside the user's municipalities (its existence is
+/// not revealed), or 403 when it is inside but not the user's to read. The rules themselves are the
+/// named predicates of `Access`.
+enum Scope {
+    // MARK: - Municipalities and programmes
+
+    /// The municipalities a user reads: the own one, or every one of a regional user's region.
+    static func municipalityIDs(for user: CurrentUser, on db: any Database) async throws -> [UUID] {
+        if let id = user.municipalityID { return [id] }
+        guard let region = user.access.regionID.flatMap(UUID.init(uuidString:)) else { return [] }
+        return try await Municipality.query(on: db).filter(\.$region.$id == region).all().compactMap(\.id)
+    }
+
+    /// The municipality whose pages the user reads as a whole (monitoring, methodology, the API's
+    /// identification); school users read their own school's profile instead.
+    static func wholeMunicipality(for user: CurrentUser, on db: any Database) async throws -> Municipality {
+        guard user.access.readsWholeMunicipality else {
+            throw Abort(.forbidden, reason: "Мониторинг всех школ доступен методистам, управлению образования и наблюдателям. Результаты своей школы — в её профиле.")
+        }
+        guard let id = try await municipalityIDs(for: user, on: db).first, let m = try await Municipality.find(id, on: db) else {
+            throw Abort(.notFound, reason: "Муниципалитет не найден.")
+        }
+        return m
+    }
+
+    /// The municipality a municipal staff member writes to (imports, registry); regional users have none.
+    static func ownMunicipalityID(for user: CurrentUser) throws -> UUID {
+        guard let id = user.municipalityID else { throw Abort(.forbidden, reason: "Загрузка доступна сотрудникам муниципалитета.") }
+        return id
+    }
+
+    /// The programmes of the user's municipalities, newest first.
+    static func programmes(for user: CurrentUser, on db: any Database) async throws -> [Programme] {
+        let ids = try await municipalityIDs(for: user, on: db)
+        guard !ids.isEmpty else { return [] }
+        return try await Programme.query(on: db).filter(\.$municipality.$id ~~ ids)
+            .sort(\.$createdAt, .descending).all()
+    }
+
+    /// The programme a user works in: the newest one of the user's municipality.
+    static func currentProgramme(for user: CurrentUser, on db: any Database) async throws -> Programme {
+        guard let programme = try await programmes(for: user, on: db).first else {
+            throw Abort(.notFound, reason: "В вашем муниципалитете ещё нет программы.")
+        }
+        return programme
+    }
+
+    /// A programme by id, if the user may read it.
+    static func programme(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> Programme {
+        let ids = try await municipalityIDs(for: user, on: db)
+        guard let p = try await Programme.find(id, on: db), ids.contains(p.$municipality.id) else {
+            throw Abort(.notFound, reason: "Такой программы нет.")
+        }
+        return p
+    }
+
+    // MARK: - Schools and what belongs to them
+
+    /// A school whose profile, results and plans the user may read.
+    static func school(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> School {
+        let municipalities = try await municipalityIDs(for: user, on: db)
+        guard let school = try await School.find(id, on: db), municipalities.contains(school.$municipality.id) else {
+            throw Abort(.notFound, reason: "Такой школы нет.")
+        }
+        guard user.canReadSchool(id) else {
+            throw Abort(.forbidden, reason: "Профиль другой школы видят только эта школа, методисты, управление образования и наблюдатели.")
+        }
+        return school
+    }
+
+    /// A school whose named people (teachers, students' support) the user may read.
+    static func peopleSchool(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> School {
+        let school = try await school(id, for: user, on: db)
+        guard user.access.canReadPeople(ofSchool: id.uuidString) else {
+            throw Abort(.forbidden, reason: "Сведения о педагогах и обучающихся школы видят только сама школа, методисты и управление образования.")
+        }
+        return school
+    }
+
+    /// A measure of the municipal plan or of a readable school's plan, with its direction, task,
+    /// school and programme loaded.
+    static func measure(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> Measure {
+        guard let m = try await Measure.query(on: db).filter(\.$id == id)
+            .with(\.$direction).with(\.$task).with(\.$school).with(\.$programme).first(),
+            try await municipalityIDs(for: user, on: db).contains(m.programme.$municipality.id)
+        else { throw Abort(.notFound, reason: "Такого мероприятия нет.") }
+        if let school = m.$school.id, !user.canReadSchool(school) {
+            throw Abort(.forbidden, reason: "Это мероприятие плана другой школы: его видят только эта школа и методисты.")
+        }
+        return m
+    }
+
+    /// A teacher whose name, deficits and plan the user may read, with the teacher's school.
+    static func teacher(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> (TeacherRecord, School) {
+        guard let teacher = try await TeacherRecord.find(id, on: db), let school = try await School.find(teacher.$school.id, on: db),
+              try await municipalityIDs(for: user, on: db).contains(school.$municipality.id) else {
+            throw Abort(.notFound, reason: "Такого педагога нет.")
+        }
+        guard user.access.canReadPeople(ofSchool: try school.requireID().uuidString) else {
+            throw Abort(.forbidden, reason: "Педагогов школы видят только сама школа, методисты и управление образования.")
+        }
+        return (teacher, school)
+    }
+
+    /// A step of a readable teacher's development plan.
+    static func step(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> (DevelopmentStep, TeacherRecord, School) {
+        guard let step = try await DevelopmentStep.query(on: db).filter(\.$id == id).with(\.$plan).first() else {
+            throw Abort(.notFound, reason: "Такого шага нет.")
+        }
+        let (teacher, school) = try await teacher(step.plan.$teacher.id, for: user, on: db)
+        return (step, teacher, school)
+    }
+}
