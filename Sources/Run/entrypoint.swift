@@ -55,18 +55,12 @@ struct Opora: AsyncParsableCommand {
                 guard let role = Role(rawValue: role) else {
                     throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
-                do {
-                    try await app.autoMigrate()
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                     let given = password ?? ProcessInfo.processInfo.environment["OPORA_PASSWORD"]
                     let used = try await Launcher.addUser(app, login: login, fullName: name, role: role, schoolCode: school,
                                                           municipalityName: municipality, password: given)
                     print("User \(login) added." + (given == nil ? " Password: \(used)" : ""))
-                } catch {
-                    try? await app.asyncShutdown()
-                    throw error
                 }
-                try await app.asyncShutdown()
             }
         }
     }
@@ -81,9 +75,7 @@ extension Opora {
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
 
         func run() async throws {
-            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
-            do {
-                try await app.autoMigrate()
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 let onTerminal = isatty(STDOUT_FILENO) == 1
                 let report = try await Launcher.importFile(app, kind: kind, path: file, municipalityName: municipality) { written, total in
                     guard total >= 2000 else { return }
@@ -101,11 +93,7 @@ extension Opora {
                     FileHandle.standardOutput.write(Data("\r[\(bar)] \(written)/\(total)\(written == total ? "\n" : "")".utf8))
                 }
                 print(report)
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
         }
     }
 
@@ -119,15 +107,9 @@ extension Opora {
             guard let format = Launcher.IdentifyFormat(rawValue: format) else {
                 throw ValidationError("--format must be table, csv or json")
             }
-            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
-            do {
-                try await app.autoMigrate()
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 print(try await Launcher.identify(app, year: year, format: format, municipalityName: municipality))
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
         }
     }
 }
@@ -140,17 +122,11 @@ extension Opora {
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
 
         func run() async throws {
-            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
-            do {
-                try await app.autoMigrate()
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 let bytes = try await Launcher.report(app, year: year, municipalityName: municipality)
                 try Data(bytes).write(to: URL(fileURLWithPath: out))
                 print("Written \(out) (\(bytes.count) bytes).")
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
         }
     }
 }
@@ -182,15 +158,9 @@ extension Opora {
         @ArgumentParser.Option(help: "The municipality, e.g. «Балаганский район».") var municipality: String
 
         func run() async throws {
-            let app = try await Launcher.makeApp(try AppConfig.fromEnvironment())
-            do {
-                try await app.autoMigrate()
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 print(try await Launcher.setup(app, region: region, municipality: municipality))
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
         }
     }
 }

@@ -113,4 +113,19 @@ import VaporTesting
         #expect(Format.integer(-1_234_567) == "−1\u{00A0}234\u{00A0}567")
         #expect(Format.integer(0) == "0")
     }
+
+    @Test func readingPagesWritesNoMethodologyVersion() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            #expect(try await MethodologyVersion.query(on: app.db).count() == 0)
+            var client = WebClient(app)
+            try await client.login("observer")
+            for path in ["/monitoring", "/methodology", "/schools", "/public"] { #expect(try await client.get(path).status == .ok, "\(path)") }
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "observer", app))
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/identification?year=2021", headers: h).status == .ok)
+            #expect(try await MethodologyVersion.query(on: app.db).count() == 0)
+            let page = try await client.get("/methodology")
+            #expect(page.body.contains("Параметры по умолчанию"))
+        }
+    }
 }

@@ -8,7 +8,7 @@ import VaporTesting
 
 @Suite struct IndicatorsTests {
     func load(_ app: Application) async throws -> IndicatorData {
-        try await IndicatorData.load(try await Programme.query(on: app.db).first()!, on: app.db)
+        try await IndicatorData.load(try await Programme.query(on: app.db).first()!, cache: app.monitoringCache, on: app.db)
     }
 
     @Test func everyIndicatorHasADemoValueEachYearAndSomeTargetsAreMissed() async throws {
@@ -168,7 +168,7 @@ import VaporTesting
             let lines = csv.split(separator: "\n").map(String.init)
             #expect(lines.count == 6)
             #expect(lines[0].hasPrefix("№,Целевой индикатор"))
-            let d = try await IndicatorData.load(try await Programme.query(on: app.db).first()!, on: app.db)
+            let d = try await IndicatorData.load(try await Programme.query(on: app.db).first()!, cache: app.monitoringCache, on: app.db)
             let row3 = lines[3].components(separatedBy: ",")
             #expect(row3[0] == "3")
             // LibreOffice writes a percent-formatted number as «85%» or «84.6%»: a number, not text

@@ -13,7 +13,7 @@ import ZIPFoundation
     /// A pedagogical teacher of Биритская СОШ that indicator 2 does not count in 2022, without a plan yet.
     static func untrainedTeacher(_ app: Application) async throws -> TeacherRecord {
         let programme = try await Programme.query(on: app.db).first()!
-        let data = try await IndicatorData.load(programme, on: app.db)
+        let data = try await IndicatorData.load(programme, cache: app.monitoringCache, on: app.db)
         let uncounted = Set(data.value(2, 2022).sources.filter { $0.kind == .teacher && $0.schoolCode == "bal-03" && !$0.counted }.map(\.id))
         let school = try await Fixtures.school("bal-03", app)
         let planned = Set(try await DevelopmentPlan.query(on: app.db).all().map(\.$teacher.id))
@@ -27,7 +27,7 @@ import ZIPFoundation
             let teacher = try await Self.untrainedTeacher(app)
             let school = try await Fixtures.school("bal-03", app)
             let programme = try await Programme.query(on: app.db).first()!
-            let before = try await IndicatorData.load(programme, on: app.db).value(2, 2022).breakdown.first { $0.schoolCode == "bal-03" }!
+            let before = try await IndicatorData.load(programme, cache: app.monitoringCache, on: app.db).value(2, 2022).breakdown.first { $0.schoolCode == "bal-03" }!
             var client = WebClient(app)
             try await client.login("metodist")
             _ = try await client.get("/schools/\(school.id!.uuidString)/people")
@@ -69,7 +69,7 @@ import ZIPFoundation
             #expect(training.completedOn == "2022-09-20")
             #expect(training.concernsQuality)
             #expect(training.certificate == "№ 381200-2022")
-            let after = try await IndicatorData.load(programme, on: app.db).value(2, 2022).breakdown.first { $0.schoolCode == "bal-03" }!
+            let after = try await IndicatorData.load(programme, cache: app.monitoringCache, on: app.db).value(2, 2022).breakdown.first { $0.schoolCode == "bal-03" }!
             #expect(after.numerator == before.numerator + 1)
             #expect(after.denominator == before.denominator)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "developmentPlan.complete").filter(\.$entityID == course.id!).count() == 1)
@@ -389,7 +389,7 @@ import ZIPFoundation
         try await withDemoApp(today: Launcher.demoToday) { app in
             // setup: the report with indicator 2 (teachers) counting 3 of 4, and indicator 1 (schools) 3 of 4
             let programme = try await Programme.query(on: app.db).first()!
-            var report = try await ReportData.make(programme: programme, year: 2022, today: Launcher.demoToday, on: app.db)
+            var report = try await ReportData.make(programme: programme, year: 2022, today: Launcher.demoToday, cache: app.monitoringCache, on: app.db)
             for i in [0, 1] {
                 report.indicators[i].numerator = 3
                 report.indicators[i].denominator = 4

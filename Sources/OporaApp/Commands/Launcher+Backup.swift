@@ -30,15 +30,10 @@ extension Launcher {
         case .sqliteMemory:
             throw BackupError.unsupported
         case .sqliteFile:
-            let app = try await makeApp(config)
-            do {
+            try await withApp(config, migrate: false) { app in
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
                 try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: absolute)").run()
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
         case .postgres(let url, let schema):
             var arguments = ["--format=custom", "--no-owner", "--file=\(path)"]
             if let schema { arguments.append("--schema=\(schema)") }
@@ -57,10 +52,10 @@ extension Launcher {
             // The backup must be an SQLite database with Opora's own tables before anything is replaced.
             let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 16) ?? Data()
             guard header == Data("SQLite format 3\0".utf8) else { throw BackupError.notABackup(path) }
-            let check = try await makeApp(AppConfig(database: .sqliteFile(path)))
-            let tables = try await (check.db as! any SQLDatabase).raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
-                .map { try $0.decode(column: "name", as: String.self) }
-            try await check.asyncShutdown()
+            let tables = try await withApp(AppConfig(database: .sqliteFile(path)), migrate: false) { check in
+                try await (check.db as! any SQLDatabase).raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+                    .map { try $0.decode(column: "name", as: String.self) }
+            }
             guard tables.contains("_fluent_migrations"), tables.contains("programmes") else { throw BackupError.notABackup(path) }
             // Copy next to the target, then rename over it: the database is the old one or the new one, never half.
             let fm = FileManager.default
@@ -74,12 +69,9 @@ extension Launcher {
             var arguments = ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error", "--dbname=\(url)"]
             if let schema {
                 // A dump of one schema restores its objects, not the schema itself.
-                let app = try await makeApp(config)
-                do { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run() } catch {
-                    try? await app.asyncShutdown()
-                    throw error
+                try await withApp(config, migrate: false) { app in
+                    try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
                 }
-                try await app.asyncShutdown()
                 arguments.append("--schema=\(schema)")
             }
             try run("pg_restore", arguments + [path])

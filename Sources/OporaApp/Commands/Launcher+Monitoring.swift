@@ -55,7 +55,7 @@ extension Launcher {
     public static func identify(_ app: Application, year: Int, format: IdentifyFormat, municipalityName: String?) async throws -> String {
         guard (2000...2100).contains(year) else { throw CommandError.problem("--year must be between 2000 and 2100") }
         let municipality = try await municipality(named: municipalityName, on: app.db)
-        let report = try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year, on: app.db)
+        let report = try await IdentificationReport.oneShot(municipalityID: try municipality.requireID(), year: year, on: app.db)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -84,55 +84,6 @@ extension Launcher {
     }
 }
 
-/// The identification of a year as the API and the CLI give it: every school with its code,
-/// category, figures and explanation, and the methodology version used.
-struct IdentificationReport: Content {
-    struct SchoolItem: Content {
-        var code: String
-        var name: String
-        var category: SchoolCategory
-        var categoryRussian: String
-        var lowResults: Bool
-        var adverseConditions: Bool
-        var composite: Double?
-        var socialIndex: Double?
-        var criteriaMet: Int
-        var lowYears: [Int]
-        var biasFlags: [String]
-        var explanation: [String]
-    }
-
-    var year: Int
-    var methodologyVersion: Int
-    var parameters: MethodologyParameters
-    var years: [Int]
-    var schools: [SchoolItem]
-
-    /// `masked`: explanations as a reader who sees counts only is shown them (observers in the API).
-    static func make(municipalityID: UUID, year: Int, masked: Bool = false, on db: any Database) async throws -> IdentificationReport {
-        let version = try await Methodology.current(municipalityID: municipalityID, on: db)
-        // The years the rules read: the window of `years` ending with Y, and Y−1 for the composite jump.
-        let first = min(year - max(version.parameters.years, 1) + 1, year - 1)
-        let clock = ContinuousClock()
-        let started = clock.now
-        let data = try await MonitoringData.load(municipalityID: municipalityID, years: first...year, on: db)
-        let read = clock.now
-        let result = data.identify(year: year, parameters: version.parameters)
-        if ProcessInfo.processInfo.environment["OPORA_TIMINGS"] == "1" {
-            FileHandle.standardError.write(Data("read \(data.rows.count) rows and \(data.contexts.count) contexts in \(read - started); identified \(data.schools.count) schools in \(clock.now - read)\n".utf8))
-        }
-        let names = Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0.name) })
-        return IdentificationReport(
-            year: year, methodologyVersion: version.number, parameters: version.parameters, years: data.years,
-            schools: result.schools.map { a in
-                SchoolItem(code: a.schoolCode, name: names[a.schoolCode] ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
-                           lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
-                           criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
-                           biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) }, explanation: masked ? Identification.explanation(of: a, parameters: version.parameters, masked: true) : a.explanation)
-            })
-    }
-}
-
 extension Launcher {
     /// `opora report --year Y --out FILE`: the workbook the web page offers.
     public static func report(_ app: Application, year: Int, municipalityName: String?) async throws -> [UInt8] {
@@ -144,6 +95,6 @@ extension Launcher {
         guard (programme.startYear...programme.endYear).contains(year) else {
             throw CommandError.problem("the programme runs \(programme.startYear)–\(programme.endYear)")
         }
-        return try await ReportData.make(programme: programme, year: year, today: app.opora.today(), on: app.db).workbook()
+        return try await ReportData.make(programme: programme, year: year, today: app.opora.today(), cache: app.monitoringCache, on: app.db).workbook()
     }
 }

@@ -24,23 +24,32 @@ public enum Launcher {
         return app
     }
 
-    public static func serve(_ config: AppConfig, hostname: String, port: Int, banner: String? = nil) async throws {
-        let app = try await makeApp(config, arguments: ["opora", "serve", "--hostname", hostname, "--port", String(port)])
+    /// The one way a command uses the database: a configured app, migrated unless told not to,
+    /// shut down after `body` whether it succeeded or not.
+    public static func withApp<T>(_ config: AppConfig, arguments: [String] = ["opora"], migrate: Bool = true,
+                                  _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await makeApp(config, arguments: arguments)
+        let value: T
         do {
-            try await app.autoMigrate()
-            if let banner { print(banner) }
-            try await app.execute()
+            if migrate { try await app.autoMigrate() }
+            value = try await body(app)
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+        return value
+    }
+
+    public static func serve(_ config: AppConfig, hostname: String, port: Int, banner: String? = nil) async throws {
+        try await withApp(config, arguments: ["opora", "serve", "--hostname", hostname, "--port", String(port)]) { app in
+            if let banner { print(banner) }
+            try await app.execute()
+        }
     }
 
     public static func migrate(_ config: AppConfig) async throws {
-        let app = try await makeApp(config)
-        do { try await app.autoMigrate() } catch { try? await app.asyncShutdown(); throw error }
-        try await app.asyncShutdown()
+        try await withApp(config) { _ in }
     }
 
     /// The day the demo lives on: the last autumn of the programme, when every year has results.
@@ -52,12 +61,7 @@ public enum Launcher {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
         let config = AppConfig(database: .sqliteFile(path), pinnedToday: demoToday)
-        let app = try await makeApp(config)
-        do {
-            try await app.autoMigrate()
-            try await DemoData.seed(app)
-        } catch { try? await app.asyncShutdown(); throw error }
-        try await app.asyncShutdown()
+        try await withApp(config) { app in try await DemoData.seed(app) }
         let logins = DemoData.logins.map { "  \($0.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(DemoData.password)   (\($0.role.rawValue): \($0.description))" }
         let banner = """
         Opora demo: http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)/

@@ -20,7 +20,7 @@ struct IndicatorData: Sendable {
     var methodology: Methodology.Version
 
     /// With `cache`, the monitoring and its identifications come from it (a page's request); without, they are read anew.
-    static func load(_ programme: Programme, cache: MonitoringCache? = nil, on db: any Database) async throws -> IndicatorData {
+    static func load(_ programme: Programme, cache: MonitoringCache, on db: any Database) async throws -> IndicatorData {
         let programmeID = try programme.requireID()
         let municipalityID = programme.$municipality.id
         let schools = try await School.facts(municipalityID: municipalityID, on: db)
@@ -35,17 +35,11 @@ struct IndicatorData: Sendable {
         let years = Array(programme.startYear...programme.endYear)
 
         // Indicator 4 compares each year's composite with the year before, by the methodology in use.
-        let monitoring: MonitoringData
-        if let cache { monitoring = try await cache.data(municipalityID: municipalityID, on: db) }
-        else { monitoring = try await MonitoringData.load(municipalityID: municipalityID, on: db) }
+        let monitoring = try await cache.data(municipalityID: municipalityID, on: db)
         let version = try await Methodology.current(municipalityID: municipalityID, on: db)
         var composites: [Int: [String: Double]] = [:]
-        for year in ((programme.startYear - 1)...programme.endYear) where monitoring.years.contains(year) {
-            let result = if let cache {
-                try await cache.identification(municipalityID: municipalityID, year: year, parameters: version.parameters, on: db).result
-            } else {
-                monitoring.identify(year: year, parameters: version.parameters)
-            }
+        for year in ((programme.startYear - 1)...programme.endYear) {
+            guard let result = try await cache.identified(municipalityID: municipalityID, year: year, on: db)?.result else { continue }
             for a in result.schools {
                 if let c = a.composite { composites[year, default: [:]][a.schoolCode] = c }
             }

@@ -77,6 +77,21 @@ final class MonitoringCache: Sendable {
         return (entry.data, result)
     }
 
+    /// The one way to a municipality's categories: its data and the identification of `year` with
+    /// the methodology version in use, remembered until the monitoring stamp changes. Nil when
+    /// the municipality has no results of that year.
+    func identified(municipalityID: UUID, year: Int, on db: any Database) async throws -> Identified? {
+        let version = try await Methodology.current(municipalityID: municipalityID, on: db)
+        let (data, result) = try await identification(municipalityID: municipalityID, year: year, parameters: version.parameters, on: db)
+        return data.years.contains(year) ? Identified(data: data, result: result, version: version) : nil
+    }
+
+    /// The same for the latest year with results.
+    func identifiedLatest(municipalityID: UUID, on db: any Database) async throws -> Identified? {
+        guard let last = try await data(municipalityID: municipalityID, on: db).years.last else { return nil }
+        return try await identified(municipalityID: municipalityID, year: last, on: db)
+    }
+
     private func entry(municipalityID: UUID, on db: any Database) async throws -> Entry {
         // The stamp is read before the data, so data newer than its stamp is at worst read once more.
         let stamp = try await MonitoringStamp.current(municipalityID: municipalityID, on: db)
@@ -85,6 +100,14 @@ final class MonitoringCache: Sendable {
         entries.withLockedValue { $0[municipalityID] = entry }
         return entry
     }
+}
+
+/// A municipality's identification of one year, with what it was computed from.
+struct Identified: Sendable {
+    var data: MonitoringData
+    var result: IdentificationResult
+    var version: Methodology.Version
+    var year: Int { result.year }
 }
 
 struct MonitoringCacheKey: StorageKey { typealias Value = MonitoringCache }

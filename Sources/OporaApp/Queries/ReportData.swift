@@ -47,10 +47,10 @@ struct ReportData: Sendable {
     var methodologyVersion: Int
     var categories: [CategoryRow]
 
-    static func make(programme: Programme, year: Int, today: Day, on db: any Database) async throws -> ReportData {
+    static func make(programme: Programme, year: Int, today: Day, cache: MonitoringCache, on db: any Database) async throws -> ReportData {
         let programmeID = try programme.requireID()
         let plan = try await ProgrammePlan.fetch(programme, on: db)
-        let indicatorData = try await IndicatorData.load(programme, on: db)
+        let indicatorData = try await IndicatorData.load(programme, cache: cache, on: db)
         let indicators = indicatorData.numbers.map { n -> IndicatorRow in
             let v = indicatorData.value(n, year)
             let target = indicatorData.targets[n]?[year]
@@ -77,7 +77,7 @@ struct ReportData: Sendable {
         var categories: [CategoryRow] = []
         if let cy = categoriesYear {
             let participating = Set(indicatorData.inputs.participating)
-            categories = monitoring.identify(year: cy, parameters: version.parameters).schools.map { a in
+            categories = (try await cache.identified(municipalityID: programme.$municipality.id, year: cy, on: db)?.result.schools ?? []).map { a in
                 CategoryRow(school: indicatorData.inputs.schoolNames[a.schoolCode] ?? a.schoolName, category: a.category, composite: a.composite,
                             criteriaMet: a.criteriaMet, participating: participating.contains(a.schoolCode))
             }

@@ -3,7 +3,8 @@ import Foundation
 import OporaDomain
 
 /// The numbered versions of a municipality's identification parameters. The newest is in use;
-/// version 1 is the default of DESIGN.md and is written the first time it is needed.
+/// version 1 is the default of DESIGN.md. Reading never writes: until a version is saved, version 1
+/// is the defaults, and it is stored, as version 1, in the same transaction as the first saved change.
 enum Methodology {
     struct Version: Sendable {
         var number: Int
@@ -18,14 +19,18 @@ enum Methodology {
             .sort(\.$number, .descending).first() {
             return Version(number: v.number, parameters: v.parameters, createdBy: v.createdBy, createdAt: v.createdAt, comment: v.comment)
         }
-        return try await save(.defaults, comment: "Параметры по умолчанию", municipalityID: municipalityID, user: nil, on: db)
+        return defaults
     }
 
+    /// Version 1 before anything is stored.
+    static let defaults = Version(number: 1, parameters: .defaults, createdBy: "система", createdAt: nil, comment: defaultsComment)
+    static let defaultsComment = "Параметры по умолчанию"
+
     static func all(municipalityID: UUID, on db: any Database) async throws -> [Version] {
-        _ = try await current(municipalityID: municipalityID, on: db)
-        return try await MethodologyVersion.query(on: db).filter(\.$municipality.$id == municipalityID)
+        let stored = try await MethodologyVersion.query(on: db).filter(\.$municipality.$id == municipalityID)
             .sort(\.$number, .descending).all()
             .map { Version(number: $0.number, parameters: $0.parameters, createdBy: $0.createdBy, createdAt: $0.createdAt, comment: $0.comment) }
+        return stored.isEmpty ? [defaults] : stored
     }
 
     /// A new version; the previous ones stay, so every earlier figure can be traced to its parameters.
@@ -33,10 +38,21 @@ enum Methodology {
     static func save(_ parameters: MethodologyParameters, comment: String?, municipalityID: UUID, user: CurrentUser?,
                      on db: any Database) async throws -> Version {
         try await db.transaction { db in
-            let last = try await MethodologyVersion.query(on: db).filter(\.$municipality.$id == municipalityID)
+            var last = try await MethodologyVersion.query(on: db).filter(\.$municipality.$id == municipalityID)
                 .sort(\.$number, .descending).first()?.number ?? 0
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
+            // The defaults every earlier figure was computed with become version 1 first.
+            if last == 0 && !(user == nil && comment == defaultsComment) {
+                let first = MethodologyVersion()
+                first.$municipality.id = municipalityID
+                first.number = 1
+                first.parametersJSON = String(decoding: try encoder.encode(MethodologyParameters.defaults), as: UTF8.self)
+                first.createdBy = defaults.createdBy
+                first.comment = defaultsComment
+                try await first.create(on: db)
+                last = 1
+            }
             let v = MethodologyVersion()
             v.$municipality.id = municipalityID
             v.number = last + 1

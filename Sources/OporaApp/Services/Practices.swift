@@ -106,12 +106,11 @@ enum Practices {
 
     /// Schools whose results are good for their conditions, asked to describe what they do: resilient
     /// in the latest year of monitoring, or above the reference in both of the last two years.
-    static func schoolsToDescribe(municipalityID: UUID, on db: any Database) async throws -> [(school: School.Facts, reason: String)] {
-        let data = try await MonitoringData.load(municipalityID: municipalityID, on: db)
-        guard let last = data.years.last else { return [] }
-        let version = try await Methodology.current(municipalityID: municipalityID, on: db)
-        let now = data.identify(year: last, parameters: version.parameters).schools
-        let before = data.years.contains(last - 1) ? data.identify(year: last - 1, parameters: version.parameters).schools : []
+    static func schoolsToDescribe(municipalityID: UUID, cache: MonitoringCache, on db: any Database) async throws -> [(school: School.Facts, reason: String)] {
+        guard let latest = try await cache.identifiedLatest(municipalityID: municipalityID, on: db) else { return [] }
+        let data = latest.data, last = latest.year
+        let now = latest.result.schools
+        let before = try await cache.identified(municipalityID: municipalityID, year: last - 1, on: db)?.result.schools ?? []
         let described = Set(try await Practice.query(on: db).filter(\.$municipality.$id == municipalityID).all().compactMap(\.$school.id))
         return data.schools.compactMap { s in
             guard !described.contains(s.id), let a = now.first(where: { $0.schoolCode == s.code }) else { return nil }

@@ -90,7 +90,7 @@ struct MonitoringAPIController: RouteCollection {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
         return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year,
-                                                   masked: user.access.seesCountsOnly, on: req.db)
+                                                   masked: user.access.seesCountsOnly, cache: req.application.monitoringCache, on: req.db)
     }
 
     struct ImportReport: Content {

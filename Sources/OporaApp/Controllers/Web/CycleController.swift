@@ -31,7 +31,7 @@ enum CycleController {
         if contexts > 0 { collected.append("Социальные условия \(year) года: \(RussianNoun.school.counted(contexts)).") }
         if imports > 0 { collected.append("Загрузок файлов в \(year) году: \(imports).") }
         steps.append(.init(step: .dataCollection, holds: collected, link: user.access.canManagePeopleWork ? ("Загрузка данных", SiteURL.imports.path) : nil))
-        let identified = data.monitoring.years.contains(year) ? data.monitoring.identify(year: year, parameters: data.methodology.parameters).schools : []
+        let identified = try await req.application.monitoringCache.identified(municipalityID: municipalityID, year: year, on: db)?.result.schools ?? []
         let low = identified.filter(\.lowResults).count, adverse = identified.filter(\.adverseConditions).count
         steps.append(.init(step: .monitoring, holds: identified.isEmpty ? [] : ["Выявление по методике версии \(data.methodology.number): \(RussianNoun.school.counted(identified.count)), из них с НРО — \(low), в НСУ — \(adverse)."],
                            link: ("Мониторинг", SiteURL.monitoring.path)))

@@ -28,9 +28,8 @@ enum NetworkController {
         let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
         var suggestions: [(String, [PartnerSuggestion])] = []
         // Which schools are НРО and their composites are monitoring results: not for school users.
-        if user.access.readsWholeMunicipality, let year = data.years.last {
-            let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
-            let all = data.identify(year: year, parameters: version.parameters).schools
+        if user.access.readsWholeMunicipality,
+           let all = try await req.application.monitoringCache.identifiedLatest(municipalityID: municipalityID, on: req.db)?.result.schools {
             for a in all where a.lowResults { suggestions.append((a.schoolName, PartnerSuggestions.suggest(for: a, among: all))) }
         }
         return PartnershipsView.Model(rows: rows, suggestions: suggestions, monitoringYear: data.years.last,

@@ -33,7 +33,7 @@ enum PracticesController {
                                                      authors: user.access.seesNames ? $0.authors : "авторы не показываются",
                                                      directions: $0.directionCodes, factors: $0.factorKeys, level: $0.level, isPublic: $0.isPublic) },
             directions: l.directions, factors: l.factors, schools: l.schools,
-            toDescribe: user.access.canManagePeopleWork ? try await Practices.schoolsToDescribe(municipalityID: l.municipalityID, on: req.db) : [],
+            toDescribe: user.access.canManagePeopleWork ? try await Practices.schoolsToDescribe(municipalityID: l.municipalityID, cache: req.application.monitoringCache, on: req.db) : [],
             canCreate: user.access.canWrite)
         return PracticesView.index(try await PageContext.make(req), model)
     }

@@ -11,7 +11,7 @@ enum PublicController {
         let programme = programmes.first { $0.id == requested } ?? first
         let years = Array(programme.startYear...programme.endYear)
         let year = req.chosenYear(nil, in: years)
-        let report = try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db)
+        let report = try await ReportData.make(programme: programme, year: year, today: req.today, cache: req.application.monitoringCache, on: req.db)
         let municipalityID = programme.$municipality.id
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })

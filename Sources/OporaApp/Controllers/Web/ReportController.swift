@@ -13,7 +13,7 @@ enum ReportController {
         let years = Array(programme.startYear...programme.endYear)
         let requested = try req.queryYear()
         let year = req.chosenYear(requested, in: years)
-        return (try await ReportData.make(programme: programme, year: year, today: req.today, on: req.db), years)
+        return (try await ReportData.make(programme: programme, year: year, today: req.today, cache: req.application.monitoringCache, on: req.db), years)
     }
 
     static func page(_ req: Request) async throws -> Response {

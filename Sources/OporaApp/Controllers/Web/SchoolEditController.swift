@@ -111,13 +111,12 @@ enum SchoolEditController {
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let year = programme.startYear - 1
         let municipalityID = programme.$municipality.id
-        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
-        guard data.years.contains(year) else {
+        guard let identified = try await req.application.monitoringCache.identified(municipalityID: municipalityID, year: year, on: req.db) else {
             Notice.set("Нет результатов мониторинга \(year) года: список не изменён.", on: req)
             return req.redirect(to: SiteURL.schools.path)
         }
-        let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
-        let chosen = Set(data.identify(year: year, parameters: version.parameters).schools
+        let version = identified.version
+        let chosen = Set(identified.result.schools
             .filter { [.lowResults, .lowResultsAndAdverse, .adverse, .resilient].contains($0.category) }.map(\.schoolCode))
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
         let added = schools.filter { chosen.contains($0.code) && !$0.participating }

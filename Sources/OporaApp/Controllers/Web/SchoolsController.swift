@@ -14,11 +14,9 @@ enum SchoolsController {
         var categories: [String: SchoolCategory] = [:]
         var year: Int?
         if user.access.readsWholeMunicipality, let municipalityID = municipalities.first {
-            let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
-            if let last = data.years.last {
-                year = last
-                let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
-                for a in data.identify(year: last, parameters: version.parameters).schools { categories[a.schoolCode] = a.category }
+            if let latest = try await req.application.monitoringCache.identifiedLatest(municipalityID: municipalityID, on: req.db) {
+                year = latest.year
+                for a in latest.result.schools { categories[a.schoolCode] = a.category }
             }
         }
         let items = schools.map { s in
@@ -43,7 +41,8 @@ enum SchoolsController {
         var assessments: [SchoolAssessment] = []
         var references: [ResultRow.Key: Double] = [:]
         for year in data.years.reversed() {
-            let result = data.identify(year: year, parameters: version.parameters)
+            guard let result = try await req.application.monitoringCache.identified(municipalityID: municipalityID, year: year, on: req.db)?.result
+            else { continue }
             if let a = result.schools.first(where: { $0.schoolCode == school.code }) { assessments.append(a) }
             for r in result.references where r.year == year {
                 references[ResultRow.Key(year: year, procedure: r.procedure, schoolCode: "")] = r.value
