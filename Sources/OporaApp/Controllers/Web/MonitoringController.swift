@@ -6,28 +6,10 @@ enum MonitoringController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
-        let municipalityID = try municipality.requireID()
-        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
-        let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
-        guard let last = data.years.last else {
-            return Layout.page("Мониторинг", try await PageContext.make(req)) {
-                El("h1") { Tx("Мониторинг результатов") }
-                El("p") {
-                    Tx("Результатов оценочных процедур пока нет. ")
-                    if user.access.isMunicipalStaff { link("Загрузите файл с результатами.", SiteURL.imports.path) }
-                }
-            }
-        }
-        let requested = try req.queryYear()
-        let year = requested.flatMap { data.years.contains($0) ? $0 : nil } ?? last
-        let result = try await req.application.monitoringCache.identification(municipalityID: municipalityID, year: year,
-                                                                              parameters: version.parameters, on: req.db).result
-        let model = MonitoringView.Model(year: year, years: data.years, result: result,
-                                         version: version, schools: Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0) }),
-                                         isDemo: municipality.isDemo,
-                                         category: req.queryText("category").flatMap(SchoolCategory.init(rawValue:)),
-                                         page: try req.queryPage() - 1)
-        return MonitoringView.render(try await PageContext.make(req), model)
+        let input = MonitoringView.Input(year: try req.queryYear(), category: req.queryText("category").flatMap(SchoolCategory.init(rawValue:)),
+                                         page: try req.queryPage())
+        let model = try await MonitoringView.query(municipality, input, cache: req.application.monitoringCache, on: req.db)
+        return MonitoringView.render(try await PageContext.make(req), model, canImport: user.access.isMunicipalStaff)
     }
 }
 

@@ -6,8 +6,15 @@ import Vapor
 enum MeasureShowView {
     static func render(_ ctx: PageContext, _ model: MeasureShowModel, form: MeasureChange, errors: FieldErrors?,
                        saved: Bool) -> Response {
+        let response = Layout.page(model.row.name, ctx) { content(ctx, model, form: form, errors: errors, saved: saved) }
+        if errors != nil { response.status = .unprocessableEntity }
+        return response
+    }
+
+    /// The page's HTML without the layout; `ctx` gives the form its token.
+    static func content(_ ctx: PageContext, _ model: MeasureShowModel, form: MeasureChange, errors: FieldErrors?, saved: Bool) -> Component {
         let r = model.row
-        let response = Layout.page(r.name, ctx) {
+        return ComponentGroup {
             El("p", [("class", "crumbs")]) { link("← Все мероприятия", SiteURL.measures.path) }
             El("h1") { Tx(r.name) }
             if saved { El("p", [("class", "notice"), ("role", "status")]) { Tx("Изменения сохранены.") } }
@@ -85,8 +92,6 @@ enum MeasureShowView {
                 }
             }
         }
-        if errors != nil { response.status = .unprocessableEntity }
-        return response
     }
 
     static func editForm(_ ctx: PageContext, _ r: MeasureRow, form: MeasureChange, errors: FieldErrors?) -> Component {

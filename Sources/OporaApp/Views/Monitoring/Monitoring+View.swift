@@ -5,24 +5,28 @@ import Vapor
 
 /// The monitoring of one year: the scatter of schools, the table of categories, the parameters.
 enum MonitoringView {
-    struct Model {
-        var year: Int
-        var years: [Int]
-        var result: IdentificationResult
-        var version: Methodology.Version
-        var schools: [String: School.Facts]
-        var isDemo: Bool
-        /// The table shows this category only, when set, and `pageSize` schools from `page` (0-based).
-        var category: SchoolCategory? = nil
-        var page: Int = 0
+    static func render(_ ctx: PageContext, _ m: Model?, canImport: Bool) -> Response {
+        guard let m else {
+            return Layout.page("Мониторинг", ctx) { empty(canImport: canImport) }
+        }
+        return Layout.page("Мониторинг \(m.year)", ctx) { content(m) }
     }
 
-    /// A region has 800 schools: the table shows them a hundred at a time.
-    static let pageSize = 100
+    /// Before any results are loaded.
+    static func empty(canImport: Bool) -> Component {
+        ComponentGroup {
+            El("h1") { Tx("Мониторинг результатов") }
+            El("p") {
+                Tx("Результатов оценочных процедур пока нет. ")
+                if canImport { link("Загрузите файл с результатами.", SiteURL.imports.path) }
+            }
+        }
+    }
 
-    static func render(_ ctx: PageContext, _ m: Model) -> Response {
+    /// The page's HTML without the layout; needs no database and no request.
+    static func content(_ m: Model) -> Component {
         let assessments = m.result.schools
-        return Layout.page("Мониторинг \(m.year)", ctx) {
+        return ComponentGroup {
             El("h1") { Tx("Мониторинг результатов: \(m.year) год") }
             yearPicker(m)
             if m.isDemo {
