@@ -11,12 +11,16 @@ The helper starts `opora demo` itself (so it can restart it after a crash and ca
               links from the home page (bounded), collect GET query parameter names (links and
               GET forms) and POST forms
   2. GET fuzz every GET route (crawled, plus the known routes of routes.swift with path
-              parameters filled from crawled links) with every query parameter it uses set to
-              extreme values; path parameters themselves are fuzzed too
-  3. POST fuzz every POST form found (never /logout): each field oversized or malformed, with
-              the session's correct _csrf
+              parameters filled from crawled links) with every query parameter it reads set to
+              extreme values (all 13 by the first role that has the route; later roles, and
+              page/year on routes that do not show them, send 4); path parameters are fuzzed too
+  3. POST fuzz every POST form found (never /logout, never /login), with the session's correct
+              _csrf: all fields at once with each value (every role), then field by field with
+              the others left valid (once per route and kind of field)
   4. recheck  every crawled page once more per role, after the POSTs stored their junk
-  5. login    the sign-in form itself (last: failed sign-ins lock the address out)
+  5. login    successful sign-ins with hostile `next` values (the redirect must stay on the
+              site), then each field of the sign-in form malformed (last: failed sign-ins lock
+              the address out)
 
 Every response must: have status < 500, arrive within FUZZ_MAX_SECONDS (1.0), leave the server
 process alive, and carry no injected header (`Set-Cookie: x=1`, `pwn`). Exit status 1 when any
@@ -58,6 +62,7 @@ PER_TEMPLATE = int(os.environ.get("FUZZ_PER_TEMPLATE", "3"))
 BUDGET = float(os.environ.get("FUZZ_BUDGET_SECONDS", "180"))
 MAX_RESTARTS = int(os.environ.get("FUZZ_MAX_RESTARTS", "4"))
 STRICT_CLOSE = os.environ.get("FUZZ_STRICT_CLOSE", "0") == "1"
+CLK = os.sysconf("SC_CLK_TCK")
 PASSWORD = "opora-demo"
 ROLES = ["admin", "metodist", "biritskaya", "observer"]
 
@@ -130,6 +135,7 @@ POST_MALFORMED = [
 ]
 POST_VALUES = [POST_BIG, POST_UNDER] + POST_MALFORMED
 POST_PER_FIELD = {"1e99", "int64 min", "2021-13-45"}
+CHOICE_PER_FIELD = {"int64 min", "60,000 chars (under the 64 KB form limit)"}
 # "All fields at once" for the roles after the first that has the form.
 POST_FEW = {"100,000 chars", "1e99", "2021-13-45"}
 
@@ -176,6 +182,12 @@ class Server:
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
 
+    def wait_exit(self, seconds):
+        try:
+            self.proc.wait(seconds)
+        except subprocess.TimeoutExpired:
+            pass
+
     def stop(self):
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -189,6 +201,15 @@ class Server:
         self.stop()
         self.restarts += 1
         self.start()
+
+    def cpu(self):
+        """CPU seconds (user + system) the server process has used."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / CLK
+        except (OSError, IndexError, ValueError):
+            return None
 
     def log_size(self):
         try:
@@ -545,7 +566,16 @@ class Fuzz:
 
     def send(self, method, path, body, headers, phase, template, param, value_label, record=True):
         offset = self.server.log_size()
+        cpu0 = self.server.cpu()
         reply = raw_request(self.server.port, method, path, body, headers)
+        if reply.status is None:
+            # A dying process closes its sockets before it can be reaped: give it a moment, so
+            # the request that killed it is the one blamed.
+            if "Refused" in (reply.error or ""):
+                self.server.wait_exit(10)
+            else:
+                self.server.wait_exit(0.3 if len(path) > 60000 else 3)
+        cpu = self.server.cpu() - cpu0 if cpu0 is not None and self.server.alive() else None
         self.res.sent += 1
         self.res.by_status[reply.status if reply.status is not None else "no reply"] += 1
         label = "%s %s" % (method, path if len(path) <= 100 else path[:100] + "…(%d chars)" % len(path))
@@ -568,7 +598,8 @@ class Fuzz:
         elif reply.status >= 500:
             problems.append(("status %d" % reply.status, (reply.body[:200].decode("utf-8", "replace")).strip()))
         if reply.seconds > MAX_SECONDS:
-            problems.append(("slow", "%.2f s (limit %.2f s)" % (reply.seconds, MAX_SECONDS)))
+            problems.append(("slow", "%.2f s (limit %.2f s; server CPU %s)" % (
+                reply.seconds, MAX_SECONDS, "?" if cpu is None else "%.2f s" % cpu)))
         for k, v in reply.headers:
             if k.lower() == "pwn" or (k.lower() == "set-cookie" and v.strip().startswith("x=")) \
                     or any(c in v for c in "\r\n\x00"):
@@ -614,12 +645,12 @@ class RoleData:
         self.forms = []                         # (page, form)
 
 
-def crawl(fz, client, data, limit):
+def crawl(fz, client, data, limit, deadline):
     queue = collections.deque(["/"])
     seen = {"/"}
     shapes = collections.Counter()
     while queue and len(data.urls) < limit:
-        if fz.left() < BUDGET * 0.65:  # the crawl of all roles gets at most 35 % of the budget
+        if time.monotonic() > deadline:
             fz.res.not_run["crawl of %s (budget)" % client.login] += len(queue)
             break
         url = queue.popleft()
@@ -832,7 +863,10 @@ def post_cases(role, data, done):
         for i, fld in enumerate(fields):
             if fld["type"] == "submit":
                 continue
+            choice = fld["type"] in ("select", "checkbox", "radio")
             for value, label in per_field:
+                if choice and label not in CHOICE_PER_FIELD:
+                    continue  # a list's value is one of its options or refused: two values are enough
                 key = ("post", tmpl, family(fld["name"]), label)
                 if key not in done and key not in seen:
                     seen.add(key)
@@ -867,8 +901,38 @@ def run_recheck(fz, role, client, data, deadline):
         client.request("GET", url, phase="recheck after POSTs as %s" % role, template=template_of(url.split("?", 1)[0]))
 
 
+NEXT_VALUES = [
+    ("/\r\nSet-Cookie: x=1", "CRLF Set-Cookie"),
+    ("/\r\npwn: 1", "CRLF pwn header"),
+    ("/%0d%0apwn:%201", "encoded CRLF"),
+    ("//evil.example/", "protocol-relative URL"),
+    ("/\\evil.example", "backslash"),
+    ("https://evil.example/", "absolute URL"),
+    ("\x00", "NUL"),
+    ("/" + "9" * 5000, "5,000 chars"),
+]
+
+
 def run_login_fuzz(fz):
-    """The sign-in form, signed out: each field malformed. Last, as failures lock the address out."""
+    """The sign-in form, signed out. First successful sign-ins with hostile `next` values (the
+    redirect must stay on this site, without injected headers), then each field malformed with a
+    wrong password. Last of all, as failed sign-ins lock the address out."""
+    for value, label in NEXT_VALUES:
+        c = Client(fz, None)
+        r = c.request("GET", with_param("/login", "next", value), phase="sign-in with next", template="/login",
+                      param="next", value_label=label)
+        m = re.search(rb'name="_csrf" value="([^"]*)"', r.body)
+        token = html_unescape(m.group(1).decode()) if m else ""
+        body = urllib.parse.urlencode({"login": "kumareyskaya", "password": PASSWORD, "_csrf": token, "next": value}).encode()
+        r = c.request("POST", "/login", body, "application/x-www-form-urlencoded", phase="sign-in with next",
+                      template="/login", param="next", value_label=label)
+        loc = r.header("Location")
+        if r.status not in (302, 303) or loc is None:
+            fz.res.fail("sign-in failed", "sign-in with next", "POST", "/login", "next", label,
+                        "status %s (expected a redirect after a good password)" % r.status, url="POST /login  [next=%s]" % label)
+        elif not loc.startswith("/") or loc.startswith("//") or loc.startswith("/\\"):
+            fz.res.fail("open redirect", "sign-in with next", "POST", "/login", "next", label,
+                        "Location: %s" % loc[:200], url="POST /login  [next=%s]" % label)
     anon = Client(fz, None)
     for value, label in GET_VALUES:
         anon.request("GET", with_param("/login", "next", value), phase="sign-in page", template="/login", param="next", value_label=label)
@@ -889,6 +953,9 @@ def summarize(fz):
     print()
     print("=== web fuzz summary")
     print("requests sent: %d in %.0f s; server restarts after crashes: %d" % (res.sent, took, fz.server.restarts))
+    load = os.getloadavg()
+    print("load average now: %.1f %.1f %.1f on %d CPUs%s" % (load + (os.cpu_count(),
+          "  (busy machine: the response times, and any 'slow' failure, are inflated)" if load[1] > os.cpu_count() else "")))
     print("by status: " + ", ".join("%s: %d" % (k, v) for k, v in sorted(res.by_status.items(), key=lambda kv: str(kv[0]))))
     print("slowest 5:")
     for s, label in sorted(res.timings, key=lambda t: -t[0])[:5]:
@@ -960,7 +1027,9 @@ def phases(fz):
     clients = {role: Client(fz, role) for role in ROLES}
     state = {}
 
-    def crawl_all(limit, note):
+    def crawl_all(limit, note, seconds):
+        """Crawls as every role; the crawl of all roles gets at most `seconds`."""
+        deadline = time.monotonic() + seconds
         datas = {}
         all_samples = collections.defaultdict(list)
         all_params = collections.defaultdict(set)
@@ -969,7 +1038,7 @@ def phases(fz):
             c = clients[role]
             c.sign_in()
             d = datas[role] = RoleData()
-            crawl(fz, c, d, limit)
+            crawl(fz, c, d, limit, deadline)
             for k, v in d.samples.items():
                 all_samples[k].extend(v)
             for k, v in d.params.items():
@@ -986,13 +1055,13 @@ def phases(fz):
                 # Fresh demo data has new ids: crawl again (smaller) and resume where the step was.
                 print("  server died during %s; restarted with fresh demo data, crawling again" % what, flush=True)
                 try:
-                    crawl_all(max(30, CRAWL_LIMIT // 3), " again")
+                    crawl_all(max(30, CRAWL_LIMIT // 3), " again", 20)
                 except Restarted:
                     continue
         raise GiveUp()
 
     # 1. crawl
-    with_restarts(lambda: crawl_all(CRAWL_LIMIT, ""), "the crawl")
+    with_restarts(lambda: crawl_all(CRAWL_LIMIT, "", BUDGET * 0.35), "the crawl")
     print("query parameters seen: " + ", ".join(sorted(set().union(*state["params"].values()))), flush=True)
 
     # Plan: how many cases each role and phase has, so the budget left is shared in proportion.
@@ -1010,7 +1079,7 @@ def phases(fz):
         planned.append(("post", role, len(cases)))
     for role in ROLES:
         planned.append(("recheck", role, len(state["datas"][role].urls)))
-    planned.append(("login", "-", len(GET_VALUES) + 1 + 3 * (len(POST_VALUES) + 2)))
+    planned.append(("login", "-", 2 * len(NEXT_VALUES) + len(GET_VALUES) + 1 + 3 * (len(POST_VALUES) + 2)))
     total = sum(n for _, _, n in planned)
     print("planned requests: " + ", ".join("%s %s %d" % p for p in planned) + "; total %d" % total, flush=True)
     start, share, cum = time.monotonic(), max(0.0, fz.left()), 0

@@ -128,4 +128,36 @@ import VaporTesting
             #expect(page.body.contains("Параметры по умолчанию"))
         }
     }
+
+    @Test func aMultipartBodyIsScannedNotDecoded() {
+        let body = "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"evidenceFile\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--b--\r\n"
+        let data = Data(body.utf8)
+        let parts = MultipartScan.parts(data, boundary: "b")
+        #expect(parts?.map(\.name) == ["_csrf", "evidenceFile"])
+        #expect(parts?.map(\.isFile) == [false, true])
+        #expect(parts.map { String(decoding: data[$0[0].body], as: UTF8.self) } == "tok")
+        #expect(parts.map { String(decoding: data[$0[1].body], as: UTF8.self) } == "%PDF")
+        for bad in ["", "--b\r\n", "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end", "--c\r\n\r\n--c--"] {
+            #expect(MultipartScan.parts(Data(bad.utf8), boundary: "b") == nil, "\(bad)")
+        }
+    }
+
+    @Test func longTextFieldsOfAFileFormAreRefusedBeforeDecoding() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let measure = try await Fixtures.schoolMeasure("bal-03", app)
+            var client = WebClient(app)
+            try await client.login("metodist")
+            _ = try await client.get("/measures/\(measure.id!.uuidString)")
+            let long = String(repeating: "я", count: 100_000)
+            let r = try await client.postMultipart("/measures/\(measure.id!.uuidString)",
+                                                   form: [("status", "done"), ("comment", long), ("responsible", long)], file: nil)
+            #expect(r.status == .payloadTooLarge)
+            #expect(r.body.contains("Поля формы длиннее допустимого"))
+            // A file of a megabyte with short fields passes the same check.
+            let ok = try await client.postMultipart("/measures/\(measure.id!.uuidString)", form: [("status", "inProgress")],
+                                                    file: ("evidenceFile", "act.pdf", Fixtures.pdf + Array(repeating: UInt8(32), count: 1_000_000)))
+            #expect(ok.status != .payloadTooLarge)
+        }
+    }
 }
