@@ -160,4 +160,25 @@ import VaporTesting
             #expect(ok.status != .payloadTooLarge)
         }
     }
+
+    @Test func anInfiniteDistanceIsRefusedByTheFormAndCannotBreakTheAPI() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let school = try await Fixtures.school("bal-03", app)
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            _ = try await admin.get("/schools/\(school.id!.uuidString)/edit")
+            let refused = try await admin.post("/schools/\(school.id!.uuidString)/edit", form: [("name", school.name), ("distanceKm", "inf")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("value=\"inf\""))
+            #expect(try await Fixtures.school("bal-03", app).distanceKm?.isFinite != false)
+            // One stored by an earlier version answers as unknown, and the list still answers.
+            school.distanceKm = .infinity
+            try await school.save(on: app.db)
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "metodist", app))
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/schools", headers: h)
+            #expect(list.status == .ok)
+            #expect(list.body.string.contains("\"code\":\"bal-03\""))
+        }
+    }
 }

@@ -6,7 +6,6 @@ import Vapor
 enum InputBounds {
     static let page = 1...100_000
     static let year = 2000...2100
-    static let count = 0...10_000_000
     static let searchCharacters = 200
     static let searchWords = 20
 }

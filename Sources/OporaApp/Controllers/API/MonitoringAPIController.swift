@@ -31,7 +31,8 @@ struct MonitoringAPIController: RouteCollection {
         let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
         return try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$code).all().map {
             SchoolDTO(id: $0.id!, code: $0.code, name: $0.name, shortName: $0.shortName, settlement: $0.settlement, type: $0.type,
-                      distanceKm: $0.distanceKm, participating: $0.participating)
+                      // A distance stored before forms refused «inf» must not break the whole list.
+                      distanceKm: $0.distanceKm.flatMap { $0.isFinite ? $0 : nil }, participating: $0.participating)
         }
     }
 
