@@ -24,6 +24,8 @@ struct CurrentUser: Authenticatable, Sendable {
     }
 
     func canEditMeasure(schoolID: UUID?) -> Bool { access.canEditMeasure(ofSchool: schoolID?.uuidString) }
+    /// Whether the user may change a school's own data: its social context, staff, resources.
+    func canEditSchoolData(_ school: School) -> Bool { school.id.map { access.canEditSchoolData($0.uuidString) } ?? false }
     /// The school a school user is confined to; nil for everyone else. A school user without a school
     /// is confined to the nil UUID, which no school has, so a missing school never widens what is read.
     var ownSchoolID: UUID? { access.isConfinedToSchool ? (schoolID ?? Self.noSchool) : nil }

@@ -1,4 +1,5 @@
 import Foundation
+import OporaDomain
 import Vapor
 
 /// The bounds of every value a request carries. Nothing read from a request reaches arithmetic
@@ -58,5 +59,32 @@ extension Request {
                         reason: "Строка поиска слишком длинная: не больше \(InputBounds.searchCharacters) символов и \(InputBounds.searchWords) слов.")
         }
         return words.joined(separator: " ")
+    }
+}
+
+extension Request {
+    /// The year a school's page shows and the years it offers: the year before the programme and its
+    /// own years; the one asked for (in the address, or in the form that was sent) if among them,
+    /// else today's, within them.
+    func schoolPageYear(of programme: Programme) throws -> (year: Int, years: [Int]) {
+        let years = Array((programme.startYear - 1)...programme.endYear)
+        let requested = try queryYear() ?? (try? content.get(Int.self, at: "year"))
+        return (chosenYear(requested, in: years), years)
+    }
+}
+
+extension Request {
+    private struct MeasureListQuery: Content {
+        var section: String?
+        var year: String?
+        var school: String?
+        var status: String?
+        var overdue: String?
+    }
+
+    /// The filters of a list of measures (web page and API alike); the search text bounded as every search is.
+    func measureFilter() throws -> MeasureFilter {
+        let q = try query.decode(MeasureListQuery.self)
+        return MeasureFilter(section: q.section, year: q.year, school: q.school, status: q.status, overdue: q.overdue, q: try querySearch())
     }
 }

@@ -122,8 +122,8 @@ struct APIController: RouteCollection {
     func measures(_ req: Request) async throws -> MeasureListDTO {
         let user = try req.currentUser()
         let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
-        let query = try MeasuresController.ListQuery.read(req)
-        let result = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: query.filter, user: user,
+        let filter = try req.measureFilter()
+        let result = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: filter, user: user,
                                                  today: req.today, on: req.db)
         return MeasureListDTO(total: result.total, overdue: result.overdue,
                               counts: Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0.rawValue, result.counts[$0] ?? 0) }),

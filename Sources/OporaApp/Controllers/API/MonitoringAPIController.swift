@@ -56,7 +56,7 @@ struct MonitoringAPIController: RouteCollection {
     func putContext(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        guard SchoolsController.canEditContext(user, school: school) else {
+        guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
         let b = try req.content.decode(ContextBody.self)

@@ -246,7 +246,7 @@ struct PeopleAPIController: RouteCollection {
 
     func consultations(_ req: Request) async throws -> ConsultationsDTO {
         let user = try req.currentUser()
-        let m = try await ConsultationsController.model(req, user: user)
+        let m = try await ConsultationsView.query(user: user, today: req.today, on: req.db)
         return ConsultationsDTO(points: m.points.map { .init(name: $0.name, tutors: $0.tutors, areas: $0.topics, schedule: $0.schedule) },
                                 consultations: m.log.map { .init(date: $0.date, point: $0.point, school: $0.school,
                                                                  teacher: m.showTeachers ? $0.teacher : nil, topic: $0.topic) })
@@ -261,7 +261,8 @@ struct PeopleAPIController: RouteCollection {
     func studentSupport(_ req: Request) async throws -> StudentSupportDTO {
         let user = try req.currentUser()
         let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let m = try await StudentSupportController.model(req, user: user, school: school)
+        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
+        let m = try await StudentSupportView.query(school: school, year: year, years: years, user: user, on: req.db)
         return StudentSupportDTO(year: m.year, grades: m.grades, atRiskFamilies: m.families)
     }
 

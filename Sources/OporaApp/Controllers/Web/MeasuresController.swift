@@ -3,36 +3,16 @@ import OporaDomain
 import Vapor
 
 enum MeasuresController {
-    struct ListQuery: Content {
-        var section: String?
-        var year: String?
-        var school: String?
-        var status: String?
-        var overdue: String?
-        var q: String?
-
-        /// The filters of the list; the search text bounded as every search is.
-        static func read(_ req: Request) throws -> ListQuery {
-            var query = try req.query.decode(ListQuery.self)
-            query.q = try req.querySearch()
-            return query
-        }
-
-        var filter: MeasureFilter {
-            MeasureFilter(section: section, year: year, school: school, status: status, overdue: overdue, q: q)
-        }
-    }
-
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let query = try ListQuery.read(req)
+        let filter = try req.measureFilter()
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let programmeID = try programme.requireID()
-        let result = try await MeasureList.fetch(programmeID: programmeID, filter: query.filter, user: user, today: req.today, on: req.db)
+        let result = try await MeasureList.fetch(programmeID: programmeID, filter: filter, user: user, today: req.today, on: req.db)
         let sections = try await ProgrammeSection.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
         let schools = try await SchoolPlans.schoolsWithPlans(programmeID: programmeID, user: user, on: req.db)
         let model = MeasuresView.Model(
-            filter: query.filter, result: result, sections: sections.map { ($0.number, $0.title) },
+            filter: filter, result: result, sections: sections.map { ($0.number, $0.title) },
             years: Array(programme.startYear...programme.endYear), schools: schools.map { ($0.id!, $0.shortName) },
             page: try req.queryPage())
         return MeasuresView.render(try await PageContext.make(req), model)

@@ -121,7 +121,7 @@ enum NetworkController {
     // MARK: - Resources
 
     static func resourcesModel(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolResourcesView.Model {
-        let (year, years) = try await RisksController.year(req, user: user)
+        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
         let checklist = try await ChecklistItems.titles(municipalityID: school.$municipality.id, on: req.db)
         let stored = try await ResourceItem.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
         let entries = try await ChecklistEntryRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
@@ -130,7 +130,7 @@ enum NetworkController {
             let available = r?.available ?? entries.first { $0.item == title }?.available
             return .init(title: title, available: available, note: r?.note ?? "", isPublic: r?.isPublic ?? false, feedsIndicator: checklist.contains(title))
         }
-        return .init(school: school.facts, year: year, years: years, items: items, canEdit: SchoolsController.canEditContext(user, school: school))
+        return .init(school: school.facts, year: year, years: years, items: items, canEdit: user.canEditSchoolData(school))
     }
 
     static func resources(_ req: Request) async throws -> Response {
@@ -142,10 +142,10 @@ enum NetworkController {
     static func saveResources(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        guard SchoolsController.canEditContext(user, school: school) else {
+        guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
-        let (year, _) = try await RisksController.year(req, user: user)
+        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.saveResources(values, school: school, year: year, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))

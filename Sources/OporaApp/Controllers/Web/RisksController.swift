@@ -5,17 +5,10 @@ import Vapor
 /// A school's risk profile and targeted recommendations. Everyone who may read the school sees
 /// them; methodists and admin assess and recommend.
 enum RisksController {
-    static func year(_ req: Request, user: CurrentUser) async throws -> (Int, [Int]) {
-        let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
-        return (req.chosenYear(requested, in: years), years)
-    }
-
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
-        let (year, years) = try await year(req, user: user)
-        let profile = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
+        let (year, years) = try req.schoolPageYear(of: programme)
+        let profile = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all()
         let recs = try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn, .descending).all()
         let measures = try await NetworkWork.linkableMeasures(school: school, on: req.db)
@@ -39,7 +32,7 @@ enum RisksController {
     static func assess(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, _) = try await year(req, user: user)
+        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
         case .success:
@@ -61,7 +54,7 @@ enum RisksController {
     static func recommend(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, _) = try await year(req, user: user)
+        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
         let form = try req.content.decode(RecommendationForm.self)
         let values = ["factor": form.factor ?? "", "text": form.text ?? "", "measures": (form.measures ?? []).joined(separator: ",")]
         switch try await NetworkWork.addRecommendation(values, measureIDs: form.measures ?? [], school: school, year: year, user: user,

@@ -6,9 +6,7 @@ import Vapor
 enum SchoolDataController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolDataView.Model {
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
-        let year = req.chosenYear(requested, in: years)
+        let (year, years) = try req.schoolPageYear(of: programme)
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let i = data.inputs
         let teachers = i.teachers.filter { $0.schoolCode == school.code }.sorted { $0.teacherCode.localizedStandardCompare($1.teacherCode) == .orderedAscending }
@@ -24,7 +22,7 @@ enum SchoolDataController {
             teachers: namesShown ? teachers : [], trainings: namesShown ? trainings : [],
             positions: i.positions.filter { $0.schoolCode == school.code && $0.year == year }, checklistItems: i.checklistItems,
             checklist: checklist, gia: i.gia.first { $0.schoolCode == school.code && $0.year == year },
-            canEdit: SchoolsController.canEditContext(user, school: school))
+            canEdit: user.canEditSchoolData(school))
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -37,7 +35,7 @@ enum SchoolDataController {
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        guard SchoolsController.canEditContext(user, school: school) else {
+        guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
         guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)),

@@ -54,12 +54,8 @@ enum SchoolsController {
             assessments: assessments, references: references,
             rows: data.rows.filter { $0.schoolCode == school.code },
             contexts: data.contexts.filter { $0.schoolCode == school.code }, version: version,
-            canEditContext: canEditContext(user, school: school), selectedYear: try req.queryYear())
+            canEditContext: user.canEditSchoolData(school), selectedYear: try req.queryYear())
         return SchoolProfileView.render(try await PageContext.make(req), model, contextForm: form, errors: errors)
-    }
-
-    static func canEditContext(_ user: CurrentUser, school: School) -> Bool {
-        user.access.canEditSchoolData(school.id?.uuidString ?? "")
     }
 
     /// The form's fields are the import file's columns: one set of rules for both.
@@ -69,7 +65,7 @@ enum SchoolsController {
     static func saveContext(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        guard canEditContext(user, school: school) else {
+        guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
         let sent = try req.content.decode([String: String].self)

@@ -6,16 +6,8 @@ import Vapor
 /// observers, who get municipal counts only.
 enum StudentSupportController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> StudentSupportView.Model {
-        let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let years = Array((programme.startYear - 1)...programme.endYear)
-        let requested = try req.queryYear() ?? (try? req.content.get(Int.self, at: "year"))
-        let year = req.chosenYear(requested, in: years)
-        let grades = try await StudentSupportRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year)
-            .sort(\.$grade).all().map { $0.fact(schoolCode: school.code) }
-        let families = try await AtRiskFamiliesRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).first()
-        let plans = try await SupportPlan.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$participantCode).all().map(\.input)
-        return StudentSupportView.Model(school: school.facts, year: year, years: years, grades: grades, families: families?.families,
-                                        plans: plans, canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString))
+        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
+        return try await StudentSupportView.query(school: school, year: year, years: years, user: user, on: req.db)
     }
 
     static func show(_ req: Request) async throws -> Response {

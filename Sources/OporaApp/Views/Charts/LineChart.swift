@@ -1,4 +1,5 @@
 import Foundation
+import OporaDomain
 import Plot
 
 /// One procedure over the years: the school's fail share against the reference fail share.
