@@ -181,4 +181,20 @@ import VaporTesting
             #expect(list.body.string.contains("\"code\":\"bal-03\""))
         }
     }
+
+    @Test func theImporterUsesTheAppsClockNotTheWallClock() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            // setup: the demo lives on 01.10.2022; a course ending in 2024 has not ended yet there.
+            let municipality = try #require(try await Municipality.query(on: app.db).first())
+            let teacher = try #require(try await TeacherRecord.query(on: app.db).first())
+            let school = try #require(try await School.find(teacher.$school.id, on: app.db))
+            let csv = "school_code,teacher_code,title,completed_on,quality\n\(school.code),\(teacher.teacherCode),Курс,15.01.2024,да\n"
+            // act
+            let result = try await ImportService.run(kind: .trainings, fileName: "t.csv", bytes: Array(csv.utf8), municipalityID: municipality.id!,
+                                                     user: nil, write: false, today: app.opora.today(), on: app.db)
+            // check
+            guard case .failure(let problems) = result else { Issue.record("a course ending after today must be refused"); return }
+            #expect(problems.problems.first?.reason == "дата окончания позже сегодняшней (01.10.2022).")
+        }
+    }
 }

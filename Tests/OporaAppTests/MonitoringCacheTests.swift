@@ -36,7 +36,7 @@ import VaporTesting
                 "\($0.year),\($0.kind.rawValue),\($0.grade),\($0.subject),\($0.schoolCode),\($0.participants),\($0.participants)"
             }).joined(separator: "\n")
             let result = try await ImportService.run(kind: .results, fileName: "fails.csv", bytes: Array(csv.utf8), municipalityID: municipalityID,
-                                                     user: nil, write: true, on: app.db)
+                                                     user: nil, write: true, today: app.opora.today(), on: app.db)
             #expect(try result.get().replaced.count == 4)
 
             let second = try await web.get("/monitoring?year=2022")

@@ -75,7 +75,7 @@ enum UnseenMunicipality {
                                     (.results, "results.csv", cp1251(results)),
                                     (.context, "context.xlsx", try xlsx(context))] {
             let result = try await ImportService.run(kind: kind, fileName: name, bytes: bytes, municipalityID: m.id!, user: user,
-                                                     write: true, on: app.db)
+                                                     write: true, today: app.opora.today(), on: app.db)
             if case .failure(let problems) = result { Issue.record("\(name): \(problems.problems.map(\.russian))") }
         }
         let token = APITokenHash.newToken()
@@ -196,7 +196,7 @@ enum UnseenMunicipality {
             let before = try await ResultRecord.query(on: app.db).count()
             // act
             let result = try await ImportService.run(kind: .results, fileName: "big.csv", bytes: Array(lines.joined(separator: "\n").utf8),
-                                                     municipalityID: municipality.id!, user: nil, write: true, on: app.db)
+                                                     municipalityID: municipality.id!, user: nil, write: true, today: app.opora.today(), on: app.db)
             // check
             guard case .failure(let problems) = result else { Issue.record("imported"); return }
             #expect(problems.problems.count == 1)
@@ -212,7 +212,7 @@ enum UnseenMunicipality {
             let (municipalityID, _) = try await UnseenMunicipality.load(app)
             let count = try await ResultRecord.query(on: app.db).count()
             let again = try await ImportService.run(kind: .results, fileName: "results.csv", bytes: UnseenMunicipality.cp1251(UnseenMunicipality.results),
-                                                    municipalityID: municipalityID, user: nil, write: true, on: app.db)
+                                                    municipalityID: municipalityID, user: nil, write: true, today: app.opora.today(), on: app.db)
             let plan = try again.get()
             #expect(plan.changesNothing)
             #expect(plan.unchanged == 24)
@@ -220,7 +220,7 @@ enum UnseenMunicipality {
             #expect(try await ImportRecord.query(on: app.db).count() == 4)
             let newer = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,5,математика,s1,21,5\n2022,vpr,5,математика,s1,20,2\n"
             let replaced = try await ImportService.run(kind: .results, fileName: "newer.csv", bytes: Array(newer.utf8),
-                                                       municipalityID: municipalityID, user: nil, write: true, on: app.db).get()
+                                                       municipalityID: municipalityID, user: nil, write: true, today: app.opora.today(), on: app.db).get()
             #expect(replaced.added.count == 1)
             #expect(replaced.replaced.count == 1)
             #expect(replaced.replaced.lines[0].contains("участников 20, «2» 8 → участников 21, «2» 5"))

@@ -276,7 +276,7 @@ import ZIPFoundation
             let bad = good + "bal-03;T-2;14.09.2022;Танцы;50\n" + "bal-03;T-99;14.09.2022;digital;50\n"
             // act: the bad file
             let refused = try await ImportService.run(kind: .diagnostics, fileName: "d.csv", bytes: Array(bad.utf8), municipalityID: municipality.id!,
-                                                      user: nil, write: true, on: app.db)
+                                                      user: nil, write: true, today: app.opora.today(), on: app.db)
             // check: nothing imported, both bad lines named
             guard case .failure(let problems) = refused else { Issue.record("a bad file was accepted"); return }
             #expect(problems.problems.map(\.line) == [4, 5])
@@ -284,7 +284,7 @@ import ZIPFoundation
             // the good one twice
             for expectedAdded in [2, 0] {
                 let r = try await ImportService.run(kind: .diagnostics, fileName: "d.csv", bytes: Array(good.utf8), municipalityID: municipality.id!,
-                                                    user: nil, write: true, on: app.db)
+                                                    user: nil, write: true, today: app.opora.today(), on: app.db)
                 guard case .success(let plan) = r else { Issue.record("the good file was refused"); return }
                 #expect(plan.added.count == expectedAdded)
             }
@@ -357,7 +357,7 @@ import ZIPFoundation
             let municipality = try await Municipality.query(on: app.db).first()!
             let line = "school_code,teacher_code,date,area,score\nbal-03,\(teacher.teacherCode),16.09.2022,digital,65\n"
             _ = try await ImportService.run(kind: .diagnostics, fileName: "d.csv", bytes: Array(line.utf8), municipalityID: municipality.id!,
-                                            user: nil, write: true, on: app.db)
+                                            user: nil, write: true, today: app.opora.today(), on: app.db)
             let key = "bal-03|\(teacher.teacherCode)"
             #expect(try await PeopleData.load(municipalityID: municipality.id!, on: app.db).deficits(of: key).isEmpty)
             var admin = WebClient(app)

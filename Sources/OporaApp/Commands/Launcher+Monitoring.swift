@@ -39,7 +39,7 @@ extension Launcher {
         let result = try await ImportService.run(kind: importKind, fileName: URL(fileURLWithPath: path).lastPathComponent,
                                                  bytes: Array(data), maxBytes: TableReader.commandLineMaxBytes,
                                                  municipalityID: try municipality.requireID(), user: nil,
-                                                 write: true, on: app.db, progress: progress)
+                                                 write: true, today: app.opora.today(), on: app.db, progress: progress)
         switch result {
         case .failure(let problems):
             throw CommandError.problem("Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).\n"

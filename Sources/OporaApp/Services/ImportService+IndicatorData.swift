@@ -13,7 +13,7 @@ extension ImportService {
     }
 
     static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                                    user: CurrentUser?, write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+                                    user: CurrentUser?, write: Bool, today: Day, on db: any Database) async throws -> Result<Plan, ImportProblems> {
         let codes = Set(schools.map(\.code))
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
@@ -44,7 +44,7 @@ extension ImportService {
             for t in teachers { if let c = codeByID[t.$school.id] { teacherByKey["\(c)|\(t.teacherCode)"] = t } }
             let known = Dictionary(uniqueKeysWithValues: teacherByKey.keys.map { ($0, $0) })
             let facts: [TrainingFact]
-            switch TrainingsFile.parse(table, knownSchoolCodes: codes, knownTeachers: known, today: Day(Date(), timeZone: AppConfig.municipalTimeZone)) {
+            switch TrainingsFile.parse(table, knownSchoolCodes: codes, knownTeachers: known, today: today) {
             case .failure(let p): return .failure(p)
             case .success(let f): facts = f
             }

@@ -6,7 +6,7 @@ import OporaDomain
 /// Rows are matched by natural key as everywhere: the same file twice changes nothing.
 extension ImportService {
     static func importPeopleData(kind: ImportKind, table: ImportTable, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                                 user: CurrentUser?, write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+                                 user: CurrentUser?, write: Bool, today: Day, on db: any Database) async throws -> Result<Plan, ImportProblems> {
         let codes = Set(schools.map(\.code))
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
@@ -22,7 +22,7 @@ extension ImportService {
             let known = Dictionary(uniqueKeysWithValues: teacherByKey.keys.map { ($0, $0) })
             let facts: [DiagnosticFact]
             switch DiagnosticsFile.parse(table, knownSchoolCodes: codes, knownTeachers: known, areas: areas,
-                                         today: Day(Date(), timeZone: AppConfig.municipalTimeZone)) {
+                                         today: today) {
             case .failure(let p): return .failure(p)
             case .success(let f): facts = f
             }

@@ -36,7 +36,7 @@ enum ImportService {
     /// Reads and validates a file; on success, compares it with the stored data and, when
     /// `write` is set, writes it in one transaction with its import record and audit entry.
     static func run(kind: ImportKind, fileName: String, bytes: [UInt8], maxBytes: Int = TableReader.maxBytes, municipalityID: UUID,
-                    user: CurrentUser?, write: Bool, on db: any Database,
+                    user: CurrentUser?, write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
         let started = Timing.now
         let read = TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes)
@@ -45,16 +45,16 @@ enum ImportService {
         case .failure(let problems): return .failure(problems)
         case .success(let table):
             return try await run(kind: kind, table: table, fileName: fileName, source: .file, municipalityID: municipalityID, user: user,
-                                 write: write, on: db, progress: progress)
+                                 write: write, today: today, on: db, progress: progress)
         }
     }
 
     /// The same for a table already read: an uploaded file's, or a form's single row.
     static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
-                    write: Bool, on db: any Database,
+                    write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
         let result = try await dispatch(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
-                                        user: user, write: write, on: db, progress: progress)
+                                        user: user, write: write, today: today, on: db, progress: progress)
         // Every import of a file is logged, the one that changes nothing too.
         if write, source == .file, case .success(let plan) = result, plan.changesNothing {
             try await record(plan, municipalityID: municipalityID, user: user, on: db)
@@ -63,7 +63,7 @@ enum ImportService {
     }
 
     static func dispatch(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
-                         write: Bool, on db: any Database,
+                         write: Bool, today: Day, on db: any Database,
                          progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Plan, ImportProblems> {
         let schools = try await School.refs(municipalityID: municipalityID, on: db)
         let codes = Set(schools.map(\.code))
@@ -83,10 +83,10 @@ enum ImportService {
             }
         case .teachers, .staffPositions, .trainings, .checklist, .gia:
             return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
-                                                 municipalityID: municipalityID, user: user, write: write, on: db)
+                                                 municipalityID: municipalityID, user: user, write: write, today: today, on: db)
         case .diagnostics, .courses, .studentSupport:
             return try await importPeopleData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
-                                              municipalityID: municipalityID, user: user, write: write, on: db)
+                                              municipalityID: municipalityID, user: user, write: write, today: today, on: db)
         case .results, .studentResults:
             let started = Timing.now
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
@@ -242,10 +242,10 @@ enum ImportService {
     /// One row typed into a form, checked and written by the same rules as a file's row.
     /// Problems come back keyed by column, which is the form's field name.
     static func saveFormRow(kind: ImportKind, header: [String], cells: [String], municipalityID: UUID, user: CurrentUser,
-                            on db: any Database) async throws -> Result<Void, FieldErrors> {
+                            today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         let table = ImportTable(header: header, rows: [ImportTable.Row(line: 2, cells: cells)])
         switch try await run(kind: kind, table: table, fileName: "", source: .form, municipalityID: municipalityID,
-                             user: user, write: true, on: db) {
+                             user: user, write: true, today: today, on: db) {
         case .success: return .success(())
         case .failure(let problems):
             var errors: [String: String] = [:]

@@ -64,7 +64,7 @@ struct MonitoringAPIController: RouteCollection {
         let values = ["year": String(b.year), "students": b.students.map(String.init) ?? "", "low_income_share": text(b.lowIncomeShare),
                       "incomplete_family_share": text(b.incompleteFamilyShare), "no_higher_education_share": text(b.noHigherEducationShare),
                       "non_native_share": text(b.nonNativeShare), "preventive_register_share": text(b.preventiveRegisterShare)]
-        switch try await ContextInput.save(values, school: school, user: user, on: req.db) {
+        switch try await ContextInput.save(values, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors):
             return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
         case .success:
@@ -116,7 +116,7 @@ struct MonitoringAPIController: RouteCollection {
         let dryRun = (try? req.query.get(String.self, at: "dryRun")) == "1"
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
         switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
-                                           user: user, write: !dryRun, on: req.db) {
+                                           user: user, write: !dryRun, today: req.today, on: req.db) {
         case .failure(let problems):
             var errors: [String: String] = [:]
             for (i, p) in problems.problems.prefix(1000).enumerated() { errors[String(format: "%04d", i + 1)] = p.russian }

@@ -27,7 +27,7 @@ enum ImportsController {
         let bytes = Array(upload.file.data.readableBytesView)
         let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)
         switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
-                                           user: user, write: false, on: req.db) {
+                                           user: user, write: false, today: req.today, on: req.db) {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: fileName, kind: kind, problems: problems.problems)
         case .success(let plan):
@@ -51,7 +51,7 @@ enum ImportsController {
         }
         // The file is checked again: the data may have changed since the preview.
         let result = try await ImportService.run(kind: kind, fileName: pending.fileName, bytes: Array(pending.data),
-                                                 municipalityID: pending.$municipality.id, user: user, write: true, on: req.db)
+                                                 municipalityID: pending.$municipality.id, user: user, write: true, today: req.today, on: req.db)
         try await pending.delete(on: req.db)
         switch result {
         case .failure(let problems):

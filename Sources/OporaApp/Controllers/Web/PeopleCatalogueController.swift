@@ -33,7 +33,7 @@ enum PeopleCatalogueController {
             let chosen = areas.filter { values["area_\($0.key)"] != nil }.map(\.key).joined(separator: ";")
             let fields = ["title", "provider", "hours", "quality"]
             result = try await ImportService.saveFormRow(kind: .courses, header: fields + ["areas"], cells: fields.map { values[$0] ?? "" } + [chosen],
-                                                         municipalityID: municipalityID, user: user, on: req.db)
+                                                         municipalityID: municipalityID, user: user, today: req.today, on: req.db)
         default:
             throw Abort(.notFound, reason: "Такой формы нет.")
         }

@@ -46,7 +46,7 @@ enum PeopleController {
         let values = try req.content.decode([String: String].self)
         let result: Result<Void, FieldErrors>
         switch form {
-        case "diagnostics": result = try await saveDiagnostics(values, school: school, user: user, on: req.db)
+        case "diagnostics": result = try await saveDiagnostics(values, school: school, user: user, today: req.today, on: req.db)
         case "mentorship": result = try await PeopleWork.addMentorship(values, school: school, user: user, on: req.db)
         case "mentor-list":
             guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Список наставников муниципалитета ведут методисты и управление образования.") }
@@ -80,7 +80,7 @@ enum PeopleController {
     }
 
     /// The form's scores go through the rules of the diagnostics file, one row per filled area.
-    static func saveDiagnostics(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func saveDiagnostics(_ values: [String: String], school: School, user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         var errors = FieldErrors()
         let teacher = try await UUID(uuidString: values["teacher"] ?? "").asyncFlatMap { try await TeacherRecord.find($0, on: db) }
         guard let teacher, teacher.$school.id == school.id else {
@@ -98,7 +98,7 @@ enum PeopleController {
         }
         let table = ImportTable(header: ["school_code", "teacher_code", "date", "area", "score"], rows: rows)
         switch try await ImportService.run(kind: .diagnostics, table: table, fileName: "", source: .form, municipalityID: school.$municipality.id,
-                                           user: user, write: true, on: db) {
+                                           user: user, write: true, today: today, on: db) {
         case .success: return .success(())
         case .failure(let problems):
             for p in problems.problems {

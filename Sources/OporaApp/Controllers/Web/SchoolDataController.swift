@@ -63,7 +63,7 @@ enum SchoolDataController {
             for i in items.indices where sent["item_\(i)"] != nil { values["item_\(i)"] = "да" }
         }
         switch try await ImportService.saveFormRow(kind: kind, header: header, cells: cells, municipalityID: school.$municipality.id,
-                                                   user: user, on: req.db) {
+                                                   user: user, today: req.today, on: req.db) {
         case .failure(let errors):
             let failed = SchoolDataView.Failed(kind: kind, values: values, errors: errors.messages)
             return SchoolDataView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: failed)

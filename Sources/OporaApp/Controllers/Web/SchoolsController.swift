@@ -70,7 +70,7 @@ enum SchoolsController {
         }
         let sent = try req.content.decode([String: String].self)
         let values = Dictionary(uniqueKeysWithValues: contextFields.map { ($0, sent[$0] ?? "") })
-        switch try await ContextInput.save(values, school: school, user: user, on: req.db) {
+        switch try await ContextInput.save(values, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors):
             return try await render(req, user: user, school: school, form: values, errors: errors.messages)
         case .success:
@@ -81,9 +81,9 @@ enum SchoolsController {
 
 /// Social context by form or API: the row goes through the same checks and write as an imported file's.
 enum ContextInput {
-    static func save(_ values: [String: String], school: School, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func save(_ values: [String: String], school: School, user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         try await ImportService.saveFormRow(kind: .context, header: ["school_code"] + SchoolsController.contextFields,
                                             cells: [school.code] + SchoolsController.contextFields.map { values[$0] ?? "" },
-                                            municipalityID: school.$municipality.id, user: user, on: db)
+                                            municipalityID: school.$municipality.id, user: user, today: today, on: db)
     }
 }

@@ -29,7 +29,7 @@ enum StudentSupportController {
             // Only the form's own fields: the school is the page's, never a field's.
             result = try await ImportService.saveFormRow(kind: .studentSupport, header: ["school_code"] + gradeFields,
                                                          cells: [school.code] + gradeFields.map { values[$0] ?? "" },
-                                                         municipalityID: school.$municipality.id, user: user, on: req.db)
+                                                         municipalityID: school.$municipality.id, user: user, today: req.today, on: req.db)
         case "families": result = try await PeopleWork.saveFamilies(values, school: school, user: user, on: req.db)
         case "plan": result = try await PeopleWork.saveSupportPlan(values, school: school, user: user, on: req.db).map { _ in () }
         default: throw Abort(.notFound, reason: "Такой формы нет.")
