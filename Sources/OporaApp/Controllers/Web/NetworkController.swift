@@ -66,7 +66,7 @@ enum NetworkController {
         switch try await NetworkWork.addPartnership(values, file: upload, municipalityID: programme.$municipality.id, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.partnerships.path)
         case .failure(let errors):
-            return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: (values, errors))
+            return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: FailedForm(form: "partnership", values: values, errors: errors))
         }
     }
 
@@ -114,7 +114,7 @@ enum NetworkController {
         switch try await NetworkWork.addEvent(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.events.path)
         case .failure(let errors):
-            return EventsView.render(try await PageContext.make(req), try await eventsModel(req, user: user), failed: (values, errors))
+            return EventsView.render(try await PageContext.make(req), try await eventsModel(req, user: user), failed: FailedForm(form: "event", values: values, errors: errors))
         }
     }
 

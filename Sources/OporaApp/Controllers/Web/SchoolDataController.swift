@@ -65,7 +65,7 @@ enum SchoolDataController {
         switch try await ImportService.saveFormRow(kind: kind, header: header, cells: cells, municipalityID: school.$municipality.id,
                                                    user: user, today: req.today, on: req.db) {
         case .failure(let errors):
-            let failed = SchoolDataView.Failed(kind: kind, values: values, errors: errors.messages)
+            let failed = FailedForm(form: kind.rawValue, values: values, errors: errors)
             return SchoolDataView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: failed)
         case .success:
             return req.redirect(to: SiteURL.schoolData(.value(school.id!)).with([("year", values["year"] ?? "")]) + "#form-\(kind.rawValue)")

@@ -22,7 +22,7 @@ enum DecisionsView {
         var today: Day
     }
 
-    static func render(_ ctx: PageContext, _ m: Model, failed: (values: [String: String], errors: FieldErrors)?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Response {
         func v(_ key: String, _ fallback: String = "") -> String { failed?.values[key] ?? fallback }
         func e(_ key: String) -> String? { failed?.errors[key] }
         let response = Layout.page("Управленческие решения", ctx) {

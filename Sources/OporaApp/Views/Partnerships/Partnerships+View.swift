@@ -24,7 +24,7 @@ enum PartnershipsView {
         var canEdit: Bool
     }
 
-    static func render(_ ctx: PageContext, _ m: Model, failed: (values: [String: String], errors: FieldErrors)?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Response {
         func v(_ key: String, _ fallback: String = "") -> String { failed?.values[key] ?? fallback }
         func e(_ key: String) -> String? { failed?.errors[key] }
         let response = Layout.page("Партнёрства", ctx) {

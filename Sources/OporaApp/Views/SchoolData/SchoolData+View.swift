@@ -24,17 +24,13 @@ enum SchoolDataView {
         var canEdit: Bool
     }
 
-    /// What a form sent back, with its problems, so it keeps what the user typed.
-    struct Failed {
-        var kind: ImportKind
-        var values: [String: String]
-        var errors: [String: String]
-    }
+    /// What a form sent back with its problems (the form is the import kind), so it keeps what the user typed.
+    typealias Failed = FailedForm
 
     static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
         let s = m.school
-        func values(_ kind: ImportKind) -> [String: String] { failed?.kind == kind ? failed!.values : [:] }
-        func errors(_ kind: ImportKind) -> [String: String]? { failed?.kind == kind ? failed!.errors : nil }
+        func values(_ kind: ImportKind) -> [String: String] { failed?.form == kind.rawValue ? failed!.values : [:] }
+        func errors(_ kind: ImportKind) -> [String: String]? { failed?.form == kind.rawValue ? failed!.errors.messages : nil }
         let teacherNames = Dictionary(uniqueKeysWithValues: m.teachers.map { ($0.id, $0.name) })
         let response = Layout.page("Кадры и условия", ctx) {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
