@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The deployment kit's systemd unit is valid (systemd-analyze verify) with the built binary in
-# place of /usr/local/bin/opora, and it restarts the process after any exit.
+# place of /opt/opora/opora, and it restarts the process after any exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OPORA_BIN=${OPORA_BIN:-.build/debug/opora}
@@ -10,7 +10,7 @@ grep -q '^Restart=always$' deploy/opora.service || { echo "service-unit: Restart
 grep -q '^StartLimitIntervalSec=0$' deploy/opora.service || { echo "service-unit: StartLimitIntervalSec=0 missing" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-sed -e "s|/usr/local/bin/opora|$OPORA_BIN|" -e 's|^User=opora$|User=root|' -e 's|^Group=opora$|Group=root|' \
+sed -e "s|/opt/opora/opora|$OPORA_BIN|" -e 's|^User=opora$|User=root|' -e 's|^Group=opora$|Group=root|' \
   deploy/opora.service > "$WORK/opora.service"
 OUT=$(systemd-analyze verify "$WORK/opora.service" 2>&1 || true)
 if [ -n "$OUT" ]; then
