@@ -5,10 +5,7 @@ import Vapor
 /// Competence areas (admin) and the course catalogue (admin and methodists).
 enum PeopleCatalogueController {
     static func model(_ req: Request, user: CurrentUser) async throws -> PeopleCatalogueView.Model {
-        let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let people = try await PeopleData.load(municipalityID: programme.$municipality.id, on: req.db)
-        return PeopleCatalogueView.Model(areas: people.areas, courses: people.courses, canEditAreas: user.access.canAdminister,
-                                         canEditCourses: user.access.canManagePeopleWork)
+        return try await PeopleCatalogueView.query(user: user, on: req.db)
     }
 
     static func show(_ req: Request) async throws -> Response {

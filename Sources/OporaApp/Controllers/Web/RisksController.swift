@@ -8,19 +8,7 @@ enum RisksController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let (year, years) = try req.schoolPageYear(of: programme)
-        let profile = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
-        let directions = try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all()
-        let recs = try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn, .descending).all()
-        let measures = try await NetworkWork.linkableMeasures(school: school, on: req.db)
-        return SchoolRisksView.Model(
-            profile: profile, years: years, directions: Dictionary(directions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a }),
-            recommendations: recs.map { r in
-                .init(id: r.id!, year: r.year, factor: r.factor, text: r.text, status: RecommendationStatus(rawValue: r.status) ?? .proposed,
-                      createdBy: r.createdBy, createdOn: Day(r.createdOn) ?? req.today,
-                      measures: r.measures.map { ($0.id!, $0.name, $0.status) })
-            },
-            measureOptions: measures.map { ($0.id!.uuidString, ($0.$school.id == nil ? "Муниципальный план: " : "План школы: ") + $0.name) },
-            canAssess: user.access.canManagePeopleWork)
+        return try await SchoolRisksView.query(user: user, school: school, programme: programme, year: year, years: years, today: req.today, on: req.db)
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -7,22 +7,7 @@ enum SchoolDataController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolDataView.Model {
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let (year, years) = try req.schoolPageYear(of: programme)
-        let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
-        let i = data.inputs
-        let teachers = i.teachers.filter { $0.schoolCode == school.code }.sorted { $0.teacherCode.localizedStandardCompare($1.teacherCode) == .orderedAscending }
-        let ids = Set(teachers.map(\.id))
-        var checklist: [String: Bool] = [:]
-        for c in i.checklists where c.schoolCode == school.code && c.year == year { checklist[c.item] = c.available }
-        let trainings = i.trainings.filter { ids.contains($0.teacherID) }
-        // Observers see how many, never who: no names, no positions, no course history.
-        let namesShown = user.access.canReadPeople(ofSchool: try school.requireID().uuidString)
-        return SchoolDataView.Model(
-            school: school.facts, year: year, years: years, namesShown: namesShown,
-            teacherCount: teachers.count, trainingCount: trainings.count,
-            teachers: namesShown ? teachers : [], trainings: namesShown ? trainings : [],
-            positions: i.positions.filter { $0.schoolCode == school.code && $0.year == year }, checklistItems: i.checklistItems,
-            checklist: checklist, gia: i.gia.first { $0.schoolCode == school.code && $0.year == year },
-            canEdit: user.canEditSchoolData(school))
+        return try await SchoolDataView.query(user: user, school: school, programme: programme, year: year, years: years, cache: req.application.monitoringCache, on: req.db)
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -5,13 +5,7 @@ import Vapor
 /// A teacher's development plan (ИОМ) on the web.
 enum TeacherPlanController {
     static func model(_ req: Request, user: CurrentUser, teacher: TeacherRecord, school: School) async throws -> TeacherPlanView.Model {
-        let people = try await PeopleData.load(municipalityID: school.$municipality.id, on: req.db)
-        let key = "\(school.code)|\(teacher.teacherCode)"
-        return TeacherPlanView.Model(
-            recordID: teacher.id!, teacher: teacher.fact(schoolCode: school.code), school: school.facts, areas: people.areas,
-            latest: DeficitAnalysis.latestDate(of: key, in: people.diagnostics), deficits: people.deficits(of: key), plan: people.plan(of: key),
-            courses: Dictionary(people.courses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            canEdit: user.access.canEditPeople(ofSchool: school.id!.uuidString), today: req.today)
+        return try await TeacherPlanView.query(user: user, teacher: teacher, school: school, today: req.today, on: req.db)
     }
 
     static func show(_ req: Request) async throws -> Response {
