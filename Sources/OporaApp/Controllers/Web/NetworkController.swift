@@ -7,33 +7,8 @@ enum NetworkController {
     // MARK: - Partnerships
 
     static func partnershipsModel(_ req: Request, user: CurrentUser) async throws -> PartnershipsView.Model {
-        let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let municipalityID = programme.$municipality.id
-        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
-        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
-        var query = Partnership.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if let own = user.ownSchoolID {
-            query = query.group(.or) { $0.filter(\.$school.$id == own).filter(\.$partnerSchool.$id == own) }
-        }
-        let events = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(\.$partnership.$id != nil).sort(\.$date).all()
-        let rows = try await query.all().map { p in
-            PartnershipsView.Row(id: p.id!, hasFile: p.fileID != nil,
-                                 events: events.filter { $0.$partnership.id == p.id }.map { "\(Day($0.date)?.russian ?? $0.date): \($0.title)" },
-                                 school: names[p.$school.id] ?? "", partner: p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "",
-                                 kind: PartnerKind(rawValue: p.partnerKind) ?? .other,
-                                 agreement: [p.agreementNumber.map { "№ \($0)" }, p.agreementDate.flatMap(Day.init).map { "от \($0.russian)" }, p.term]
-                                     .compactMap { $0 }.joined(separator: " "),
-                                 subject: p.subject)
-        }.sorted { ($0.school, $0.partner) < ($1.school, $1.partner) }
-        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
-        var suggestions: [(String, [PartnerSuggestion])] = []
-        // Which schools are НРО and their composites are monitoring results: not for school users.
-        if user.access.readsWholeMunicipality,
-           let all = try await req.application.monitoringCache.identifiedLatest(municipalityID: municipalityID, on: req.db)?.result.schools {
-            for a in all where a.lowResults { suggestions.append((a.schoolName, PartnerSuggestions.suggest(for: a, among: all))) }
-        }
-        return PartnershipsView.Model(rows: rows, suggestions: suggestions, monitoringYear: data.years.last,
-                                      schools: schools.map { ($0.id!.uuidString, $0.shortName) }, canEdit: user.access.canManagePeopleWork)
+        try await PartnershipsView.query(programme: try await Scope.currentProgramme(for: user, on: req.db), user: user,
+                                         cache: req.application.monitoringCache, on: req.db)
     }
 
     static func partnerships(_ req: Request) async throws -> Response {
@@ -87,19 +62,7 @@ enum NetworkController {
     // MARK: - Events
 
     static func eventsModel(_ req: Request, user: CurrentUser) async throws -> EventsView.Model {
-        let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$code).all()
-        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
-        let rows = try await NetworkEvent.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).sort(\.$date, .descending).all().map {
-            EventsView.Row(date: Day($0.date) ?? req.today, kind: EventKind(rawValue: $0.kind) ?? .other, title: $0.title,
-                           school: $0.$school.id.flatMap { names[$0] }, organiser: $0.organiser, audience: $0.audience,
-                           participants: $0.participants, materials: $0.materials, isPublic: $0.isPublic)
-        }
-        let partnerships = try await Partnership.query(on: req.db).filter(\.$municipality.$id == programme.$municipality.id).all().map { p in
-            (p.id!.uuidString, "\(names[p.$school.id] ?? "") — \(p.$partnerSchool.id.flatMap { names[$0] } ?? p.partnerName ?? "")")
-        }
-        return EventsView.Model(rows: rows, schools: schools.map { ($0.id!.uuidString, $0.shortName) }, partnerships: partnerships,
-                                canEdit: user.access.canManagePeopleWork)
+        try await EventsView.query(programme: try await Scope.currentProgramme(for: user, on: req.db), user: user, today: req.today, on: req.db)
     }
 
     static func events(_ req: Request) async throws -> Response {
@@ -122,15 +85,7 @@ enum NetworkController {
 
     static func resourcesModel(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolResourcesView.Model {
         let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
-        let checklist = try await ChecklistItems.titles(municipalityID: school.$municipality.id, on: req.db)
-        let stored = try await ResourceItem.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
-        let entries = try await ChecklistEntryRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == year).all()
-        let items = (checklist + ResourceInventory.extraItems).map { title -> SchoolResourcesView.Item in
-            let r = stored.first { $0.item == title }
-            let available = r?.available ?? entries.first { $0.item == title }?.available
-            return .init(title: title, available: available, note: r?.note ?? "", isPublic: r?.isPublic ?? false, feedsIndicator: checklist.contains(title))
-        }
-        return .init(school: school.facts, year: year, years: years, items: items, canEdit: user.canEditSchoolData(school))
+        return try await SchoolResourcesView.query(school: school, year: year, years: years, user: user, on: req.db)
     }
 
     static func resources(_ req: Request) async throws -> Response {
