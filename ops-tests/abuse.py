@@ -21,22 +21,19 @@ even when the server closes (or resets) the connection before the whole body was
 
 Environment (optional): ABUSE_CPU_SLACK (0.0) added to every CPU limit; ABUSE_RSS_MB (30).
 """
-import argparse
 import http.client
 import os
 import re
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
+from demo_server import CLK, DEMO_PASSWORD, arguments, cpu_seconds, csrf_of, launch, load_line, mem_kb, session_cookie
+
 MB = 1024 * 1024
-CLK = os.sysconf("SC_CLK_TCK")
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CPU_SLACK = float(os.environ.get("ABUSE_CPU_SLACK", "0.0"))
 # A refused body is not parsed, but Vapor drains the rest of it from the socket instead of closing
 # the connection, and exposes no way to close it from the app: NIO reads and discards what the client
@@ -45,81 +42,6 @@ CPU_SLACK = float(os.environ.get("ABUSE_CPU_SLACK", "0.0"))
 DRAIN_PER_MB = 0.003
 RSS_LIMIT_MB = float(os.environ.get("ABUSE_RSS_MB", "30"))
 CHUNK = 256 * 1024
-
-
-# ---------------------------------------------------------------- the server process
-
-def cpu_seconds(pid):
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK  # utime + stime (fields 14 and 15)
-
-
-def mem_kb(pid, key):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    return 0
-
-
-class Server:
-    def __init__(self, binary, workdir, port, log, pidfile):
-        self.binary, self.workdir, self.port, self.log, self.pidfile = binary, workdir, port, log, pidfile
-        self.proc = None
-        self.restarts = 0
-
-    def start(self):
-        logf = open(self.log, "ab")
-        self.proc = subprocess.Popen([self.binary, "demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
-                                     cwd=self.workdir, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        logf.close()
-        with open(self.pidfile, "w") as f:
-            f.write(str(self.proc.pid))
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit("abuse: opora demo exited with %s while starting (log: %s)" % (self.proc.returncode, self.log))
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                c.request("GET", "/login")
-                r = c.getresponse()
-                r.read()
-                c.close()
-                if r.status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise SystemExit("abuse: opora demo did not answer GET /login within 600 s")
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def restart(self):
-        self.stop()
-        self.restarts += 1
-        self.start()
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def settle(self, quiet=0.3, limit=5.0):
-        """Waits until the server has used no CPU for `quiet` seconds (at most `limit`)."""
-        end = time.monotonic() + limit
-        last = cpu_seconds(self.proc.pid)
-        while time.monotonic() < end:
-            time.sleep(quiet)
-            now = cpu_seconds(self.proc.pid)
-            if now == last:
-                return
-            last = now
 
 
 # ---------------------------------------------------------------- HTTP
@@ -133,17 +55,14 @@ def get_login(port, cookie=None):
     c.close()
     if r.status != 200:
         raise SystemExit("abuse: GET /login answered %s" % r.status)
-    for k, v in r.getheaders():
-        if k.lower() == "set-cookie" and v.startswith("opora_session="):
-            cookie = v.split(";", 1)[0]
-    m = re.search(rb'name="_csrf" value="([^"]*)"', body)
-    if not cookie or not m:
+    cookie = session_cookie(r.getheaders(), cookie)
+    csrf = csrf_of(body)
+    if not cookie or csrf is None:
         raise SystemExit("abuse: GET /login gave no session cookie or no _csrf")
-    import html
-    return cookie, html.unescape(m.group(1).decode())
+    return cookie, csrf
 
 
-def sign_in(port, login, password="opora-demo"):
+def sign_in(port, login, password=DEMO_PASSWORD):
     """GET /login + POST /login; returns (seconds, status, location)."""
     t0 = time.monotonic()
     cookie, csrf = get_login(port)
@@ -262,6 +181,14 @@ def total(parts):
     return sum(len(p) for p in parts)
 
 
+def upload(cookie, csrf, size, chunked_body):
+    """(headers, body) of a multipart upload of a `size`-byte file, with Content-Length or chunked."""
+    ctype, parts = multipart_45(csrf, size)
+    if chunked_body:
+        return [("Cookie", cookie), ("Content-Type", ctype), ("Transfer-Encoding", "chunked")], chunked(parts)
+    return [("Cookie", cookie), ("Content-Type", ctype), ("Content-Length", str(total(parts)))], parts
+
+
 # ---------------------------------------------------------------- checks
 
 class Checks:
@@ -280,10 +207,7 @@ def measured(server, action):
     result = action()
     if getattr(result, "status", 0) is None:
         # No answer: if the process is dying, let it finish before asking whether it lives.
-        try:
-            server.proc.wait(3)
-        except subprocess.TimeoutExpired:
-            pass
+        server.wait_exit(3)
     # What the server does after the answer (draining the rest of the body) counts too.
     if server.alive():
         server.settle()
@@ -293,19 +217,19 @@ def measured(server, action):
     return result, cpu1 - cpu0, (rss1 - rss0) / 1024, (hwm1 - hwm0) / 1024
 
 
+def measured_upload(server, path, size, chunked_body=False):
+    """An upload (cookie and _csrf from GET /login) to path, measured and described:
+    (Outcome, CPU seconds, RSS growth MB, peak RSS growth MB)."""
+    port = server.port
+    cookie, csrf = get_login(port)
+    headers, body = upload(cookie, csrf, size, chunked_body)
+    out, cpu, drss, dhwm = measured(server, lambda: raw_post(port, path, headers, body))
+    print("   %s" % out.describe())
+    return out, cpu, drss, dhwm
+
+
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--workdir", required=True)
-    ap.add_argument("--port", type=int, required=True)
-    ap.add_argument("--log", required=True)
-    ap.add_argument("--pidfile", required=True)
-    a = ap.parse_args()
-    server = Server(a.bin, a.workdir, a.port, a.log, a.pidfile)
-    t = time.monotonic()
-    server.start()
-    print("demo server up on 127.0.0.1:%d in %.1f s (pid %d); clock ticks %d/s" % (a.port, time.monotonic() - t, server.proc.pid, CLK),
-          flush=True)
+    server = launch(arguments(), "abuse", note="; clock ticks %d/s" % CLK)
     checks = Checks()
     try:
         for step in (step_content_length, step_chunked, step_sign_in_under_load, step_form_900kb, step_imports_signed_out):
@@ -321,10 +245,8 @@ def main():
     finally:
         server.stop()
     failed = [r for r in checks.rows if not r[1]]
-    load = os.getloadavg()
     print()
-    print("load average now: %.1f %.1f %.1f on %d CPUs%s" % (load + (os.cpu_count(),
-          "  (busy machine: the sign-in times are inflated; CPU times are not)" if load[1] > os.cpu_count() else "")))
+    print(load_line("  (busy machine: the sign-in times are inflated; CPU times are not)"))
     print("=== abuse summary: %d checks, %d failed" % (len(checks.rows), len(failed)))
     for name, _, figures in failed:
         print("  FAIL  %s: %s" % (name, figures))
@@ -354,11 +276,7 @@ def step_content_length(server, checks):
     port = server.port
     warm_up(port)
     print("1. 45 MB multipart body with Content-Length to POST /login", flush=True)
-    cookie, csrf = get_login(port)
-    ctype, parts = multipart_45(csrf, 45 * MB)
-    headers = [("Cookie", cookie), ("Content-Type", ctype), ("Content-Length", str(total(parts)))]
-    out, cpu, drss, dhwm = measured(server, lambda: raw_post(port, "/login", headers, parts))
-    print("   %s" % out.describe())
+    out, cpu, drss, dhwm = measured_upload(server, "/login", 45 * MB)
     checks.check("45 MB Content-Length body to /login refused", refused(out) and server.alive(), out.describe())
     if dead(server, checks, "45 MB Content-Length body"):
         return
@@ -369,13 +287,8 @@ def step_content_length(server, checks):
 
 def step_chunked(server, checks):
     """45 MB chunked body"""
-    port = server.port
     print("2. 45 MB multipart body, Transfer-Encoding: chunked, to POST /login", flush=True)
-    cookie, csrf = get_login(port)
-    ctype, parts = multipart_45(csrf, 45 * MB)
-    headers = [("Cookie", cookie), ("Content-Type", ctype), ("Transfer-Encoding", "chunked")]
-    out, cpu, drss, dhwm = measured(server, lambda: raw_post(port, "/login", headers, chunked(parts)))
-    print("   %s" % out.describe())
+    out, cpu, drss, dhwm = measured_upload(server, "/login", 45 * MB, chunked_body=True)
     checks.check("45 MB chunked body to /login refused", refused(out) and server.alive(), out.describe())
     if dead(server, checks, "45 MB chunked body"):
         return
@@ -404,13 +317,7 @@ def step_sign_in_under_load(server, checks):
         while not stop.is_set() and server.alive():
             try:
                 ck, tok = get_login(port)
-                ct, ps = multipart_45(tok, 45 * MB)
-                if n % 2:
-                    hs = [("Cookie", ck), ("Content-Type", ct), ("Content-Length", str(total(ps)))]
-                    body = ps
-                else:
-                    hs = [("Cookie", ck), ("Content-Type", ct), ("Transfer-Encoding", "chunked")]
-                    body = chunked(ps)
+                hs, body = upload(ck, tok, 45 * MB, chunked_body=not n % 2)
                 # Slow senders: about 25 MB/s each.
                 o = raw_post(port, "/login", hs, body, pace=0.01, stop=stop)
                 uploads["%s %s" % ("length" if n % 2 else "chunked", o.status if o.status else "closed")] += 1
@@ -460,13 +367,8 @@ def step_form_900kb(server, checks):
 
 def step_imports_signed_out(server, checks):
     """30 MB /imports, not signed in"""
-    port = server.port
     print("5. 30 MB multipart POST /imports with a session that is not signed in", flush=True)
-    cookie, csrf = get_login(port)
-    ctype, parts = multipart_45(csrf, 30 * MB)
-    headers = [("Cookie", cookie), ("Content-Type", ctype), ("Content-Length", str(total(parts)))]
-    out, cpu, drss, dhwm = measured(server, lambda: raw_post(port, "/imports", headers, parts))
-    print("   %s" % out.describe())
+    out, cpu, drss, dhwm = measured_upload(server, "/imports", 30 * MB)
     checks.check("30 MB /imports, not signed in: refused (401/403/413)", refused(out, (401, 403, 413)) and server.alive(),
                  out.describe())
     if dead(server, checks, "30 MB /imports"):

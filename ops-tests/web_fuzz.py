@@ -36,21 +36,20 @@ Environment (all optional):
                                 60 KB (the 1,000,000-character values) fails the pass; by default
                                 it is counted as a warning (not a 5xx, not a crash)
 """
-import argparse
 import collections
 import html.parser
 import http.client
 import json
 import os
 import re
-import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 import uuid
+
+from demo_server import DEMO_PASSWORD, arguments, csrf_of, launch, load_line, session_cookie
 
 # A redirect may carry a huge Location (the address asked for is echoed as ?next=); read it whole
 # instead of failing in the client, and report it as a warning.
@@ -62,8 +61,6 @@ PER_TEMPLATE = int(os.environ.get("FUZZ_PER_TEMPLATE", "3"))
 BUDGET = float(os.environ.get("FUZZ_BUDGET_SECONDS", "180"))
 MAX_RESTARTS = int(os.environ.get("FUZZ_MAX_RESTARTS", "4"))
 STRICT_CLOSE = os.environ.get("FUZZ_STRICT_CLOSE", "0") == "1"
-CLK = os.sysconf("SC_CLK_TCK")
-PASSWORD = "opora-demo"
 ROLES = ["admin", "metodist", "biritskaya", "observer"]
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -143,91 +140,6 @@ POST_FEW = {"100,000 chars", "1e99", "2021-13-45"}
 def short(value, n=60):
     r = repr(value)
     return r if len(r) <= n else r[:n] + "…(%d chars)" % len(value)
-
-
-# ---------------------------------------------------------------- server
-
-class Server:
-    def __init__(self, binary, workdir, port, log, pidfile):
-        self.binary, self.workdir, self.port, self.log, self.pidfile = binary, workdir, port, log, pidfile
-        self.proc = None
-        self.restarts = 0
-
-    def start(self):
-        logf = open(self.log, "ab")
-        logf.write(b"\n===== web_fuzz.py: starting opora demo =====\n")
-        logf.flush()
-        self.proc = subprocess.Popen([self.binary, "demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
-                                     cwd=self.workdir, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        logf.close()
-        with open(self.pidfile, "w") as f:
-            f.write(str(self.proc.pid))
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit("web-fuzz: opora demo exited with %s while starting (log: %s)" % (self.proc.returncode, self.log))
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                c.request("GET", "/login")
-                r = c.getresponse()
-                r.read()
-                c.close()
-                if r.status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise SystemExit("web-fuzz: opora demo did not answer GET /login within 600 s")
-
-    def alive(self):
-        return self.proc is not None and self.proc.poll() is None
-
-    def wait_exit(self, seconds):
-        try:
-            self.proc.wait(seconds)
-        except subprocess.TimeoutExpired:
-            pass
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def restart(self):
-        self.stop()
-        self.restarts += 1
-        self.start()
-
-    def cpu(self):
-        """CPU seconds (user + system) the server process has used."""
-        try:
-            with open("/proc/%d/stat" % self.proc.pid) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / CLK
-        except (OSError, IndexError, ValueError):
-            return None
-
-    def log_size(self):
-        try:
-            return os.path.getsize(self.log)
-        except OSError:
-            return 0
-
-    def log_since(self, offset, limit=6):
-        """The interesting lines the server logged since offset: errors, fatal errors, crashes."""
-        try:
-            with open(self.log, "rb") as f:
-                f.seek(offset)
-                text = f.read(2_000_000).decode("utf-8", "replace")
-        except OSError:
-            return []
-        keep = [l.strip() for l in text.splitlines()
-                if re.search(r"ERROR|CRITICAL|Fatal|fatal|Crash|crash|Illegal|Segmentation|Abort|backtrace|\bat /", l)]
-        return [l[:300] for l in keep[:limit]]
 
 
 # ---------------------------------------------------------------- HTML
@@ -496,11 +408,6 @@ class Client:
         self.cookie = None
         self.csrf = None
 
-    def _cookies_from(self, reply):
-        for k, v in reply.headers:
-            if k.lower() == "set-cookie" and v.startswith("opora_session="):
-                self.cookie = v.split(";", 1)[0]
-
     def request(self, method, path, body=None, content_type=None, record=True, phase="", template="", param="",
                 value_label="", retry_login=True):
         headers = []
@@ -509,7 +416,7 @@ class Client:
         if content_type:
             headers.append(("Content-Type", content_type))
         reply = self.fuzz.send(method, path, body, headers, phase, template, param, value_label, record)
-        self._cookies_from(reply)
+        self.cookie = session_cookie(reply.headers, self.cookie)
         if retry_login and self.login and reply.status in (303, 302, 401) and (reply.header("Location") or "/login").startswith("/login") \
                 and not path.startswith("/login"):
             # The session is gone (a restart, or something logged us out): sign in again, once.
@@ -523,23 +430,16 @@ class Client:
             self.fuzz.recover("sign-in of %s" % self.login)
         self.cookie = None
         r = self.request("GET", "/login", phase="sign-in", template="/login", retry_login=False)
-        m = re.search(rb'name="_csrf" value="([^"]*)"', r.body)
-        if not m:
+        token = csrf_of(r.body)
+        if token is None:
             raise SystemExit("web-fuzz: no _csrf on /login (status %s)" % r.status)
-        token = html_unescape(m.group(1).decode())
-        body = urllib.parse.urlencode({"login": self.login, "password": PASSWORD, "_csrf": token}).encode()
+        body = urllib.parse.urlencode({"login": self.login, "password": DEMO_PASSWORD, "_csrf": token}).encode()
         r = self.request("POST", "/login", body, "application/x-www-form-urlencoded", phase="sign-in", template="/login",
                          retry_login=False)
         if r.status not in (302, 303) or (r.header("Location") or "").startswith("/login"):
             raise SystemExit("web-fuzz: sign-in as %s failed: status %s %s" % (self.login, r.status, r.body[:300]))
         r = self.request("GET", "/", phase="sign-in", template="/", retry_login=False)
-        m = re.search(rb'name="_csrf" value="([^"]*)"', r.body)
-        self.csrf = html_unescape(m.group(1).decode()) if m else None
-
-
-def html_unescape(s):
-    import html
-    return html.unescape(s)
+        self.csrf = csrf_of(r.body)
 
 
 # ---------------------------------------------------------------- the pass
@@ -921,9 +821,8 @@ def run_login_fuzz(fz):
         c = Client(fz, None)
         r = c.request("GET", with_param("/login", "next", value), phase="sign-in with next", template="/login",
                       param="next", value_label=label)
-        m = re.search(rb'name="_csrf" value="([^"]*)"', r.body)
-        token = html_unescape(m.group(1).decode()) if m else ""
-        body = urllib.parse.urlencode({"login": "kumareyskaya", "password": PASSWORD, "_csrf": token, "next": value}).encode()
+        token = csrf_of(r.body) or ""
+        body = urllib.parse.urlencode({"login": "kumareyskaya", "password": DEMO_PASSWORD, "_csrf": token, "next": value}).encode()
         r = c.request("POST", "/login", body, "application/x-www-form-urlencoded", phase="sign-in with next",
                       template="/login", param="next", value_label=label)
         loc = r.header("Location")
@@ -937,8 +836,7 @@ def run_login_fuzz(fz):
     for value, label in GET_VALUES:
         anon.request("GET", with_param("/login", "next", value), phase="sign-in page", template="/login", param="next", value_label=label)
     r = anon.request("GET", "/login", phase="sign-in page", template="/login")
-    m = re.search(rb'name="_csrf" value="([^"]*)"', r.body)
-    token = html_unescape(m.group(1).decode()) if m else ""
+    token = csrf_of(r.body) or ""
     for field in ("login", "password", "next"):
         for value, label in POST_VALUES + [("/\r\npwn: 1", "CRLF pwn header"), ("\x00", "NUL")]:
             fields = {"login": "nobody-fuzz", "password": "wrong", "next": "/", "_csrf": token}
@@ -953,9 +851,7 @@ def summarize(fz):
     print()
     print("=== web fuzz summary")
     print("requests sent: %d in %.0f s; server restarts after crashes: %d" % (res.sent, took, fz.server.restarts))
-    load = os.getloadavg()
-    print("load average now: %.1f %.1f %.1f on %d CPUs%s" % (load + (os.cpu_count(),
-          "  (busy machine: the response times, and any 'slow' failure, are inflated)" if load[1] > os.cpu_count() else "")))
+    print(load_line("  (busy machine: the response times, and any 'slow' failure, are inflated)"))
     print("by status: " + ", ".join("%s: %d" % (k, v) for k, v in sorted(res.by_status.items(), key=lambda kv: str(kv[0]))))
     print("slowest 5:")
     for s, label in sorted(res.timings, key=lambda t: -t[0])[:5]:
@@ -1001,18 +897,8 @@ def summarize(fz):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--workdir", required=True)
-    ap.add_argument("--port", type=int, required=True)
-    ap.add_argument("--log", required=True)
-    ap.add_argument("--pidfile", required=True)
-    ap.add_argument("--report")
-    a = ap.parse_args()
-    server = Server(a.bin, a.workdir, a.port, a.log, a.pidfile)
-    t = time.monotonic()
-    server.start()
-    print("demo server up on 127.0.0.1:%d in %.1f s (pid %d)" % (a.port, time.monotonic() - t, server.proc.pid), flush=True)
+    a = arguments("--report")
+    server = launch(a, "web-fuzz", banner=b"\n===== web_fuzz.py: starting opora demo =====\n")
     fz = Fuzz(server, a.report)
     try:
         phases(fz)

@@ -7,14 +7,8 @@ enum MeasuresController {
         let user = try req.currentUser()
         let filter = try req.measureFilter()
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
-        let programmeID = try programme.requireID()
-        let result = try await MeasureList.fetch(programmeID: programmeID, filter: filter, user: user, today: req.today, on: req.db)
-        let sections = try await ProgrammeSection.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
-        let schools = try await SchoolPlans.schoolsWithPlans(programmeID: programmeID, user: user, on: req.db)
-        let model = MeasuresView.Model(
-            filter: filter, result: result, sections: sections.map { ($0.number, $0.title) },
-            years: Array(programme.startYear...programme.endYear), schools: schools.map { ($0.id!, $0.shortName) },
-            page: try req.queryPage())
+        let model = try await MeasuresView.query(programme: programme, filter: filter, page: try req.queryPage(), user: user,
+                                                 today: req.today, on: req.db)
         return MeasuresView.render(try await PageContext.make(req), model)
     }
 

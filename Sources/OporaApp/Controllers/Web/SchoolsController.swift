@@ -5,24 +5,7 @@ import Vapor
 enum SchoolsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
-        let schools = try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$name).all()
-        var plans: [SchoolPlans.Item] = []
-        if let programme = try await Scope.programmes(for: user, on: req.db).first {
-            plans = try await SchoolPlans.items(programmeID: try programme.requireID(), user: user, today: req.today, on: req.db)
-        }
-        var categories: [String: SchoolCategory] = [:]
-        var year: Int?
-        if user.access.readsWholeMunicipality, let municipalityID = municipalities.first {
-            if let latest = try await req.application.monitoringCache.identifiedLatest(municipalityID: municipalityID, on: req.db) {
-                year = latest.year
-                for a in latest.result.schools { categories[a.schoolCode] = a.category }
-            }
-        }
-        let items = schools.map { s in
-            SchoolsView.Item(school: s.facts, settlement: s.settlement, type: s.type, category: categories[s.code],
-                             plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
-        }
+        let (items, year) = try await SchoolsView.query(user: user, today: req.today, cache: req.application.monitoringCache, on: req.db)
         return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year,
                                   message: Notice.take(req))
     }
@@ -35,26 +18,8 @@ enum SchoolsController {
 
     static func render(_ req: Request, user: CurrentUser, school: School, form: [String: String],
                        errors: [String: String]?) async throws -> Response {
-        let municipalityID = school.$municipality.id
-        let data = try await req.application.monitoringCache.data(municipalityID: municipalityID, on: req.db)
-        let version = try await Methodology.current(municipalityID: municipalityID, on: req.db)
-        var assessments: [SchoolAssessment] = []
-        var references: [ResultRow.Key: Double] = [:]
-        for year in data.years.reversed() {
-            guard let result = try await req.application.monitoringCache.identified(municipalityID: municipalityID, year: year, on: req.db)?.result
-            else { continue }
-            if let a = result.schools.first(where: { $0.schoolCode == school.code }) { assessments.append(a) }
-            for r in result.references where r.year == year {
-                references[ResultRow.Key(year: year, procedure: r.procedure, schoolCode: "")] = r.value
-            }
-        }
-        let hasPlan = try await Measure.query(on: req.db).filter(\.$school.$id == school.id!).count() > 0
-        let model = SchoolProfileView.Model(
-            school: school.facts, settlement: school.settlement, type: school.type, isDemo: school.isDemo, hasPlan: hasPlan,
-            assessments: assessments, references: references,
-            rows: data.rows.filter { $0.schoolCode == school.code },
-            contexts: data.contexts.filter { $0.schoolCode == school.code }, version: version,
-            canEditContext: user.canEditSchoolData(school), selectedYear: try req.queryYear())
+        let model = try await SchoolProfileView.query(school: school, user: user, selectedYear: try req.queryYear(),
+                                                      cache: req.application.monitoringCache, on: req.db)
         return SchoolProfileView.render(try await PageContext.make(req), model, contextForm: form, errors: errors)
     }
 

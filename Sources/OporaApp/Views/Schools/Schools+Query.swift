@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+extension SchoolsView {
+    /// The schools of the user's municipalities, each with its plan's progress where the user may read
+    /// it, and with its category of the latest monitoring year for users who read the whole municipality.
+    static func query(user: CurrentUser, today: Day, cache: MonitoringCache, on db: any Database) async throws -> (items: [Item], categoryYear: Int?) {
+        let municipalities = try await Scope.municipalityIDs(for: user, on: db)
+        let schools = try await OporaApp.School.query(on: db).filter(\.$municipality.$id ~~ municipalities).sort(\.$name).all()
+        var plans: [SchoolPlans.Item] = []
+        if let programme = try await Scope.programmes(for: user, on: db).first {
+            plans = try await SchoolPlans.items(programmeID: try programme.requireID(), user: user, today: today, on: db)
+        }
+        var categories: [String: SchoolCategory] = [:]
+        var year: Int?
+        if user.access.readsWholeMunicipality, let municipalityID = municipalities.first {
+            if let latest = try await cache.identifiedLatest(municipalityID: municipalityID, on: db) {
+                year = latest.year
+                for a in latest.result.schools { categories[a.schoolCode] = a.category }
+            }
+        }
+        let items = schools.map { s in
+            Item(school: s.facts, settlement: s.settlement, type: s.type, category: categories[s.code],
+                             plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
+        }
+        return (items, year)
+    }
+}
