@@ -36,6 +36,9 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Профиль рисков школы: 10 факторов проекта «500+», подсказка Опоры со строками-основаниями и уровень методиста",
             "responses": {
+              "422": {
+                "$ref": "#/components/responses/Problem"
+              },
               "200": {
                 "description": "Профиль",
                 "content": {
@@ -128,6 +131,9 @@ enum OpenAPIDocument {
           "get": {
             "summary": "База успешных практик: поиск по словам в любой форме, направлению, фактору риска, школе",
             "responses": {
+              "422": {
+                "$ref": "#/components/responses/Problem"
+              },
               "200": {
                 "description": "Практики",
                 "content": {
@@ -616,6 +622,9 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Поддержка обучающихся школы за год: трудности, мотивация, внеурочная деятельность по классам, семьи «зоны риска»",
             "responses": {
+              "422": {
+                "$ref": "#/components/responses/Problem"
+              },
               "200": {
                 "description": "Сведения",
                 "content": {
@@ -1180,6 +1189,9 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Мероприятия с фильтрами",
             "responses": {
+              "422": {
+                "$ref": "#/components/responses/Problem"
+              },
               "200": {
                 "description": "Мероприятия",
                 "content": {
