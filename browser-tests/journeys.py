@@ -33,6 +33,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
@@ -132,9 +133,31 @@ def go(d, path):
     wait_ready(d)
 
 
+# Whether a click on the element loads another page: a link to another address, or a submit button
+# of a form. After such a click the old page is still «complete» for a moment; reading it then finds
+# elements that vanish a moment later (StaleElementReferenceException), so the click waits for it to go.
+NAVIGATES = """const e = arguments[0];
+if (e.tagName === 'A') { const h = e.getAttribute('href') || ''; return h !== '' && !h.startsWith('#'); }
+if (e.tagName === 'BUTTON') return (e.getAttribute('type') || 'submit') === 'submit' && !!e.form;
+if (e.tagName === 'INPUT') return e.type === 'submit' && !!e.form;
+return false;"""
+
+
 def click(d, el):
     d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    old = d.find_element(By.TAG_NAME, "html") if d.execute_script(NAVIGATES, el) else None
     el.click()
+    if old is not None:
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:  # stale, or «Node … does not belong to the document»: a new page
+                return True
+        try:
+            WebDriverWait(d, 10).until(gone)
+        except TimeoutException:
+            pass  # no new page after all (a form the browser refused to send, a link to this page)
     wait_ready(d)
 
 
