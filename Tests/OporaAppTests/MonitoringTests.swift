@@ -316,7 +316,7 @@ enum UnseenMunicipality {
             var admin = WebClient(app)
             try await admin.login("admin")
             let page = try await admin.get("/methodology")
-            var form = MethodologyController.formValues(.defaults).map { ($0.key, $0.value) }
+            var form = Methodology.formValues(.defaults).map { ($0.key, $0.value) }
             form.removeAll { $0.0 == "failThreshold" }
             let refused = try await admin.post("/methodology", form: form + [("failThreshold", "1,5"), ("comment", "проба")])
             #expect(refused.status == .unprocessableEntity)

@@ -78,7 +78,7 @@ import VaporTesting
         try await withDemoApp { app in
             var client = WebClient(app)
             _ = try await client.get("/login")
-            for _ in 0..<AuthController.failuresPerLogin {
+            for _ in 0..<SignIn.failuresPerLogin {
                 let wrong = try await client.post("/login", form: [("login", "metodist"), ("password", "неверно")])
                 #expect(wrong.status == .unauthorized)
                 #expect(wrong.body.contains("Неверный логин или пароль."))

@@ -74,6 +74,15 @@ enum Scope {
         return school
     }
 
+    /// The school a school user works for; nil for everyone who reads the whole municipality.
+    static func ownSchool(of user: CurrentUser, on db: any Database) async throws -> School? {
+        guard user.ownSchoolID != nil else { return nil }
+        guard let id = user.schoolID, let school = try await School.find(id, on: db) else {
+            throw Abort(.forbidden, reason: "Учётная запись школы не привязана к школе.")
+        }
+        return school
+    }
+
     /// A school whose named people (teachers, students' support) the user may read.
     static func peopleSchool(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> School {
         let school = try await school(id, for: user, on: db)
@@ -115,5 +124,37 @@ enum Scope {
         }
         let (teacher, school) = try await teacher(step.plan.$teacher.id, for: user, on: db)
         return (step, teacher, school)
+    }
+
+    // MARK: - The school network
+
+    /// A mentoring pair whose mentee the user may read, with the mentee's school.
+    static func mentorship(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> (Mentorship, School) {
+        guard let pair = try await Mentorship.find(id, on: db) else { throw Abort(.notFound, reason: "Такой наставнической пары нет.") }
+        let (_, school) = try await teacher(pair.$mentee.id, for: user, on: db)
+        return (pair, school)
+    }
+
+    /// A recommendation to a school of the user's municipalities.
+    static func recommendation(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> Recommendation {
+        guard let r = try await Recommendation.find(id, on: db),
+              try await municipalityIDs(for: user, on: db).contains(r.$municipality.id) else {
+            throw Abort(.notFound, reason: "Такой рекомендации нет.")
+        }
+        return r
+    }
+
+    /// The signed agreement of a partnership: for the municipality's staff and observers, and for the
+    /// two schools of the partnership.
+    static func partnershipAgreement(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> (Partnership, FileBlob) {
+        guard let p = try await Partnership.find(id, on: db),
+              try await municipalityIDs(for: user, on: db).contains(p.$municipality.id),
+              let fileID = p.fileID, let blob = try await FileBlob.find(fileID, on: db) else {
+            throw Abort(.notFound, reason: "Такого файла нет.")
+        }
+        if let own = user.ownSchoolID, p.$school.id != own, p.$partnerSchool.id != own {
+            throw Abort(.forbidden, reason: "Соглашение видят школы-партнёры, методисты и управление образования.")
+        }
+        return (p, blob)
     }
 }

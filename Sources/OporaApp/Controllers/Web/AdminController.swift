@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -7,10 +6,8 @@ enum AdminController {
     static func audit(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let page = try req.queryPage()
-        let size = 50
-        let entries = try await AuditEntry.query(on: req.db).filter(\.$municipalityID == user.municipalityID)
-            .sort(\.$at, .descending).range(((page - 1) * size)..<(page * size + 1)).all()
-        return AuditView.render(try await PageContext.make(req), entries: Array(entries.prefix(size)), page: page, hasMore: entries.count > size)
+        let (entries, hasMore) = try await AuditView.query(municipalityID: user.municipalityID, page: page, on: req.db)
+        return AuditView.render(try await PageContext.make(req), entries: entries, page: page, hasMore: hasMore)
     }
 
     struct TokenForm: Content {
@@ -19,58 +16,28 @@ enum AdminController {
     }
 
     static func tokens(_ req: Request) async throws -> Response {
-        try await renderTokens(req, newToken: nil, form: ("", ""), error: nil)
+        try await renderTokens(req, newToken: nil, failed: nil)
     }
 
-    static func renderTokens(_ req: Request, newToken: String?, form: (name: String, user: String), error: String?) async throws -> Response {
+    static func renderTokens(_ req: Request, newToken: String?, failed: FailedForm?) async throws -> Response {
         let user = try req.currentUser()
-        let users = try await User.query(on: req.db).filter(\.$municipality.$id == user.municipalityID).sort(\.$login).all()
-        let ids = users.compactMap(\.id)
-        let tokens = ids.isEmpty ? [] : try await APIToken.query(on: req.db).filter(\.$user.$id ~~ ids).with(\.$user)
-            .sort(\.$createdAt, .descending).all()
-        return TokensView.render(
-            try await PageContext.make(req),
-            tokens: tokens.map { .init(id: $0.id!, name: $0.name, userName: "\($0.user.fullName) (\($0.user.login))", createdAt: $0.createdAt, revoked: $0.revokedAt != nil) },
-            users: users.map { ($0.id!, "\($0.fullName) (\($0.login)) — \($0.role.russian)") },
-            newToken: newToken, form: form, error: error)
+        let (tokens, users) = try await TokensView.query(municipalityID: user.municipalityID, on: req.db)
+        return TokensView.render(try await PageContext.make(req), tokens: tokens, users: users, newToken: newToken, failed: failed)
     }
 
     static func createToken(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let form = try req.content.decode(TokenForm.self)
-        let name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else {
-            return try await renderTokens(req, newToken: nil, form: (form.name, form.userID), error: "Укажите назначение токена (до 200 знаков).")
+        switch try await APITokens.create(name: form.name, ownerID: form.userID, user: user, on: req.db) {
+        case .success(let token):
+            return try await renderTokens(req, newToken: token, failed: nil)
+        case .failure(let errors):
+            return try await renderTokens(req, newToken: nil, failed: FailedForm(form: "token", values: ["name": form.name, "userID": form.userID], errors: errors))
         }
-        guard let ownerID = UUID(uuidString: form.userID), let owner = try await User.find(ownerID, on: req.db),
-              owner.$municipality.id == user.municipalityID else {
-            return try await renderTokens(req, newToken: nil, form: (form.name, form.userID), error: "Выберите пользователя своего муниципалитета.")
-        }
-        let token = APITokenHash.newToken()
-        try await req.db.transaction { db in
-            let record = APIToken(userID: ownerID, name: name, tokenHash: APITokenHash.of(token))
-            try await record.create(on: db)
-            try await Audit.record(db, user: user, action: "token.create", entityType: "api_token", entityID: record.id,
-                                   municipalityID: user.municipalityID, summary: "Выдан токен API «\(name)» пользователю \(owner.login)",
-                                   after: ["Назначение": name, "Пользователь": owner.login])
-        }
-        return try await renderTokens(req, newToken: token, form: ("", ""), error: nil)
     }
 
     static func revokeToken(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let id = try req.uuidParameter("tokenID")
-        guard let token = try await APIToken.query(on: req.db).filter(\.$id == id).with(\.$user).first(),
-              token.user.$municipality.id == user.municipalityID else {
-            throw Abort(.notFound, reason: "Такого токена нет.")
-        }
-        try await req.db.transaction { db in
-            token.revokedAt = Date()
-            try await token.save(on: db)
-            try await Audit.record(db, user: user, action: "token.revoke", entityType: "api_token", entityID: id,
-                                   municipalityID: user.municipalityID, summary: "Отозван токен API «\(token.name)»",
-                                   before: ["Состояние": "действует"], after: ["Состояние": "отозван"])
-        }
+        try await APITokens.revoke(try req.uuidParameter("tokenID"), user: try req.currentUser(), at: Date(), on: req.db)
         return req.redirect(to: SiteURL.tokens.path)
     }
 }

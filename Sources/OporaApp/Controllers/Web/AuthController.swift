@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -15,39 +14,24 @@ enum AuthController {
         return LoginView.render(try await PageContext.make(req), login: "", next: safeNext(next), error: nil)
     }
 
-    /// Failed sign-ins allowed within `lockout` for one login, and for one address (many logins).
-    static let failuresPerLogin = 5
-    static let failuresPerAddress = 30
-    static let lockout: TimeInterval = 15 * 60
-
     static func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let login = String(form.login.trimmingCharacters(in: .whitespaces).lowercased().prefix(100))
         let address = req.remoteAddress?.ipAddress ?? "unknown"
-        // Guessing is slowed for everyone on every instance: the failures are in the database.
-        let since = Date().addingTimeInterval(-lockout)
-        let byLogin = try await LoginFailure.query(on: req.db).filter(\.$login == login).filter(\.$createdAt >= since).count()
-        let byAddress = try await LoginFailure.query(on: req.db).filter(\.$address == address).filter(\.$createdAt >= since).count()
-        if byLogin >= failuresPerLogin || byAddress >= failuresPerAddress {
+        let user: User
+        switch try await SignIn.check(login: SignIn.normalised(form.login), password: form.password, address: address, now: Date(),
+                                      hasher: req.password.async, on: req.db) {
+        case .locked:
             let page = LoginView.render(try await PageContext.make(req), login: form.login, next: safeNext(form.next ?? ""),
                                         error: "Слишком много неудачных попыток входа. Вход временно закрыт: попробуйте через 15 минут.")
             page.status = .tooManyRequests
-            page.headers.replaceOrAdd(name: "Retry-After", value: String(Int(lockout)))
+            page.headers.replaceOrAdd(name: "Retry-After", value: String(Int(SignIn.lockout)))
             return page
-        }
-        let user = try await User.query(on: req.db).filter(\.$login == login).first()
-        // The hash is checked even for an unknown login, so timing does not tell which logins exist.
-        let hash = user?.passwordHash ?? "$2b$10$abcdefghijklmnopqrstuuJ1Ls8bT0nJp8RZ3zv7CVd6aZ0qY5x7G"
-        let ok = (try? await req.password.async.verify(form.password, created: hash)) ?? false
-        guard let user, ok, user.isActive else {
-            let failure = LoginFailure()
-            failure.login = login
-            failure.address = address
-            try await failure.create(on: req.db)
+        case .refused:
             return LoginView.render(try await PageContext.make(req), login: form.login, next: safeNext(form.next ?? ""),
                                     error: "Неверный логин или пароль.")
+        case .signedIn(let found):
+            user = found
         }
-        try await LoginFailure.query(on: req.db).filter(\.$login == login).delete()
         // A new session on login: a session id known before login is worth nothing after it.
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()

@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -6,8 +5,7 @@ import Vapor
 enum ImportsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let history = try await ImportRecord.query(on: req.db).filter(\.$municipality.$id == Scope.ownMunicipalityID(for: user))
-            .sort(\.$createdAt, .descending).limit(50).all()
+        let history = try await PendingImports.history(municipalityID: try Scope.ownMunicipalityID(for: user), on: req.db)
         return ImportsView.index(try await PageContext.make(req), history: history, message: Notice.take(req))
     }
 
@@ -31,31 +29,20 @@ enum ImportsController {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: fileName, kind: kind, problems: problems.problems)
         case .success(let plan):
-            let pending = PendingImport()
-            pending.$municipality.id = municipalityID
-            pending.userID = user.id
-            pending.kind = kind.rawValue
-            pending.fileName = fileName
-            pending.data = Data(bytes)
-            try await pending.create(on: req.db)
-            return ImportsView.preview(try await PageContext.make(req), pendingID: try pending.requireID(), plan: plan)
+            let pendingID = try await PendingImports.park(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID, user: user, on: req.db)
+            return ImportsView.preview(try await PageContext.make(req), pendingID: pendingID, plan: plan)
         }
     }
 
     static func confirm(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let id = try req.uuidParameter("importID")
-        guard let pending = try await PendingImport.find(id, on: req.db), pending.userID == user.id,
-              let kind = ImportKind(rawValue: pending.kind) else {
-            throw Abort(.notFound, reason: "Этот файл уже загружен или отменён. Загрузите его снова.")
-        }
+        let pending = try await PendingImports.take(id, user: user, on: req.db)
         // The file is checked again: the data may have changed since the preview.
-        let result = try await ImportService.run(kind: kind, fileName: pending.fileName, bytes: Array(pending.data),
-                                                 municipalityID: pending.$municipality.id, user: user, write: true, today: req.today, on: req.db)
-        try await pending.delete(on: req.db)
-        switch result {
+        switch try await ImportService.run(kind: pending.kind, fileName: pending.fileName, bytes: pending.bytes,
+                                           municipalityID: pending.municipalityID, user: user, write: true, today: req.today, on: req.db) {
         case .failure(let problems):
-            return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: kind, problems: problems.problems)
+            return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: pending.kind, problems: problems.problems)
         case .success(let plan):
             Notice.set("Файл «\(plan.fileName)» загружен. \(plan.russianDoneSummary)", on: req)
             return req.redirect(to: SiteURL.imports.path)

@@ -17,7 +17,7 @@ enum MeasuresController {
         let id = try req.uuidParameter("measureID")
         let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
         let saved = (try? req.query.get(String.self, at: "saved")) == "1"
-        return MeasureShowView.render(try await PageContext.make(req), model, form: MeasureChange(model.row), errors: nil, saved: saved)
+        return MeasureShowView.render(try await PageContext.make(req), model, failed: nil, saved: saved)
     }
 
     struct UpdateForm: Content {
@@ -52,47 +52,19 @@ enum MeasuresController {
             return req.redirect(to: SiteURL.measure(.value(id)).with([("saved", "1")]))
         case .failure(let errors):
             let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
-            return MeasureShowView.render(try await PageContext.make(req), model, form: change, errors: errors, saved: false)
+            return MeasureShowView.render(try await PageContext.make(req), model, failed: .init(form: "measure", values: change, errors: errors), saved: false)
         }
     }
 
     /// Sends an evidence file to a user who may read its measure, as a download, never inline.
     static func evidenceFile(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let id = try req.uuidParameter("evidenceID")
-        guard let evidence = try await Evidence.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "Такого файла нет.")
-        }
-        _ = try await Scope.measure(evidence.$measure.id, for: user, on: req.db)
-        guard let blob = try await EvidenceBlob.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "Такого файла нет.")
-        }
+        let (evidence, blob) = try await MeasureEvidence.file(try req.uuidParameter("evidenceID"), user: try req.currentUser(), on: req.db)
         return Download.attachment(blob.data, contentType: evidence.contentType, fileName: evidence.fileName)
     }
 
     /// Removes a wrongly uploaded file. A done measure keeps at least one proof.
     static func deleteEvidence(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let id = try req.uuidParameter("evidenceID")
-        guard let evidence = try await Evidence.find(id, on: req.db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
-        let measureID = evidence.$measure.id
-        let m = try await Scope.measure(measureID, for: user, on: req.db)
-        guard user.canEditMeasure(schoolID: m.$school.id) else {
-            throw Abort(.forbidden, reason: "Удалять подтверждения этого мероприятия вы не можете.")
-        }
-        try await req.db.transaction { db in
-            let files = try await Evidence.query(on: db).filter(\.$measure.$id == measureID).sort(\.$createdAt).all()
-            guard m.status != .done || files.count > 1 || m.evidenceLink != nil else {
-                throw Abort(.unprocessableEntity, reason: "Мероприятие отмечено выполненным, и это его единственное подтверждение: сначала приложите другое или измените состояние.")
-            }
-            try await EvidenceBlob.query(on: db).filter(\.$id == id).delete()
-            try await Evidence.query(on: db).filter(\.$id == id).delete()
-            try await Audit.record(db, user: user, action: "evidence.delete", entityType: "measure", entityID: measureID,
-                                   municipalityID: m.programme.$municipality.id,
-                                   summary: "Мероприятие «\(m.name)»: удалён файл «\(evidence.fileName)»",
-                                   before: ["Файлы-подтверждения": files.map(\.fileName).joined(separator: ", ")],
-                                   after: ["Файлы-подтверждения": files.filter { $0.id != id }.map(\.fileName).joined(separator: ", ")])
-        }
+        let measureID = try await MeasureEvidence.delete(try req.uuidParameter("evidenceID"), user: try req.currentUser(), on: req.db)
         return req.redirect(to: SiteURL.measure(.value(measureID)).path)
     }
 }

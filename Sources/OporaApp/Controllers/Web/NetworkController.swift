@@ -48,14 +48,7 @@ enum NetworkController {
     /// The signed agreement of a partnership, to users of its municipality.
     static func partnershipFile(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard let p = try await Partnership.find(try req.uuidParameter("partnershipID"), on: req.db),
-              try await Scope.municipalityIDs(for: user, on: req.db).contains(p.$municipality.id),
-              let id = p.fileID, let blob = try await FileBlob.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "Такого файла нет.")
-        }
-        if let own = user.ownSchoolID, p.$school.id != own, p.$partnerSchool.id != own {
-            throw Abort(.forbidden, reason: "Соглашение видят школы-партнёры, методисты и управление образования.")
-        }
+        let (p, blob) = try await Scope.partnershipAgreement(try req.uuidParameter("partnershipID"), for: user, on: req.db)
         return Download.attachment(blob.data, contentType: p.fileType ?? "application/octet-stream", fileName: p.fileName ?? "agreement")
     }
 
@@ -91,7 +84,7 @@ enum NetworkController {
     static func resources(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), errors: nil)
+        return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), failed: nil)
     }
 
     static func saveResources(_ req: Request) async throws -> Response {
@@ -105,7 +98,7 @@ enum NetworkController {
         switch try await NetworkWork.saveResources(values, school: school, year: year, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))
         case .failure(let errors):
-            return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), errors: errors)
+            return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), failed: FailedForm(form: "resources", values: values, errors: errors))
         }
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -23,7 +22,7 @@ enum PeopleController {
         let values = try req.content.decode([String: String].self)
         let result: Result<Void, FieldErrors>
         switch form {
-        case "diagnostics": result = try await saveDiagnostics(values, school: school, user: user, today: req.today, on: req.db)
+        case "diagnostics": result = try await TeacherDiagnostics.save(values, school: school, user: user, today: req.today, on: req.db)
         case "mentorship": result = try await PeopleWork.addMentorship(values, school: school, user: user, on: req.db)
         case "mentor-list":
             guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Список наставников муниципалитета ведут методисты и управление образования.") }
@@ -42,10 +41,7 @@ enum PeopleController {
 
     static func meeting(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard let pair = try await Mentorship.find(try req.uuidParameter("mentorshipID"), on: req.db) else {
-            throw Abort(.notFound, reason: "Такой наставнической пары нет.")
-        }
-        let (_, school) = try await Scope.teacher(pair.$mentee.id, for: user, on: req.db)
+        let (pair, school) = try await Scope.mentorship(try req.uuidParameter("mentorshipID"), for: user, on: req.db)
         let values = try req.content.decode([String: String].self)
         switch try await PeopleWork.addMeeting(values, pair: pair, school: school, user: user, today: req.today, on: req.db) {
         case .failure(let errors):
@@ -53,38 +49,6 @@ enum PeopleController {
                                            failed: .init(form: "meeting-\(pair.id!.uuidString)", values: values, errors: errors))
         case .success:
             return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
-        }
-    }
-
-    /// The form's scores go through the rules of the diagnostics file, one row per filled area.
-    static func saveDiagnostics(_ values: [String: String], school: School, user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
-        var errors = FieldErrors()
-        let teacher = try await UUID(uuidString: values["teacher"] ?? "").asyncFlatMap { try await TeacherRecord.find($0, on: db) }
-        guard let teacher, teacher.$school.id == school.id else {
-            errors.add("teacher", "Выберите педагога этой школы.")
-            return .failure(errors)
-        }
-        let areas = try await CompetenceAreaList.load(municipalityID: school.$municipality.id, on: db)
-        let filled = areas.filter { !(values["score_\($0.key)"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-        guard !filled.isEmpty else {
-            errors.add("score_\(areas.first?.key ?? "")", "Введите балл хотя бы по одной компетенции.")
-            return .failure(errors)
-        }
-        let rows = filled.enumerated().map { i, a in
-            ImportTable.Row(line: i + 2, cells: [school.code, teacher.teacherCode, values["date"] ?? "", a.key, values["score_\(a.key)"] ?? ""])
-        }
-        let table = ImportTable(header: ["school_code", "teacher_code", "date", "area", "score"], rows: rows)
-        switch try await ImportService.run(kind: .diagnostics, table: table, fileName: "", source: .form, municipalityID: school.$municipality.id,
-                                           user: user, write: true, today: today, on: db) {
-        case .success: return .success(())
-        case .failure(let problems):
-            for p in problems.problems {
-                let area = p.column == "score" ? filled[(p.line ?? 2) - 2] : nil
-                let field = area.map { "score_\($0.key)" } ?? (p.column == "date" ? "date" : "teacher")
-                let reason = p.reason.prefix(1).uppercased() + p.reason.dropFirst()
-                if errors[field] == nil { errors.add(field, area.map { "\($0.title): \(reason)" } ?? reason) }
-            }
-            return .failure(errors)
         }
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -11,12 +10,7 @@ enum PublicController {
     }
 
     static func practice(_ req: Request) async throws -> Response {
-        guard let p = try await Practice.find(try req.uuidParameter("practiceID"), on: req.db), p.isPublic else {
-            throw Abort(.notFound, reason: "Такой практики нет.")
-        }
-        let school = try await p.$school.id.asyncFlatMap { try await School.find($0, on: req.db) }
-        let files = try await PracticeFile.query(on: req.db).filter(\.$practice.$id == p.id!).all()
-        return PublicView.practice(try await PageContext.make(req), title: p.title, school: school?.shortName, description: p.description,
-                                   results: p.results, evidence: p.evidence, level: p.level, files: files.map { ($0.id!, $0.fileName) })
+        let p = try await PublicView.practice(try req.uuidParameter("practiceID"), on: req.db)
+        return PublicView.practice(try await PageContext.make(req), p)
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -8,56 +7,20 @@ enum RiskFactorsController {
         let user = try req.currentUser()
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let factors = try await RiskFactorList.load(municipalityID: programme.$municipality.id, on: req.db)
-        return RiskFactorsView.render(try await PageContext.make(req), factors: factors, values: nil, errors: nil)
+        return RiskFactorsView.render(try await PageContext.make(req), factors: factors, failed: nil)
     }
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         let municipalityID = programme.$municipality.id
-        let current = try await RiskFactorList.load(municipalityID: municipalityID, on: req.db)
-        let codes = Set(try await Direction.query(on: req.db).filter(\.$programme.$id == programme.id!).all().map(\.code))
         let values = try req.content.decode([String: String].self)
-        var errors = FieldErrors()
-        func directions(_ field: String) -> [String] {
-            let list = (values[field] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
-            let unknown = list.filter { !codes.contains($0) }
-            if !unknown.isEmpty { errors.add(field, "Нет таких направлений плана: \(unknown.joined(separator: ", ")).") }
-            return list
+        switch try await RiskFactorLists.save(values, programme: programme, user: user, on: req.db) {
+        case .success:
+            return req.redirect(to: SiteURL.riskFactors.path)
+        case .failure(let errors):
+            let current = try await RiskFactorList.load(municipalityID: municipalityID, on: req.db)
+            return RiskFactorsView.render(try await PageContext.make(req), factors: current, failed: FailedForm(form: "factors", values: values, errors: errors))
         }
-        var list: [RiskFactor] = []
-        for i in current.indices {
-            guard let key = values["key_\(i)"], current.contains(where: { $0.key == key }) else { continue }
-            let title = (values["title_\(i)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if title.isEmpty { continue }
-            list.append(RiskFactor(key: key, title: title, directions: directions("directions_\(i)")))
-        }
-        let newTitle = (values["new_title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !newTitle.isEmpty {
-            // A new key every time: assessments of a removed factor must never show under another title.
-            let key = "factor-" + UUID().uuidString.prefix(8).lowercased()
-            list.append(RiskFactor(key: key, title: newTitle, directions: directions("new_directions")))
-        }
-        if list.isEmpty { errors.add("title_0", "В списке должен остаться хотя бы один фактор.") }
-        guard errors.isEmpty else {
-            return RiskFactorsView.render(try await PageContext.make(req), factors: current, values: values, errors: errors)
-        }
-        let describe = { (a: [RiskFactor]) in a.map { "\($0.title) (\($0.directions.joined(separator: ", ")))" }.joined(separator: "\n") }
-        let before = describe(current), after = describe(list), saving = list
-        try await req.db.transaction { db in
-            try await RiskFactorRecord.query(on: db).filter(\.$municipality.$id == municipalityID).delete()
-            for (i, f) in saving.enumerated() {
-                let r = RiskFactorRecord()
-                r.$municipality.id = municipalityID
-                r.ordinal = i + 1
-                r.key = f.key
-                r.title = f.title
-                r.directions = f.directions.joined(separator: ",")
-                try await r.create(on: db)
-            }
-            try await Audit.record(db, user: user, action: "riskFactors.save", entityType: "riskFactors", entityID: nil, municipalityID: municipalityID,
-                                   summary: "Список факторов риска изменён", before: ["Факторы": before], after: ["Факторы": after])
-        }
-        return req.redirect(to: SiteURL.riskFactors.path)
     }
 }

@@ -57,10 +57,7 @@ enum RisksController {
 
     static func status(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard let r = try await Recommendation.find(try req.uuidParameter("recommendationID"), on: req.db),
-              try await Scope.municipalityIDs(for: user, on: req.db).contains(r.$municipality.id) else {
-            throw Abort(.notFound, reason: "Такой рекомендации нет.")
-        }
+        let r = try await Scope.recommendation(try req.uuidParameter("recommendationID"), for: user, on: req.db)
         if case .failure(let errors) = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db) {
             throw Abort(.unprocessableEntity, reason: errors.all.joined(separator: " "))
         }

@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -6,13 +5,7 @@ enum SchoolPlansController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let schoolID = try req.uuidParameter("schoolID")
-        let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
-        guard let school = try await School.find(schoolID, on: req.db), municipalities.contains(school.$municipality.id) else {
-            throw Abort(.notFound, reason: "Такой школы нет.")
-        }
-        guard user.canReadSchool(schoolID) else {
-            throw Abort(.forbidden, reason: "План другой школы видят только эта школа и методисты.")
-        }
+        let school = try await Scope.school(schoolID, for: user, on: req.db)
         let programme = try await Scope.currentProgramme(for: user, on: req.db)
         var filter = MeasureFilter()
         filter.school = .school(schoolID)

@@ -115,7 +115,9 @@ enum IndicatorsView {
 /// One value of one indicator: how it is computed, the schools, the rows, and a value entered by hand.
 enum IndicatorDetailView {
     static func render(_ ctx: PageContext, _ d: IndicatorData, _ v: IndicatorValue, schoolCode: String?, canEnter: Bool,
-                       form: [String: String], errors: [String: String]?) -> Response {
+                       failed: FailedForm?) -> Response {
+        let form = failed?.values ?? [:]
+        let errors = failed?.errors
         let parts = v.breakdown.filter { schoolCode == nil || $0.schoolCode == schoolCode }
         // Outside the municipality (observers) no worker is named and a count of fewer than 5 people is «<5».
         let namesHidden = ctx.user?.access.seesNames != true
@@ -187,7 +189,7 @@ enum IndicatorDetailView {
             if canEnter {
                 El("h2", [("id", "manual")]) { Tx("Внести значение вручную") }
                 El("p", [("class", "muted")]) { Tx("Например, когда данных в Опоре нет, а значение известно из отчёта. Оно будет показано отдельно, с источником и причиной.") }
-                if let errors { Forms.errorSummary(FieldErrors(errors)) }
+                if let errors { Forms.errorSummary(errors) }
                 El("form", [("method", "post"), ("action", SiteURL.indicatorManual(v.number, v.year).path + "#manual"), ("class", "edit")]) {
                     Forms.csrf(ctx)
                     Forms.field("Значение, %", name: "value", value: form["value"] ?? "", error: errors?["value"], required: true, attributes: [("inputmode", "decimal")])

@@ -1,12 +1,17 @@
 import OporaDomain
 import Plot
 
-/// A form that was refused: which one, what the user typed (so it is kept), and why.
-struct FailedForm {
+/// A form that was refused, handed back to its page: which one (a page may hold several), what the
+/// user typed (so it is kept) and why (shown next to each field). The one way every page gets a
+/// refused form back; `Values` is the form's own type where it has one.
+struct RefusedForm<Values> {
     var form: String
-    var values: [String: String]
+    var values: Values
     var errors: FieldErrors
 }
+
+/// A refused form whose values are the fields as sent.
+typealias FailedForm = RefusedForm<[String: String]>
 
 /// The pieces every form is made of: a labelled field with its error, the CSRF token, a select.
 enum Forms {

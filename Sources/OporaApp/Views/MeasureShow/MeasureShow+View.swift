@@ -4,16 +4,17 @@ import Plot
 import Vapor
 
 enum MeasureShowView {
-    static func render(_ ctx: PageContext, _ model: MeasureShowModel, form: MeasureChange, errors: FieldErrors?,
-                       saved: Bool) -> Response {
-        let response = Layout.page(model.row.name, ctx) { content(ctx, model, form: form, errors: errors, saved: saved) }
-        if errors != nil { response.status = .unprocessableEntity }
+    static func render(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?, saved: Bool) -> Response {
+        let response = Layout.page(model.row.name, ctx) { content(ctx, model, failed: failed, saved: saved) }
+        if failed != nil { response.status = .unprocessableEntity }
         return response
     }
 
     /// The page's HTML without the layout; `ctx` gives the form its token.
-    static func content(_ ctx: PageContext, _ model: MeasureShowModel, form: MeasureChange, errors: FieldErrors?, saved: Bool) -> Component {
+    static func content(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?, saved: Bool) -> Component {
         let r = model.row
+        let form = failed?.values ?? MeasureChange(r)
+        let errors = failed?.errors
         return ComponentGroup {
             El("p", [("class", "crumbs")]) { link("← Все мероприятия", SiteURL.measures.path) }
             El("h1") { Tx(r.name) }

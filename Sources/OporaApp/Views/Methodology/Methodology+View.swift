@@ -22,9 +22,10 @@ enum MethodologyView {
         ("jumpSigmas", "Необъективность: скачок сводного результата, в стандартных отклонениях"),
     ]
 
-    static func render(_ ctx: PageContext, versions: [Methodology.Version], canEdit: Bool, form: [String: String],
-                       errors: [String: String]?) -> Response {
+    static func render(_ ctx: PageContext, versions: [Methodology.Version], canEdit: Bool, failed: FailedForm?) -> Response {
         let current = versions.first!
+        let form = failed?.values ?? Methodology.formValues(current.parameters)
+        let errors = failed?.errors
         let response = Layout.page("Методика", ctx) {
             El("h1") { Tx("Методика выявления школ НРО и НСУ") }
             El("p", [("class", "lead")]) {
@@ -33,7 +34,7 @@ enum MethodologyView {
             ParametersTable.render(current.parameters)
             if canEdit {
                 El("h2") { Tx("Изменить параметры (создать версию \(current.number + 1))") }
-                if let errors { Forms.errorSummary(FieldErrors(errors)) }
+                if let errors { Forms.errorSummary(errors) }
                 El("form", [("method", "post"), ("action", SiteURL.methodology.path), ("class", "edit")]) {
                     Forms.csrf(ctx)
                     for f in fields {

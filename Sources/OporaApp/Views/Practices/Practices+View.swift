@@ -66,8 +66,12 @@ enum PracticesView {
     }
 
     static func form(_ ctx: PageContext, _ d: Detail, directions: [(code: String, title: String)], factors: [RiskFactor],
-                     schools: [(value: String, title: String)], errors: FieldErrors?) -> Response {
+                     schools: [(value: String, title: String)], failed: RefusedForm<Detail>?) -> Response {
         let v = { (k: String) in d.values[k] ?? "" }
+        // The form shows what the user typed when it was refused; the facts above it, what is stored.
+        let typed = failed?.values ?? d
+        let t = { (k: String) in typed.values[k] ?? "" }
+        let errors = failed?.errors
         let title = d.id == nil ? "Новая практика" : v("title")
         let response = Layout.page(title, ctx) {
             El("p", [("class", "crumbs")]) { link("← База практик", SiteURL.practices.path) }
@@ -97,21 +101,21 @@ enum PracticesView {
                     El("h2") { Tx(d.id == nil ? "Описание практики" : "Изменить описание") }
                     if let errors { Forms.errorSummary(errors) }
                     Forms.csrf(ctx)
-                    Forms.field("Название", name: "title", value: v("title"), error: errors?["title"], required: true)
+                    Forms.field("Название", name: "title", value: t("title"), error: errors?["title"], required: true)
                     if ctx.user?.access.readsWholeMunicipality == true {
-                        Forms.select("Школа", name: "school", options: [("", "— муниципальная практика —")] + schools, selected: v("school"), error: errors?["school"])
+                        Forms.select("Школа", name: "school", options: [("", "— муниципальная практика —")] + schools, selected: t("school"), error: errors?["school"])
                     }
-                    Forms.field("Авторы", name: "authors", value: v("authors"), error: errors?["authors"], required: true)
-                    Forms.textarea("Описание: что делается, кем, для кого", name: "description", value: v("description"), error: errors?["description"])
-                    Forms.textarea("Результаты", name: "results", value: v("results"), error: errors?["results"])
-                    Forms.textarea("Чем подтверждены результаты", name: "evidence", value: v("evidence"), error: errors?["evidence"])
+                    Forms.field("Авторы", name: "authors", value: t("authors"), error: errors?["authors"], required: true)
+                    Forms.textarea("Описание: что делается, кем, для кого", name: "description", value: t("description"), error: errors?["description"])
+                    Forms.textarea("Результаты", name: "results", value: t("results"), error: errors?["results"])
+                    Forms.textarea("Чем подтверждены результаты", name: "evidence", value: t("evidence"), error: errors?["evidence"])
                     Forms.select("Уровень доказанности", name: "evidence_level", options: EvidenceLevel.allCases.map { ($0.rawValue, "\($0.russian) — \($0.explanation)") },
-                                 selected: v("evidence_level").ifEmpty(EvidenceLevel.promising.rawValue), error: errors?["evidence_level"])
+                                 selected: t("evidence_level").ifEmpty(EvidenceLevel.promising.rawValue), error: errors?["evidence_level"])
                     El("fieldset", [("class", errors?["directions"] == nil ? "field" : "field invalid")]) {
                         El("legend") { Tx("Направления плана, которые практика поддерживает") }
                         for dir in directions {
                             El("div", [("class", "field check")]) {
-                                VoidEl("input", [("type", "checkbox"), ("id", "dir-\(dir.code)"), ("name", "directions[]"), ("value", dir.code), ("checked", d.directions.contains(dir.code) ? "" : nil)])
+                                VoidEl("input", [("type", "checkbox"), ("id", "dir-\(dir.code)"), ("name", "directions[]"), ("value", dir.code), ("checked", typed.directions.contains(dir.code) ? "" : nil)])
                                 El("label", [("for", "dir-\(dir.code)")]) { Tx("\(dir.code) \(dir.title)") }
                             }
                         }
@@ -121,14 +125,14 @@ enum PracticesView {
                         El("legend") { Tx("Факторы риска, на которые она отвечает") }
                         for f in factors {
                             El("div", [("class", "field check")]) {
-                                VoidEl("input", [("type", "checkbox"), ("id", "fac-\(f.key)"), ("name", "factors[]"), ("value", f.key), ("checked", d.factors.contains(f.key) ? "" : nil)])
+                                VoidEl("input", [("type", "checkbox"), ("id", "fac-\(f.key)"), ("name", "factors[]"), ("value", f.key), ("checked", typed.factors.contains(f.key) ? "" : nil)])
                                 El("label", [("for", "fac-\(f.key)")]) { Tx(f.title) }
                             }
                         }
                     }
                     Forms.field("Файл (PDF, DOC(X), XLS(X), ODT, ODS, JPG, PNG; до 20 МБ)", name: "file", value: "", type: "file", error: errors?["file"])
                     El("div", [("class", "field check")]) {
-                        VoidEl("input", [("type", "checkbox"), ("id", "f-is_public"), ("name", "is_public"), ("value", "да"), ("checked", v("is_public").isEmpty ? nil : "")])
+                        VoidEl("input", [("type", "checkbox"), ("id", "f-is_public"), ("name", "is_public"), ("value", "да"), ("checked", t("is_public").isEmpty ? nil : "")])
                         El("label", [("for", "f-is_public")]) { Tx("Публиковать на открытых страницах (без персональных данных обучающихся)") }
                     }
                     El("button", [("type", "submit")]) { Tx("Сохранить") }

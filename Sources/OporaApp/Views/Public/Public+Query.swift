@@ -35,4 +35,23 @@ extension PublicView {
             events: events.map { .init(date: Day($0.date) ?? today, kind: EventKind(rawValue: $0.kind) ?? .other, title: $0.title, participants: $0.participants) })
         return model
     }
+
+    /// A practice its authors chose to publish; anything else is «not found».
+    struct PracticeModel {
+        var title: String
+        var school: String?
+        var description: String
+        var results: String
+        var evidence: String
+        var level: EvidenceLevel
+        var files: [(id: UUID, name: String)]
+    }
+
+    static func practice(_ id: UUID, on db: any Database) async throws -> PracticeModel {
+        guard let p = try await OporaApp.Practice.find(id, on: db), p.isPublic else { throw Abort(.notFound, reason: "Такой практики нет.") }
+        let school = try await p.$school.id.asyncFlatMap { try await OporaApp.School.find($0, on: db) }
+        let files = try await PracticeFile.query(on: db).filter(\.$practice.$id == p.requireID()).all()
+        return PracticeModel(title: p.title, school: school?.shortName, description: p.description, results: p.results,
+                             evidence: p.evidence, level: p.level, files: files.map { ($0.id!, $0.fileName) })
+    }
 }

@@ -125,24 +125,23 @@ enum PublicView {
         }
     }
 
-    static func practice(_ ctx: PageContext, title: String, school: String?, description: String, results: String, evidence: String,
-                         level: EvidenceLevel, files: [(id: UUID, name: String)]) -> Response {
-        Layout.page(title, ctx) {
+    static func practice(_ ctx: PageContext, _ p: PracticeModel) -> Response {
+        Layout.page(p.title, ctx) {
             El("p", [("class", "crumbs")]) { link("← Открытые сведения о программе", SiteURL.publicHome.path + "#h-practices") }
-            El("h1") { Tx(title) }
-            El("p", [("class", "lead")]) { Tx(school ?? "Муниципальная практика") }
+            El("h1") { Tx(p.title) }
+            El("p", [("class", "lead")]) { Tx(p.school ?? "Муниципальная практика") }
             El("dl", [("class", "facts")]) {
                 El("dt") { Tx("Описание") }
-                El("dd") { Tx(description) }
+                El("dd") { Tx(p.description) }
                 El("dt") { Tx("Результаты") }
-                El("dd") { Tx(results) }
+                El("dd") { Tx(p.results) }
                 El("dt") { Tx("Чем подтверждены") }
-                El("dd") { Tx(evidence.ifEmpty("—")) }
+                El("dd") { Tx(p.evidence.ifEmpty("—")) }
                 El("dt") { Tx("Уровень доказанности") }
-                El("dd") { Tx("\(level.russian): \(level.explanation)") }
-                if !files.isEmpty {
+                El("dd") { Tx("\(p.level.russian): \(p.level.explanation)") }
+                if !p.files.isEmpty {
                     El("dt") { Tx("Материалы") }
-                    El("dd") { for f in files { El("p") { link(f.name, SiteURL.publicPracticeFile(.value(f.id)).path) } } }
+                    El("dd") { for f in p.files { El("p") { link(f.name, SiteURL.publicPracticeFile(.value(f.id)).path) } } }
                 }
             }
         }

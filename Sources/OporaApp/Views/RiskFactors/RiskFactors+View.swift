@@ -5,8 +5,9 @@ import Vapor
 
 /// The admin's list of risk factors: titles and the plan directions that address each.
 enum RiskFactorsView {
-    static func render(_ ctx: PageContext, factors: [RiskFactor], values: [String: String]?, errors: FieldErrors?) -> Response {
-        func v(_ key: String, _ fallback: String) -> String { values?[key] ?? fallback }
+    static func render(_ ctx: PageContext, factors: [RiskFactor], failed: FailedForm?) -> Response {
+        let errors = failed?.errors
+        func v(_ key: String, _ fallback: String) -> String { failed?.values[key] ?? fallback }
         let response = Layout.page("Факторы риска", ctx) {
             El("p", [("class", "crumbs")]) { link("← Управленческий цикл", SiteURL.cycle.path) }
             El("h1") { Tx("Список факторов риска") }

@@ -22,7 +22,7 @@ enum SchoolProfileView {
         var selectedYear: Int?
     }
 
-    static func render(_ ctx: PageContext, _ m: Model, contextForm: [String: String], errors: [String: String]?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Response {
         let s = m.school
         let years = Array(Set(m.rows.map(\.year))).sorted()
         let procedures = Array(Set(m.rows.map(\.procedure))).sorted()
@@ -126,17 +126,19 @@ enum SchoolProfileView {
                         for c in m.contexts.sorted(by: { $0.year > $1.year }) { El("li") { Tx("\(c.year): \(Format.context(c))") } }
                     }
                 }
-                if m.canEditContext { contextFormView(ctx, s, contextForm, errors: errors) }
+                if m.canEditContext { contextFormView(ctx, s, failed) }
             }
         }
-        if errors != nil { response.status = .unprocessableEntity }
+        if failed != nil { response.status = .unprocessableEntity }
         return response
     }
 
-    static func contextFormView(_ ctx: PageContext, _ s: School.Facts, _ f: [String: String], errors: [String: String]?) -> Component {
-        El("form", [("method", "post"), ("action", SiteURL.schoolContext(.value(s.id)).path), ("class", "edit")]) {
+    static func contextFormView(_ ctx: PageContext, _ s: School.Facts, _ failed: FailedForm?) -> Component {
+        let f = failed?.values ?? [:]
+        let errors = failed?.errors
+        return El("form", [("method", "post"), ("action", SiteURL.schoolContext(.value(s.id)).path), ("class", "edit")]) {
             El("h3") { Tx("Внести сведения за год") }
-            if let errors { Forms.errorSummary(FieldErrors(errors)) }
+            if let errors { Forms.errorSummary(errors) }
             Forms.csrf(ctx)
             Forms.field("Год", name: "year", value: f["year"] ?? "", error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
             Forms.field("Число обучающихся", name: "students", value: f["students"] ?? "", error: errors?["students"], attributes: [("inputmode", "numeric")])

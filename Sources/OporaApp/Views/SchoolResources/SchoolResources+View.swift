@@ -22,7 +22,8 @@ enum SchoolResourcesView {
         var canEdit: Bool
     }
 
-    static func render(_ ctx: PageContext, _ m: Model, errors: FieldErrors?) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Response {
+        let errors = failed?.errors
         let s = m.school
         let response = Layout.page("Ресурсы: \(s.shortName)", ctx) {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
@@ -46,7 +47,7 @@ enum SchoolResourcesView {
                             El("tr") {
                                 El("th", [("scope", "row")]) { El("label", [("for", "av-\(i)")]) { Tx(item.title + (item.feedsIndicator ? " *" : "")) } }
                                 El("td") {
-                                    let state = item.available.map { $0 ? "есть" : "нет" } ?? ""
+                                    let state = failed?.values["state_\(i)"] ?? item.available.map { $0 ? "есть" : "нет" } ?? ""
                                     El("select", [("id", "av-\(i)"), ("name", "state_\(i)"), ("disabled", m.canEdit ? nil : "")]) {
                                         for (value, title) in [("", "не указано"), ("есть", "есть"), ("нет", "нет")] {
                                             El("option", [("value", value), ("selected", value == state ? "" : nil)]) { Tx(title) }
@@ -54,13 +55,13 @@ enum SchoolResourcesView {
                                     }
                                 }
                                 El("td") {
-                                    VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", item.note), ("aria-label", "Примечание: \(item.title)"),
+                                    VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", failed?.values["note_\(i)"] ?? item.note), ("aria-label", "Примечание: \(item.title)"),
                                                      ("disabled", m.canEdit ? nil : "")])
                                     if let err = errors?["note_\(i)"] { El("p", [("class", "error")]) { Tx(err) } }
                                 }
                                 El("td") {
                                     VoidEl("input", [("type", "checkbox"), ("name", "public_\(i)"), ("value", "да"), ("aria-label", "Публиковать: \(item.title)"),
-                                                     ("checked", item.isPublic ? "" : nil), ("disabled", m.canEdit ? nil : "")])
+                                                     ("checked", (failed.map { $0.values["public_\(i)"] != nil } ?? item.isPublic) ? "" : nil), ("disabled", m.canEdit ? nil : "")])
                                 }
                             }
                         }

@@ -27,12 +27,14 @@ enum SchoolEditView {
         }
     }
 
-    static func render(_ ctx: PageContext, schoolID: UUID?, form f: Form, errors: [String: String]?) -> Response {
+    static func render(_ ctx: PageContext, schoolID: UUID?, form: Form, failed: RefusedForm<Form>?) -> Response {
+        let f = failed?.values ?? form
+        let errors = failed?.errors
         let title = schoolID == nil ? "Новая школа" : "Изменить школу"
         let response = Layout.page(title, ctx) {
             El("p", [("class", "crumbs")]) { link("← Школы", SiteURL.schools.path) }
             El("h1") { Tx(schoolID == nil ? "Новая школа" : "Изменить: \(f.name)") }
-            if let errors { Forms.errorSummary(FieldErrors(errors)) }
+            if let errors { Forms.errorSummary(errors) }
             El("form", [("method", "post"), ("action", schoolID.map { SiteURL.schoolEdit(.value($0)).path } ?? SiteURL.schoolNew.path), ("class", "edit")]) {
                 Forms.csrf(ctx)
                 Forms.field("Код школы", name: "code", value: f.code, error: errors?["code"], hint: "Латинские буквы, цифры и дефис, например bal-09",

@@ -13,7 +13,8 @@ enum TokensView {
     }
 
     static func render(_ ctx: PageContext, tokens: [Item], users: [(id: UUID, title: String)], newToken: String?,
-                       form: (name: String, user: String), error: String?) -> Response {
+                       failed: FailedForm?) -> Response {
+        let errors = failed?.errors
         let response = Layout.page("Токены API", ctx) {
             El("h1") { Tx("Токены API") }
             El("p", [("class", "lead")]) {
@@ -27,11 +28,11 @@ enum TokensView {
                 }
             }
             El("h2") { Tx("Выдать токен") }
-            if let error { El("p", [("class", "error-summary"), ("role", "alert")]) { Tx(error) } }
+            if let errors { Forms.errorSummary(errors) }
             El("form", [("method", "post"), ("action", SiteURL.tokens.path)]) {
                 Forms.csrf(ctx)
-                Forms.field("Назначение токена", name: "name", value: form.name, hint: "Например: выгрузка для регионального мониторинга", required: true)
-                Forms.select("Пользователь", name: "userID", options: users.map { ($0.id.uuidString, $0.title) }, selected: form.user)
+                Forms.field("Назначение токена", name: "name", value: failed?.values["name"] ?? "", error: errors?["name"], hint: "Например: выгрузка для регионального мониторинга", required: true)
+                Forms.select("Пользователь", name: "userID", options: users.map { ($0.id.uuidString, $0.title) }, selected: failed?.values["userID"] ?? "", error: errors?["userID"])
                 El("button", [("type", "submit")]) { Tx("Выдать") }
             }
             El("h2") { Tx("Выданные токены") }
@@ -60,7 +61,7 @@ enum TokensView {
                 }
             }
         }
-        if error != nil { response.status = .unprocessableEntity }
+        if failed != nil { response.status = .unprocessableEntity }
         return response
     }
 }

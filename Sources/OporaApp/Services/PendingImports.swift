@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// A file previewed on the web waits here until its user confirms it; it is checked again then.
+enum PendingImports {
+    static func park(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser,
+                     on db: any Database) async throws -> UUID {
+        let pending = PendingImport()
+        pending.$municipality.id = municipalityID
+        pending.userID = user.id
+        pending.kind = kind.rawValue
+        pending.fileName = fileName
+        pending.data = Data(bytes)
+        try await pending.create(on: db)
+        return try pending.requireID()
+    }
+
+    /// Takes the user's own waiting file out: it is gone whatever the confirmation brings.
+    static func take(_ id: UUID, user: CurrentUser, on db: any Database) async throws -> (kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID) {
+        guard let pending = try await PendingImport.find(id, on: db), pending.userID == user.id,
+              let kind = ImportKind(rawValue: pending.kind) else {
+            throw Abort(.notFound, reason: "Этот файл уже загружен или отменён. Загрузите его снова.")
+        }
+        try await pending.delete(on: db)
+        return (kind, pending.fileName, Array(pending.data), pending.$municipality.id)
+    }
+
+    /// The municipality's last 50 imports, newest first.
+    static func history(municipalityID: UUID, on db: any Database) async throws -> [ImportRecord] {
+        try await ImportRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$createdAt, .descending).limit(50).all()
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+/// The school registry by form (admin, within the admin's municipality), and who takes part in the
+/// programme. Marking a school as participating gives it its own plan. Each change is one audited
+/// transaction.
+enum SchoolRegistry {
+    /// A school as its form holds it, trimmed.
+    typealias Form = SchoolEditView.Form
+
+    static func create(_ f: Form, municipalityID: UUID, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
+        let (errors, distance) = try await validate(f, isNew: true, on: db)
+        guard errors.isEmpty else { return .failure(errors) }
+        let school = School(municipalityID: municipalityID, code: f.code, name: f.name, shortName: f.shortName.isEmpty ? f.name : f.shortName,
+                            settlement: f.settlement.isEmpty ? nil : f.settlement, type: f.type.isEmpty ? nil : f.type,
+                            distanceKm: distance, participating: false, isDemo: false)
+        try await save(school, participating: f.participating, user: user, before: nil, on: db)
+        return .success(school)
+    }
+
+    static func update(_ school: School, _ f: Form, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
+        let (errors, distance) = try await validate(f, isNew: false, on: db)
+        guard errors.isEmpty else { return .failure(errors) }
+        let before = ImportService.describe(school) + "; в программе: \(school.participating ? "да" : "нет")"
+        school.name = f.name
+        school.shortName = f.shortName.isEmpty ? f.name : f.shortName
+        school.settlement = f.settlement.isEmpty ? nil : f.settlement
+        school.type = f.type.isEmpty ? nil : f.type
+        school.distanceKm = distance
+        try await save(school, participating: f.participating, user: user, before: before, on: db)
+        return .success(school)
+    }
+
+    static func validate(_ f: Form, isNew: Bool, on db: any Database) async throws -> (FieldErrors, Double?) {
+        var errors = FieldErrors()
+        if isNew {
+            if !SchoolCode.isValid(f.code) {
+                errors.add("code", "Код — \(SchoolCode.rule).")
+            } else if try await School.query(on: db).filter(\.$code == f.code).count() > 0 {
+                errors.add("code", "Школа с кодом \(f.code) уже есть.")
+            }
+        }
+        if f.name.isEmpty { errors.add("name", "Укажите полное наименование.") }
+        if !f.type.isEmpty && !["СОШ", "ООШ", "НОШ"].contains(f.type) { errors.add("type", "Тип — СОШ, ООШ или НОШ.") }
+        var distance: Double?
+        if !f.distanceKm.isEmpty {
+            distance = PlainNumber.decimal(f.distanceKm)
+            if distance == nil || distance! < 0 { errors.add("distanceKm", "Расстояние — неотрицательное число километров.") }
+        }
+        return (errors, distance)
+    }
+
+    static func save(_ school: School, participating: Bool, user: CurrentUser, before: String?, on db: any Database) async throws {
+        school.participating = participating
+        try await db.transaction { db in
+            try await school.save(on: db)
+            try await MonitoringStamp.bump(municipalityID: school.$municipality.id, on: db)
+            if participating, let programme = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
+                .sort(\.$createdAt, .descending).first() {
+                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
+            }
+            try await Audit.record(db, user: user, action: before == nil ? "school.create" : "school.update", entityType: "school",
+                                   entityID: school.id, municipalityID: school.$municipality.id, summary: "Школа \(school.code): \(school.shortName)",
+                                   before: before.map { ["Школа": $0] },
+                                   after: ["Школа": ImportService.describe(school) + "; в программе: \(participating ? "да" : "нет")"])
+        }
+    }
+
+    /// The programme's default list: the schools in category НРО or НСУ in the year before the
+    /// programme starts. Schools already on the list stay; new ones get their plan. Answers the
+    /// notice for the user.
+    static func addParticipatingByMonitoring(programme: Programme, user: CurrentUser, cache: MonitoringCache, on db: any Database) async throws -> String {
+        let year = programme.startYear - 1
+        let municipalityID = programme.$municipality.id
+        guard let identified = try await cache.identified(municipalityID: municipalityID, year: year, on: db) else {
+            return "Нет результатов мониторинга \(year) года: список не изменён."
+        }
+        let version = identified.version
+        let chosen = Set(identified.result.schools
+            .filter { [.lowResults, .lowResultsAndAdverse, .adverse, .resilient].contains($0.category) }.map(\.schoolCode))
+        let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+        let added = schools.filter { chosen.contains($0.code) && !$0.participating }
+        try await db.transaction { db in
+            for school in added {
+                school.participating = true
+                try await school.save(on: db)
+                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
+            }
+            try await MonitoringStamp.bump(municipalityID: municipalityID, on: db)
+            try await Audit.record(db, user: user, action: "school.participating", entityType: "school", entityID: nil, municipalityID: municipalityID,
+                                   summary: "Список участвующих школ дополнен по мониторингу \(year) года (методика версии \(version.number))",
+                                   after: ["Добавлены": added.map(\.shortName).joined(separator: ", ")])
+        }
+        let names = added.map(\.shortName).joined(separator: ", ")
+        return added.isEmpty ? "Все школы категорий НРО и НСУ \(year) года уже участвуют."
+                             : "Добавлены в программу по мониторингу \(year) года: \(names)."
+    }
+}
