@@ -36,38 +36,24 @@ enum SchoolsView {
                     }
                 }
             }
-            El("div", [("class", "scroll")]) {
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Реестр школ" + (categoryYear.map { "; категория — на \($0) год" } ?? "")) }
-                    El("thead") { El("tr") {
-                        for h in ["Школа", "Код", "Населённый пункт", "Тип", "До центра, км", "В программе"] + (categoryYear == nil ? [] : ["Категория"]) + ["План: выполнено", "Просрочено"] {
-                            El("th", [("scope", "col")]) { Tx(h) }
-                        }
-                    } }
-                    El("tbody") {
-                        for i in items {
-                            El("tr") {
-                                El("th", [("scope", "row")]) {
-                                    if i.canOpen { link(i.school.name, SiteURL.school(.value(i.school.id)).path) } else { Tx(i.school.name) }
-                                }
-                                El("td") { Tx(i.school.code) }
-                                El("td") { Tx(i.settlement ?? "—") }
-                                El("td") { Tx(i.type ?? "—") }
-                                El("td", [("class", "num")]) { Tx(i.school.distanceKm.map { Format.number($0) } ?? "—") }
-                                El("td") { Tx(i.school.participating ? "да" : "нет") }
-                                if categoryYear != nil {
-                                    El("td") { if let c = i.category { CategoryBadge.render(c) } else { Tx("—") } }
-                                }
-                                El("td") {
-                                    if let p = i.plan, p.measures > 0 {
-                                        if i.canOpen { link("\(p.done) из \(p.measures)", SiteURL.schoolPlan(.value(i.school.id)).path) } else { Tx("\(p.done) из \(p.measures)") }
-                                    } else { Tx("—") }
-                                }
-                                El("td", [("class", "num")]) { Tx(i.plan.map { String($0.overdue) } ?? "—") }
-                            }
-                        }
-                    }
+            DataTable("Реестр школ" + (categoryYear.map { "; категория — на \($0) год" } ?? ""),
+                      headers: ["Школа", "Код", "Населённый пункт", "Тип", "До центра, км", "В программе"] + (categoryYear == nil ? [] : ["Категория"]) + ["План: выполнено", "Просрочено"],
+                      items: items) { i in
+                Cell.head { if i.canOpen { link(i.school.name, SiteURL.school(.value(i.school.id)).path) } else { Tx(i.school.name) } }
+                Cell.text(i.school.code)
+                Cell.text(i.settlement ?? "—")
+                Cell.text(i.type ?? "—")
+                Cell.number(i.school.distanceKm.map { Format.number($0) } ?? "—")
+                Cell.text(i.school.participating ? "да" : "нет")
+                if categoryYear != nil {
+                    Cell.of { if let c = i.category { CategoryBadge.render(c) } else { Tx("—") } }
                 }
+                Cell.of {
+                    if let p = i.plan, p.measures > 0 {
+                        if i.canOpen { link("\(p.done) из \(p.measures)", SiteURL.schoolPlan(.value(i.school.id)).path) } else { Tx("\(p.done) из \(p.measures)") }
+                    } else { Tx("—") }
+                }
+                Cell.number(i.plan.map { String($0.overdue) } ?? "—")
             }
         }
     }
