@@ -28,23 +28,15 @@ struct M006CreateMonitoring: AsyncMigration {
             .field("import_id", .uuid)
             .unique(on: "school_id", "year")
             .create()
-        try await db.schema(ResultRecord.schema)
-            .id()
-            .field("municipality_id", .uuid, .required, .references(Municipality.schema, "id"))
-            .field("school_code", .string, .required)
-            .field("year", .int, .required)
-            .field("kind", .string, .required)
-            .field("grade", .int, .required)
-            .field("subject", .string, .required)
-            .field("participants", .int, .required)
-            .field("fails", .int, .required)
-            .field("marks3", .int)
-            .field("marks4", .int)
-            .field("marks5", .int)
-            .field("mean_score", .double)
-            .field("import_id", .uuid)
-            .unique(on: "municipality_id", "school_code", "year", "kind", "grade", "subject")
-            .create()
+        // The columns as `ResultColumn` declares them; a column added later gets a migration of its own.
+        let results = db.schema(ResultRecord.schema).id()
+        for c in ResultColumn.allCases where c != .id {
+            let (type, required) = c.definition
+            var constraints: [DatabaseSchema.FieldConstraint] = required ? [.required] : []
+            if c == .municipalityID { constraints.append(.references(Municipality.schema, "id")) }
+            results.field(.definition(name: .key(c.key), dataType: type, constraints: constraints))
+        }
+        try await results.constraint(.constraint(.unique(fields: ResultColumn.naturalKey.map { .key($0.key) }), name: nil)).create()
         try await db.schema(PendingImport.schema)
             .id()
             .field("municipality_id", .uuid, .required, .references(Municipality.schema, "id"))

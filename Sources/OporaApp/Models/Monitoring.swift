@@ -39,19 +39,19 @@ final class SocialContextRecord: Model, @unchecked Sendable {
 final class ResultRecord: Model, @unchecked Sendable {
     static let schema = "results"
     @ID(key: .id) var id: UUID?
-    @Parent(key: "municipality_id") var municipality: Municipality
-    @Field(key: "school_code") var schoolCode: String
-    @Field(key: "year") var year: Int
-    @Enum(key: "kind") var kind: AssessmentKind
-    @Field(key: "grade") var grade: Int
-    @Field(key: "subject") var subject: String
-    @Field(key: "participants") var participants: Int
-    @Field(key: "fails") var fails: Int
-    @OptionalField(key: "marks3") var marks3: Int?
-    @OptionalField(key: "marks4") var marks4: Int?
-    @OptionalField(key: "marks5") var marks5: Int?
-    @OptionalField(key: "mean_score") var meanScore: Double?
-    @OptionalField(key: "import_id") var importID: UUID?
+    @Parent(key: ResultColumn.municipalityID.key) var municipality: Municipality
+    @Field(key: ResultColumn.schoolCode.key) var schoolCode: String
+    @Field(key: ResultColumn.year.key) var year: Int
+    @Enum(key: ResultColumn.kind.key) var kind: AssessmentKind
+    @Field(key: ResultColumn.grade.key) var grade: Int
+    @Field(key: ResultColumn.subject.key) var subject: String
+    @Field(key: ResultColumn.participants.key) var participants: Int
+    @Field(key: ResultColumn.fails.key) var fails: Int
+    @OptionalField(key: ResultColumn.marks3.key) var marks3: Int?
+    @OptionalField(key: ResultColumn.marks4.key) var marks4: Int?
+    @OptionalField(key: ResultColumn.marks5.key) var marks5: Int?
+    @OptionalField(key: ResultColumn.meanScore.key) var meanScore: Double?
+    @OptionalField(key: ResultColumn.importID.key) var importID: UUID?
 
     init() {}
 

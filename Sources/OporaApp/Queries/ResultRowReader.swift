@@ -6,7 +6,8 @@ import OporaDomain
 /// Reads a municipality's result rows straight from the database driver. Identification of the
 /// country reads 3 million rows; building a Fluent model for each would take most of its time.
 enum ResultRowReader {
-    static let columns = "year, kind, grade, subject, school_code, participants, fails, marks3, marks4, marks5, mean_score"
+    /// `ResultColumn.read`: the decoding below takes the values in this order.
+    static let columns = ResultColumn.read.map(\.rawValue).joined(separator: ", ")
 
     static func read(municipalityID: UUID, years: ClosedRange<Int>?, on db: any Database) async throws -> [ResultRow] {
         var sql = "SELECT \(columns) FROM \(ResultRecord.schema) WHERE municipality_id = $1"

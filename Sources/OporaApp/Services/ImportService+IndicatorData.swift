@@ -12,13 +12,14 @@ extension ImportService {
         var fact: String
     }
 
-    static func importIndicatorData(kind: ImportKind, table: ImportTable, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                                    user: CurrentUser?, write: Bool, today: Day, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+    static func stageIndicatorData(table: ImportTable, schools: [School.Ref], plan: Plan, municipalityID: UUID,
+                                   today: Day, on db: any Database) async throws -> Result<Staged, ImportProblems> {
+        let kind = plan.kind
         let codes = Set(schools.map(\.code))
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        var changes = KeyedChanges(plan: Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0))
+        var changes = KeyedChanges(plan: plan)
 
         switch kind {
         case .teachers:
@@ -121,8 +122,7 @@ extension ImportService {
         default:
             preconditionFailure("not an indicator data kind: \(kind)")
         }
-        try await changes.commit(write: write, municipalityID: municipalityID, user: user, on: db)
-        return .success(changes.plan)
+        return .success(changes.staged)
     }
 
     static func describe(_ t: TeacherFact) -> String {

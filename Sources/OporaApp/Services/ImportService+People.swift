@@ -5,13 +5,14 @@ import OporaDomain
 /// Imports of the people module: deficit diagnostics, the course catalogue, student support.
 /// Rows are matched by natural key as everywhere: the same file twice changes nothing.
 extension ImportService {
-    static func importPeopleData(kind: ImportKind, table: ImportTable, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                                 user: CurrentUser?, write: Bool, today: Day, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+    static func stagePeopleData(table: ImportTable, schools: [School.Ref], plan: Plan, municipalityID: UUID,
+                                today: Day, on db: any Database) async throws -> Result<Staged, ImportProblems> {
+        let kind = plan.kind
         let codes = Set(schools.map(\.code))
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        var changes = KeyedChanges(plan: Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0))
+        var changes = KeyedChanges(plan: plan)
         let areas = try await CompetenceAreaList.load(municipalityID: municipalityID, on: db)
 
         switch kind {
@@ -83,37 +84,12 @@ extension ImportService {
         default:
             preconditionFailure("not a people kind: \(kind)")
         }
-        try await changes.commit(write: write, municipalityID: municipalityID, user: user, on: db)
-        return .success(changes.plan)
+        return .success(changes.staged)
     }
 
     static func describe(_ s: StudentSupportFact) -> String {
         let n = { (v: Int?) in v.map(String.init) ?? "—" }
         return "с трудностями \(n(s.difficulties)), мотивация низкая/средняя/высокая \(n(s.motivationLow))/\(n(s.motivationMedium))/\(n(s.motivationHigh)), "
             + "во внеурочной деятельности \(n(s.extracurricular))"
-    }
-
-    /// The rows of a file compared with the stored ones by natural key, and the records to save.
-    struct KeyedChanges {
-        var plan: Plan
-        var saves: [any Model] = []
-
-        /// Compares one row with what is stored under its key; the closure makes or updates the record.
-        mutating func compare(label: String, now: String, stored: String?, save: () -> any Model) {
-            if stored == now { plan.unchanged += 1; return }
-            if let stored { plan.replaced.append("\(label): \(stored) → \(now)") } else { plan.added.append("\(label): \(now)") }
-            saves.append(save())
-        }
-
-        /// Writes the records with the import's log entry in one transaction, when asked and when anything changes.
-        func commit(write: Bool, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws {
-            guard write && !plan.changesNothing else { return }
-            let finished = plan
-            let records = saves
-            try await db.transaction { db in
-                for r in records { try await r.save(on: db) }
-                try await ImportService.record(finished, municipalityID: municipalityID, user: user, on: db)
-            }
-        }
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 import OporaDomain
 import Vapor
 
-/// Imports of schools, social context and results: read, validate, compare with what is stored,
-/// and (on confirmation) write everything in one transaction, or nothing.
+/// The one path of every import, whatever its kind and wherever it comes from (the web's preview and
+/// confirmation, `opora import`, the API, a form's single row): read the table, let the kind parse
+/// and compare it with what is stored (`stage`), and, on confirmation, write the kind's changes
+/// together with the import record and its audit entry in one transaction, or nothing.
 enum ImportService {
     /// What an import would do or did.
     struct Plan: Sendable {
@@ -33,6 +35,13 @@ enum ImportService {
     /// Where rows come from: a file is logged as an import; a form's row gets its audit entry only.
     enum Source: Sendable { case file, form }
 
+    /// What a kind's rows would change, and how to write that inside the engine's transaction
+    /// (given the import record's id, nil for a form's row).
+    struct Staged: Sendable {
+        var plan: Plan
+        var write: @Sendable (_ db: any Database, _ importID: UUID?) async throws -> Void
+    }
+
     /// Reads and validates a file; on success, compares it with the stored data and, when
     /// `write` is set, writes it in one transaction with its import record and audit entry.
     static func run(kind: ImportKind, fileName: String, bytes: [UInt8], maxBytes: Int = TableReader.maxBytes, municipalityID: UUID,
@@ -53,40 +62,48 @@ enum ImportService {
     static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
                     write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
-        let result = try await dispatch(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
-                                        user: user, write: write, today: today, on: db, progress: progress)
-        // Every import of a file is logged, the one that changes nothing too.
-        if write, source == .file, case .success(let plan) = result, plan.changesNothing {
-            try await record(plan, municipalityID: municipalityID, user: user, on: db)
+        let staged: Staged
+        switch try await stage(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
+                               today: today, on: db, progress: progress) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let s): staged = s
         }
-        return result
+        guard write else { return .success(staged.plan) }
+        if staged.plan.changesNothing {
+            // Every import of a file is logged, the one that changes nothing too.
+            if source == .file { try await record(staged.plan, municipalityID: municipalityID, user: user, on: db) }
+        } else {
+            try await db.transaction { db in
+                let importID = try await record(staged.plan, municipalityID: municipalityID, user: user, on: db)
+                try await staged.write(db, importID)
+            }
+        }
+        return .success(staged.plan)
     }
 
-    static func dispatch(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
-                         write: Bool, today: Day, on db: any Database,
-                         progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Plan, ImportProblems> {
+    /// The kind's own part: parse the table with its file's rules and compare the rows with what is
+    /// stored by their natural key. Nothing is written here.
+    static func stage(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID,
+                      today: Day, on db: any Database,
+                      progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Staged, ImportProblems> {
         let schools = try await School.refs(municipalityID: municipalityID, on: db)
         let codes = Set(schools.map(\.code))
+        let plan = Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
         switch kind {
         case .schools:
             switch SchoolsFile.parse(table) {
             case .failure(let p): return .failure(p)
-            case .success(let records):
-                return try await importSchools(records, fileName: fileName, source: source, municipalityID: municipalityID, user: user, write: write, on: db)
+            case .success(let records): return try await stageSchools(records, plan: plan, municipalityID: municipalityID, on: db)
             }
         case .context:
             switch ContextFile.parse(table, knownSchoolCodes: codes) {
             case .failure(let p): return .failure(p)
-            case .success(let contexts):
-                return .success(try await importContexts(contexts, schools: schools, fileName: fileName, source: source, municipalityID: municipalityID,
-                                                         user: user, write: write, on: db))
+            case .success(let contexts): return .success(try await stageContexts(contexts, schools: schools, plan: plan, municipalityID: municipalityID, on: db))
             }
         case .teachers, .staffPositions, .trainings, .checklist, .gia:
-            return try await importIndicatorData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
-                                                 municipalityID: municipalityID, user: user, write: write, today: today, on: db)
+            return try await stageIndicatorData(table: table, schools: schools, plan: plan, municipalityID: municipalityID, today: today, on: db)
         case .diagnostics, .courses, .studentSupport:
-            return try await importPeopleData(kind: kind, table: table, schools: schools, fileName: fileName, source: source,
-                                              municipalityID: municipalityID, user: user, write: write, today: today, on: db)
+            return try await stagePeopleData(table: table, schools: schools, plan: plan, municipalityID: municipalityID, today: today, on: db)
         case .results, .studentResults:
             let started = Timing.now
             let parsed = kind == .results ? ResultsFile.parse(table, knownSchoolCodes: codes)
@@ -95,15 +112,12 @@ enum ImportService {
             switch parsed {
             case .failure(let p): return .failure(p)
             case .success(let rows):
-                return .success(try await importResults(rows, kind: kind, schools: schools, fileName: fileName, source: source,
-                                                        municipalityID: municipalityID, user: user, write: write, on: db,
-                                                        progress: progress))
+                return .success(try await stageResults(rows, schools: schools, plan: plan, municipalityID: municipalityID, on: db, progress: progress))
             }
         }
     }
 
-    static func importSchools(_ records: [SchoolRecord], fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
-                              write: Bool, on db: any Database) async throws -> Result<Plan, ImportProblems> {
+    static func stageSchools(_ records: [SchoolRecord], plan: Plan, municipalityID: UUID, on db: any Database) async throws -> Result<Staged, ImportProblems> {
         let existing = try await School.query(on: db).filter(\.$code ~~ records.map(\.code)).all()
         let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let foreign = existing.filter { $0.$municipality.id != municipalityID }
@@ -112,131 +126,53 @@ enum ImportService {
                 ImportProblem(line: nil, column: "code", value: $0.code, reason: "Код \($0.code) уже принадлежит школе другого муниципалитета.")
             }))
         }
-        var plan = Plan(kind: .schools, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
-        var toSave: [School] = []
+        var changes = KeyedChanges(plan: plan)
         for r in records {
-            if let s = byCode[r.code] {
-                let before = describe(s)
-                s.name = r.name
-                s.shortName = r.shortName
-                s.settlement = r.settlement
-                s.type = r.type
-                s.distanceKm = r.distanceKm
-                let after = describe(s)
-                if before == after { plan.unchanged += 1 } else {
-                    plan.replaced.append("\(r.code): \(before) → \(after)")
-                    toSave.append(s)
-                }
-            } else {
-                plan.added.append("\(r.code): \(r.name)")
-                toSave.append(School(municipalityID: municipalityID, code: r.code, name: r.name, shortName: r.shortName,
-                                     settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, participating: false, isDemo: false))
+            let stored = byCode[r.code]
+            let school = School(municipalityID: municipalityID, code: r.code, name: r.name, shortName: r.shortName,
+                                settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, participating: false, isDemo: false)
+            changes.compare(label: r.code, now: describe(school), stored: stored.map(describe)) {
+                guard let stored else { return school }
+                stored.name = r.name
+                stored.shortName = r.shortName
+                stored.settlement = r.settlement
+                stored.type = r.type
+                stored.distanceKm = r.distanceKm
+                return stored
             }
         }
-        if write && !plan.changesNothing {
-            let saving = toSave
-            let finished = plan
-            try await db.transaction { db in
-                try await saveAll(saving, on: db)
-                try await record(finished, municipalityID: municipalityID, user: user, on: db)
-            }
-        }
-        return .success(plan)
+        return .success(changes.staged)
     }
 
     static func describe(_ s: School) -> String {
         [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"].joined(separator: "; ")
     }
 
-    static func importContexts(_ contexts: [SocialContext], schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                               user: CurrentUser?, write: Bool, on db: any Database) async throws -> Plan {
+    static func stageContexts(_ contexts: [SocialContext], schools: [School.Ref], plan: Plan, municipalityID: UUID,
+                              on db: any Database) async throws -> Staged {
         let idByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.id) })
         let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
+        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         let years = Array(Set(contexts.map(\.year)))
         let existing = try await SocialContextRecord.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$year ~~ years).all()
         var byKey: [String: SocialContextRecord] = [:]
-        let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
         for e in existing { byKey["\(codeByID[e.$school.id] ?? "")|\(e.year)"] = e }
-        var plan = Plan(kind: .context, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
-        var toSave: [SocialContextRecord] = []
+        var changes = KeyedChanges(plan: plan)
         for c in contexts {
-            let label = "\(nameByCode[c.schoolCode] ?? c.schoolCode), \(c.year)"
-            if let e = byKey["\(c.schoolCode)|\(c.year)"] {
-                let before = e.domain(schoolCode: c.schoolCode)
-                if before == c { plan.unchanged += 1; continue }
-                plan.replaced.append("\(label): \(Format.context(before)) → \(Format.context(c))")
-                e.set(c)
-                toSave.append(e)
-            } else {
-                plan.added.append("\(label): \(Format.context(c))")
-                let r = SocialContextRecord()
+            let stored = byKey["\(c.schoolCode)|\(c.year)"]
+            let before = stored?.domain(schoolCode: c.schoolCode)
+            changes.compare(label: "\(nameByCode[c.schoolCode] ?? c.schoolCode), \(c.year)", now: Format.context(c),
+                            stored: before.map(Format.context), same: before == c) {
+                let r = stored ?? SocialContextRecord()
                 r.$municipality.id = municipalityID
                 r.$school.id = idByCode[c.schoolCode]!
                 r.year = c.year
                 r.set(c)
-                toSave.append(r)
+                return r
             }
         }
-        if write && !plan.changesNothing {
-            let saving = toSave
-            let finished = plan
-            try await db.transaction { db in
-                let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
-                for r in saving { r.importID = importID }
-                try await saveAll(saving, on: db)
-            }
-        }
-        return plan
-    }
-
-    static func importResults(_ rows: [ResultRow], kind: ImportKind, schools: [School.Ref], fileName: String, source: Source, municipalityID: UUID,
-                              user: CurrentUser?, write: Bool, on db: any Database,
-                              progress: (@Sendable (Int, Int) -> Void)?) async throws -> Plan {
-        var phase = Timing.now
-        let nameByCode = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        let years = Set(rows.map(\.year))
-        // Read as plain rows: a country's re-imported file meets 1.5 million stored rows.
-        let existing = years.isEmpty ? [] : try await ResultRowReader.read(municipalityID: municipalityID, years: years.min()!...years.max()!, on: db)
-            .filter { years.contains($0.year) }
-        let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var plan = Plan(kind: kind, fileName: fileName, source: source, added: [], replaced: [], unchanged: 0)
-        var updates: [ResultRow] = []
-        var inserts: [ResultRow] = []
-        for r in rows {
-            func label() -> String { "\(r.isRegionalReference ? "Регион" : nameByCode[r.schoolCode] ?? r.schoolCode), \(r.procedure.russian), \(r.year)" }
-            if let before = byKey[r.key] {
-                if before == r { plan.unchanged += 1; continue }
-                plan.replaced.append("\(label()): \(Format.result(before)) → \(Format.result(r))")
-                updates.append(r)
-            } else {
-                plan.added.append("\(label()): \(Format.result(r))")
-                inserts.append(r)
-            }
-        }
-        phase = Timing.note("compared with \(existing.count) stored rows", since: phase)
-        if write && !plan.changesNothing {
-            let saving = updates
-            let adding = inserts
-            let finished = plan
-            try await db.transaction { db in
-                let importID = try await record(finished, municipalityID: municipalityID, user: user, on: db)
-                try await ResultRowWriter.update(saving, municipalityID: municipalityID, importID: importID, on: db)
-                try await ResultRowWriter.insert(adding, municipalityID: municipalityID, importID: importID, on: db, progress: progress)
-            }
-            Timing.note("wrote \(adding.count) rows and replaced \(saving.count)", since: phase)
-        }
-        return plan
-    }
-
-    /// Stored models are updated one by one; new ones are created a few hundred to a statement
-    /// (a country's school registry has 40,000), within SQLite's limit on bound values.
-    static func saveAll<M: Model>(_ models: [M], on db: any Database) async throws {
-        for m in models where m.id != nil { try await m.save(on: db) }
-        let new = models.filter { $0.id == nil }
-        for start in stride(from: 0, to: new.count, by: 200) {
-            try await Array(new[start..<min(start + 200, new.count)]).create(on: db)
-        }
+        return changes.staged
     }
 
     /// One row typed into a form, checked and written by the same rules as a file's row.

@@ -6,10 +6,9 @@ import OporaDomain
 /// Writes many new result rows at once, inside the caller's transaction: PostgreSQL's `COPY`, or
 /// SQLite's multi-row `INSERT`. A country file adds 1.5 million rows, and Fluent's model-by-model
 /// `create` spends far more time building models and SQL text than the database spends storing them.
-/// The columns and their encodings are those of `ResultRecord`, so Fluent reads these rows as its own.
+/// The columns and their values are `ResultColumn`'s, so Fluent reads these rows as its own.
 enum ResultRowWriter {
-    static let columns = ["id", "municipality_id", "school_code", "year", "kind", "grade", "subject", "participants", "fails",
-                          "marks3", "marks4", "marks5", "mean_score", "import_id"]
+    static let columns = ResultColumn.allCases.map(\.rawValue)
 
     /// Rows per SQLite statement: below its limit of 32,766 bound values.
     static let sqliteRowsPerStatement = 32_766 / columns.count
@@ -41,11 +40,17 @@ enum ResultRowWriter {
     static func update(_ rows: [ResultRow], municipalityID: UUID, importID: UUID?, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for r in rows {
-            try await sql.update(ResultRecord.schema)
-                .set("participants", to: r.participants).set("fails", to: r.fails)
-                .set("marks3", to: r.marks3).set("marks4", to: r.marks4).set("marks5", to: r.marks5)
-                .set("mean_score", to: r.meanScore).set("import_id", to: importID)
-                .where("municipality_id", .equal, municipalityID).where("school_code", .equal, r.schoolCode)
+            // The import's id as a UUID: PostgreSQL refuses text for a uuid column in an UPDATE.
+            let query = sql.update(ResultRecord.schema).set(ResultColumn.importID.rawValue, to: importID)
+            for c in ResultColumn.figures {
+                switch c.cell(of: r, id: UUID(), municipalityID: "", importID: nil) {
+                case .text(let v): query.set(c.rawValue, to: v)
+                case .int(let v): query.set(c.rawValue, to: v)
+                case .double(let v): query.set(c.rawValue, to: v)
+                case .null: query.set(SQLIdentifier(c.rawValue), to: SQLLiteral.null)
+                }
+            }
+            try await query.where("municipality_id", .equal, municipalityID).where("school_code", .equal, r.schoolCode)
                 .where("year", .equal, r.year).where("kind", .equal, r.procedure.kind.rawValue)
                 .where("grade", .equal, r.procedure.grade).where("subject", .equal, r.procedure.subject)
                 .run()
@@ -77,11 +82,11 @@ enum ResultRowWriter {
 
     static func insertSQLite(_ rows: [ResultRow], municipalityID: UUID, importID: UUID?, on db: any SQLiteDatabase,
                              progress: (@Sendable (Int, Int) -> Void)?) async throws {
-        let municipality = SQLiteData.text(municipalityID.uuidString)
-        let importValue = importID.map { SQLiteData.text($0.uuidString) } ?? .null
+        let municipality = municipalityID.uuidString
+        let importValue = importID?.uuidString
+        let all = ResultColumn.allCases
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let head = "INSERT INTO \(ResultRecord.schema) (\(columns.joined(separator: ","))) VALUES "
-        func int(_ v: Int?) -> SQLiteData { v.map { .integer($0) } ?? .null }
         var statements: [Int: String] = [:]
         var ids = OrderedIDs()
         for start in stride(from: 0, to: rows.count, by: sqliteRowsPerStatement) {
@@ -89,9 +94,15 @@ enum ResultRowWriter {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(batch.count * columns.count)
             for r in batch {
-                binds += [.text(ids.next().uuidString), municipality, .text(r.schoolCode), .integer(r.year), .text(r.procedure.kind.rawValue),
-                          .integer(r.procedure.grade), .text(r.procedure.subject), .integer(r.participants), .integer(r.fails),
-                          int(r.marks3), int(r.marks4), int(r.marks5), r.meanScore.map { .float($0) } ?? .null, importValue]
+                let id = ids.next()
+                for c in all {
+                    switch c.cell(of: r, id: id, municipalityID: municipality, importID: importValue) {
+                    case .text(let v): binds.append(.text(v))
+                    case .int(let v): binds.append(.integer(v))
+                    case .double(let v): binds.append(.float(v))
+                    case .null: binds.append(.null)
+                    }
+                }
             }
             let sql = statements[batch.count] ?? head + Array(repeating: placeholders, count: batch.count).joined(separator: ",")
             statements[batch.count] = sql
@@ -104,8 +115,8 @@ enum ResultRowWriter {
     static func copy(_ rows: [ResultRow], municipalityID: UUID, importID: UUID?, on db: any PostgresDatabase, logger: Logger,
                      progress: (@Sendable (Int, Int) -> Void)?) async throws {
         let municipality = municipalityID.uuidString
-        let importValue = importID?.uuidString ?? "\\N"
-        @Sendable func int(_ v: Int?) -> String { v.map { String($0) } ?? "\\N" }
+        let importValue = importID?.uuidString
+        let all = ResultColumn.allCases
         try await db.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
                 var ids = OrderedIDs()
@@ -113,10 +124,16 @@ enum ResultRowWriter {
                     for start in stride(from: 0, to: rows.count, by: copyRowsPerMessage) {
                         var text = ""
                         for r in rows[start..<min(start + copyRowsPerMessage, rows.count)] {
-                            let fields = [ids.next().uuidString, municipality, copyText(r.schoolCode), String(r.year), r.procedure.kind.rawValue,
-                                          String(r.procedure.grade), copyText(r.procedure.subject), String(r.participants), String(r.fails),
-                                          int(r.marks3), int(r.marks4), int(r.marks5), r.meanScore.map { "\($0)" } ?? "\\N", importValue]
-                            text += fields.joined(separator: "\t")
+                            let id = ids.next()
+                            for (i, c) in all.enumerated() {
+                                if i > 0 { text += "\t" }
+                                switch c.cell(of: r, id: id, municipalityID: municipality, importID: importValue) {
+                                case .text(let v): text += copyText(v)
+                                case .int(let v): text += String(v)
+                                case .double(let v): text += "\(v)"
+                                case .null: text += "\\N"
+                                }
+                            }
                             text += "\n"
                         }
                         try await writer.write(ByteBuffer(string: text))

@@ -8,6 +8,8 @@ public struct ProgrammeTemplate: Codable, Sendable {
     public var analysis: Analysis
     public var sections: [Section]
     public var indicators: [Indicator]
+    /// How the template names its own municipality; nil when it names none.
+    public var ownName: OwnName?
 
     public struct Analysis: Codable, Sendable {
         public var title: String
