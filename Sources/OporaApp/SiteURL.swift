@@ -40,6 +40,11 @@ enum SiteURL {
     case importConfirm(ID)
     case importTemplate(String)
     case methodology
+    case programmes
+    case programmeNew
+    case programmeChoose(ID)
+    case programmeActivate(ID)
+    case programmeClose(ID)
     case indicators
     /// number and year; `nil` registers the route
     case indicator(Int?, Int?)
@@ -107,6 +112,11 @@ enum SiteURL {
         case .importConfirm(let id): return "/imports/\(id.segment("importID"))/confirm"
         case .importTemplate(let kind): return "/imports/templates/\(kind)"
         case .methodology: return "/methodology"
+        case .programmes: return "/programmes"
+        case .programmeNew: return "/programmes/new"
+        case .programmeChoose(let id): return "/programmes/\(id.segment("programmeID"))/choose"
+        case .programmeActivate(let id): return "/programmes/\(id.segment("programmeID"))/activate"
+        case .programmeClose(let id): return "/programmes/\(id.segment("programmeID"))/close"
         case .indicators: return "/indicators"
         case .indicator(let n, let y): return "/indicators/\(n.map(String.init) ?? ":number")/\(y.map(String.init) ?? ":year")"
         case .indicatorManual(let n, let y): return SiteURL.indicator(n, y).path + "/manual"

@@ -27,6 +27,12 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.evidenceFile(.key).pathComponents, use: MeasuresController.evidenceFile)
     signedIn.post(SiteURL.evidenceDelete(.key).pathComponents, use: MeasuresController.deleteEvidence)
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
+    signedIn.get(SiteURL.programmes.pathComponents, use: ProgrammesController.index)
+    signedIn.post(SiteURL.programmeChoose(.key).pathComponents, use: ProgrammesController.choose)
+    let programmeAdmin = signedIn.grouped(AccessGuard.administrator)
+    programmeAdmin.post(SiteURL.programmeNew.pathComponents, use: ProgrammesController.create)
+    programmeAdmin.post(SiteURL.programmeActivate(.key).pathComponents, use: ProgrammesController.activate)
+    programmeAdmin.post(SiteURL.programmeClose(.key).pathComponents, use: ProgrammesController.close)
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)

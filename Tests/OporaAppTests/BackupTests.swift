@@ -81,11 +81,15 @@ import Vapor
     @Test func setupMakesAMunicipalityWithTheBuiltInProgrammeOnAnEmptyDatabase() async throws {
         try await withDemoApp(seed: false) { app in
             let said = try await Launcher.setup(app, region: "Иркутская область", municipality: "Эхирит-Булагатский район")
-            #expect(said.contains("is ready with the built-in programme"))
+            #expect(said.contains("is ready with a draft programme for \(testToday.year)–\(testToday.year + 2)"))
             let municipality = try #require(try await Municipality.query(on: app.db).filter(\.$name == "Эхирит-Булагатский район").first())
             #expect(!municipality.isDemo)
             let programme = try #require(try await Programme.query(on: app.db).filter(\.$municipality.$id == municipality.id!).first())
             #expect(try await Measure.query(on: app.db).filter(\.$programme.$id == programme.id!).count() == 46)
+            // The template made into this municipality's programme for its own years, a draft to check first.
+            #expect(programme.status == .draft && programme.startYear == testToday.year && programme.endYear == testToday.year + 2)
+            #expect(programme.name.contains("Эхирит-Булагатский район") && !programme.name.contains("Балаганск"))
+            #expect(!programme.passportJSON.contains("Балаганск") && !programme.analysisJSON.contains("Балаганск"))
             // the same again is refused; a user can now be added to it
             await #expect(throws: Launcher.CommandError.self) { _ = try await Launcher.setup(app, region: "Иркутская область", municipality: "Эхирит-Булагатский район") }
             _ = try await Launcher.addUser(app, login: "eb-admin", fullName: "Администратор", role: .admin, schoolCode: nil,

@@ -35,17 +35,19 @@ enum Scope {
         return id
     }
 
-    /// The programmes of the user's municipalities, newest first.
+    /// The programmes of the user's municipalities, newest period first.
     static func programmes(for user: CurrentUser, on db: any Database) async throws -> [Programme] {
         let ids = try await municipalityIDs(for: user, on: db)
         guard !ids.isEmpty else { return [] }
         return try await Programme.query(on: db).filter(\.$municipality.$id ~~ ids)
-            .sort(\.$createdAt, .descending).all()
+            .sort(\.$startYear, .descending).sort(\.$createdAt, .descending).all()
     }
 
-    /// The programme a user works in: the newest one of the user's municipality.
-    static func currentProgramme(for user: CurrentUser, on db: any Database) async throws -> Programme {
-        guard let programme = try await programmes(for: user, on: db).first else {
+    /// The programme a user works in: the one chosen on the programmes page if it is still readable,
+    /// else the active one, else the newest.
+    static func currentProgramme(for user: CurrentUser, chosen: UUID? = nil, on db: any Database) async throws -> Programme {
+        let all = try await programmes(for: user, on: db)
+        guard let programme = all.first(where: { chosen != nil && $0.id == chosen }) ?? all.first(where: { $0.status == .active }) ?? all.first else {
             throw Abort(.notFound, reason: "В вашем муниципалитете ещё нет программы.")
         }
         return programme

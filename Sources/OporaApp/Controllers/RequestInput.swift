@@ -88,3 +88,14 @@ extension Request {
         return MeasureFilter(section: q.section, year: q.year, school: q.school, status: q.status, overdue: q.overdue, q: try querySearch())
     }
 }
+
+extension Request {
+    /// The session key of the programme chosen on the programmes page.
+    static let chosenProgrammeKey = "programme"
+
+    /// The programme the user chose to work in, if any; `Scope.currentProgramme` checks it is readable.
+    var chosenProgrammeID: UUID? {
+        guard hasSession else { return nil }
+        return session.data[Request.chosenProgrammeKey].flatMap(UUID.init(uuidString:))
+    }
+}

@@ -16,5 +16,6 @@ enum Migrations {
         M011CreateMonitoringStamps(),
         SessionRecord.migration,
         M012AddMunicipalMentors(),
+        M013AddProgrammeLife(),
     ]
 }

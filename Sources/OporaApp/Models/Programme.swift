@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OporaDomain
 
 final class Programme: Model, @unchecked Sendable {
     static let schema = "programmes"
@@ -13,7 +14,13 @@ final class Programme: Model, @unchecked Sendable {
     /// read whole, shown whole.
     @Field(key: "passport_json") var passportJSON: String
     @Field(key: "analysis_json") var analysisJSON: String
+    @Enum(key: "status") var status: ProgrammeStatus
+    /// The day it was closed (ISO), and why when before its period's end.
+    @OptionalField(key: "closed_on") var closedOn: String?
+    @OptionalField(key: "close_reason") var closeReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    var years: ClosedRange<Int> { startYear...endYear }
 
     init() {}
 }

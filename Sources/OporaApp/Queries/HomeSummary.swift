@@ -13,8 +13,7 @@ struct HomeSummary: Sendable {
     var done: Int
 
     /// A school user sees the own school's plan; everyone else the whole programme.
-    static func fetch(user: CurrentUser, today: Day, on db: any Database) async throws -> HomeSummary {
-        let programme = try await Scope.currentProgramme(for: user, on: db)
+    static func fetch(_ programme: Programme, user: CurrentUser, today: Day, on db: any Database) async throws -> HomeSummary {
         let programmeID = try programme.requireID()
         var filter = MeasureFilter()
         var scopeTitle = "все мероприятия программы: муниципальный план и планы школ"

@@ -6,7 +6,8 @@ import OporaDomain
 /// the municipal plan's measures and the indicators. One transaction.
 enum ProgrammeInstaller {
     @discardableResult
-    static func install(_ template: ProgrammeTemplate, municipalityID: UUID, on db: any Database) async throws -> UUID {
+    static func install(_ template: ProgrammeTemplate, municipalityID: UUID, status: ProgrammeStatus = .active,
+                        on db: any Database) async throws -> UUID {
         try await db.transaction { db in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -16,6 +17,7 @@ enum ProgrammeInstaller {
             programme.name = template.passport.name
             programme.startYear = template.passport.startYear
             programme.endYear = template.passport.endYear
+            programme.status = status
             programme.passportJSON = String(decoding: try encoder.encode(template.passport), as: UTF8.self)
             programme.analysisJSON = String(decoding: try encoder.encode(template.analysis), as: UTF8.self)
             try await programme.create(on: db)

@@ -18,6 +18,7 @@ enum MeasureEvidence {
         guard let evidence = try await Evidence.find(id, on: db) else { throw Abort(.notFound, reason: "Такого файла нет.") }
         let measureID = evidence.$measure.id
         let m = try await Scope.measure(measureID, for: user, on: db)
+        try Programmes.requireOpen(m.programme)
         guard user.canEditMeasure(schoolID: m.$school.id) else {
             throw Abort(.forbidden, reason: "Удалять подтверждения этого мероприятия вы не можете.")
         }

@@ -39,6 +39,7 @@ enum MeasureUpdate {
         }
         return try await db.transaction { db in
             let m = try await Scope.measure(measureID, for: user, on: db)
+            try Programmes.requireOpen(m.programme)
             guard user.canEditMeasure(schoolID: m.$school.id) else {
                 throw Abort(.forbidden, reason: m.$school.id == nil
                     ? "Мероприятия муниципального плана меняют методисты и управление образования."

@@ -115,3 +115,16 @@ extension Day {
         Day(year: year + years, month: month, day: min(day, Day.daysIn(month: month, year: year + years)))
     }
 }
+
+extension ProgrammeTemplate {
+    /// A programme with a name and a period and nothing else yet: its plan is written in Opora.
+    public static func empty(name: String, years: ClosedRange<Int>) -> ProgrammeTemplate {
+        let term = "\(years.lowerBound)-\(years.upperBound) гг."
+        return ProgrammeTemplate(
+            key: "empty-\(years.lowerBound)-\(years.upperBound)",
+            passport: ProgrammePassport(name: name, basis: [], terms: [], developers: "", executors: "", goal: "", tasks: [],
+                                        indicatorsIntro: "", indicators: [], term: term, startYear: years.lowerBound,
+                                        endYear: years.upperBound, mechanism: "", expectedResults: [], control: ""),
+            analysis: Analysis(title: "Анализ ситуации", paragraphs: []), sections: [], indicators: [], ownName: nil)
+    }
+}

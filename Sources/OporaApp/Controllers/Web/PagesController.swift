@@ -6,23 +6,24 @@ import Vapor
 enum PagesController {
     static func home(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let summary = try await HomeSummary.fetch(user: user, today: req.today, on: req.db)
+        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let summary = try await HomeSummary.fetch(programme, user: user, today: req.today, on: req.db)
         var indicators: IndicatorData?
         if user.access.readsWholeMunicipality {
-            indicators = try await IndicatorData.load(try await Scope.currentProgramme(for: user, on: req.db), cache: req.application.monitoringCache, on: req.db)
+            indicators = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         }
         return HomeView.render(try await PageContext.make(req), summary, indicators: indicators, today: req.today)
     }
 
     static func passport(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, on: req.db), on: req.db)
+        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), on: req.db)
         return PassportView.render(try await PageContext.make(req), plan)
     }
 
     static func plan(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, on: req.db), on: req.db)
+        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), on: req.db)
         return PlanView.render(try await PageContext.make(req), plan)
     }
 

@@ -75,6 +75,7 @@ enum Layout {
     static func navigation(for user: CurrentUser) -> [NavItem] {
         var items = [
             NavItem(title: "Главная", url: .home),
+            NavItem(title: "Программы", url: .programmes),
             NavItem(title: "Паспорт программы", url: .passport),
             NavItem(title: "План работы", url: .plan),
             NavItem(title: "Мероприятия", url: .measures),

@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import OporaDomain
+import Vapor
+
+/// A municipality's programmes over time: started from the built-in template or empty, made active,
+/// closed. Each change is one audited transaction; the rules of periods and of the one active
+/// programme are `ProgrammePeriod`'s.
+enum Programmes {
+    enum Start: String, CaseIterable, Sendable {
+        case template, empty
+
+        var russian: String {
+            switch self {
+            case .template: return "из встроенного шаблона: образец муниципальной программы поддержки школ с НРО и НСУ, годы и название муниципалитета — ваши"
+            case .empty: return "пустую: план пишется в Опоре"
+            }
+        }
+    }
+
+    static func others(of municipalityID: UUID, except id: UUID?, on db: any Database) async throws -> [ProgrammePeriod.Other] {
+        try await Programme.query(on: db).filter(\.$municipality.$id == municipalityID).all()
+            .filter { $0.id != id }.map { .init(name: $0.name, years: $0.years, status: $0.status) }
+    }
+
+    /// A new draft programme; the form's fields are `start`, `first_year`, `last_year`, `name`.
+    static func create(_ form: [String: String], municipality: Municipality, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
+        var errors = FieldErrors()
+        let municipalityID = try municipality.requireID()
+        let start = Start(rawValue: form["start"] ?? "")
+        if start == nil { errors.add("start", "Выберите, с чего начать программу.") }
+        let first = Int((form["first_year"] ?? "").trimmingCharacters(in: .whitespaces))
+        let last = Int((form["last_year"] ?? "").trimmingCharacters(in: .whitespaces))
+        for (field, message) in ProgrammePeriod.problems(first: first, last: last, others: try await others(of: municipalityID, except: nil, on: db)) {
+            errors.add(field, message)
+        }
+        let typedName = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if typedName.count > 500 { errors.add("name", "Название — не длиннее 500 знаков.") }
+        if start == .empty && typedName.isEmpty { errors.add("name", "Назовите программу.") }
+        guard errors.isEmpty, let start, let first, let last else { return .failure(errors) }
+        var template: ProgrammeTemplate
+        switch start {
+        case .template: template = try ProgrammeTemplate.balagansky().adapted(to: municipality.name, years: first...last)
+        case .empty: template = .empty(name: typedName, years: first...last)
+        }
+        if !typedName.isEmpty { template.passport.name = typedName }
+        let finished = template
+        let id = try await db.transaction { db in
+            let id = try await ProgrammeInstaller.install(finished, municipalityID: municipalityID, status: .draft, on: db)
+            try await Audit.record(db, user: user, action: "programme.create", entityType: "programme", entityID: id, municipalityID: municipalityID,
+                                   summary: "Создана программа «\(finished.passport.name)», \(first)–\(last)",
+                                   after: ["Название": finished.passport.name, "Период": "\(first)–\(last)", "Основа": start.russian, "Состояние": ProgrammeStatus.draft.russian])
+            return id
+        }
+        return .success(id)
+    }
+
+    /// A draft becomes the active programme, if no other is active.
+    static func activate(_ programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        let others = try await others(of: programme.$municipality.id, except: programme.id, on: db)
+        if let problem = ProgrammePeriod.activationProblem(status: programme.status, others: others) {
+            var errors = FieldErrors()
+            errors.add("activate", problem)
+            return .failure(errors)
+        }
+        try await db.transaction { db in
+            programme.status = .active
+            try await programme.save(on: db)
+            try await Audit.record(db, user: user, action: "programme.activate", entityType: "programme", entityID: programme.id,
+                                   municipalityID: programme.$municipality.id, summary: "Программа «\(programme.name)» стала действующей",
+                                   before: ["Состояние": ProgrammeStatus.draft.russian], after: ["Состояние": ProgrammeStatus.active.russian])
+        }
+        return .success(())
+    }
+
+    /// Closes an active programme: at or after its last year freely, earlier only with a reason.
+    /// It stays readable with everything in it, and nothing in it changes any more.
+    static func close(_ programme: Programme, reason rawReason: String, user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        var errors = FieldErrors()
+        let reason = rawReason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if programme.status != .active { errors.add("close", "Закрыть можно только действующую программу.") }
+        if today.year < programme.endYear && reason.isEmpty {
+            errors.add("reason", "Программа рассчитана до \(programme.endYear) года: укажите, почему она закрывается раньше.")
+        }
+        if reason.count > 2000 { errors.add("reason", "Причина — не длиннее 2000 знаков.") }
+        guard errors.isEmpty else { return .failure(errors) }
+        try await db.transaction { db in
+            programme.status = .closed
+            programme.closedOn = today.iso
+            programme.closeReason = reason.isEmpty ? nil : reason
+            try await programme.save(on: db)
+            try await Audit.record(db, user: user, action: "programme.close", entityType: "programme", entityID: programme.id,
+                                   municipalityID: programme.$municipality.id, summary: "Программа «\(programme.name)» закрыта \(today.russian)",
+                                   before: ["Состояние": ProgrammeStatus.active.russian],
+                                   after: ["Состояние": ProgrammeStatus.closed.russian, "Причина": reason.isEmpty ? "окончание срока" : reason])
+        }
+        return .success(())
+    }
+
+    /// Refuses a change to anything of a closed programme.
+    static func requireOpen(_ programme: Programme) throws {
+        guard programme.status.isOpen else {
+            throw Abort(.forbidden, reason: "Программа «\(programme.name)» закрыта: её план, мероприятия и индикаторы больше не меняются.")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+extension ProgrammesView {
+    struct Item {
+        var id: UUID
+        var name: String
+        var years: ClosedRange<Int>
+        var status: ProgrammeStatus
+        var closedOn: Day?
+        var closeReason: String?
+        var measures: Int
+        var done: Int
+        var isCurrent: Bool
+    }
+
+    struct Model {
+        var items: [Item]
+        var canManage: Bool
+        /// The period the form suggests: the year after the newest programme, three years long.
+        var suggestedYears: ClosedRange<Int>
+        var today: Day
+    }
+
+    /// The municipality's programmes, newest period first, with their measures done.
+    static func query(user: CurrentUser, current: Programme?, today: Day, on db: any Database) async throws -> Model {
+        let programmes = try await Scope.programmes(for: user, on: db)
+        let ids = programmes.compactMap(\.id)
+        let measures = ids.isEmpty ? [] : try await Measure.query(on: db).filter(\.$programme.$id ~~ ids).all()
+        let items = programmes.map { p in
+            let own = measures.filter { $0.$programme.id == p.id }
+            return Item(id: p.id!, name: p.name, years: p.years, status: p.status, closedOn: p.closedOn.flatMap(Day.init),
+                        closeReason: p.closeReason, measures: own.count, done: own.filter { $0.status == .done }.count,
+                        isCurrent: p.id == current?.id)
+        }
+        let next = (programmes.map(\.endYear).max().map { $0 + 1 }) ?? today.year
+        return Model(items: items, canManage: user.access.canAdminister, suggestedYears: next...(next + 2), today: today)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import OporaDomain
+import Plot
+import Vapor
+
+/// The municipality's programmes over time: which one the pages show, their periods and states,
+/// and (admin) starting, activating and closing one.
+enum ProgrammesView {
+    static func render(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Response {
+        let errors = failed?.errors
+        func v(_ form: String, _ key: String, _ fallback: String = "") -> String {
+            failed?.form == form ? failed?.values[key] ?? fallback : fallback
+        }
+        func e(_ form: String, _ key: String) -> String? { failed?.form == form ? errors?[key] : nil }
+        let response = Layout.page("Программы", ctx) {
+            El("h1") { Tx("Программы муниципалитета") }
+            El("p", [("class", "lead")]) {
+                Tx("Страницы Опоры показывают одну программу: выбранную здесь, иначе действующую, иначе самую новую. Закрытая программа остаётся доступной для чтения со всеми планами, подтверждениями и отчётами.")
+            }
+            if let errors, failed?.form != "create" { Forms.errorSummary(errors) }
+            if m.items.isEmpty { El("p") { Tx("Программ пока нет.") } }
+            DataTable("Программы", headers: ["Программа", "Период", "Состояние", "Мероприятия: выполнено", ""], items: m.items) { p in
+                Cell.head { Tx(p.name); if p.isCurrent { El("p", [("class", "muted")]) { Tx("показывается на страницах") } } }
+                Cell.text("\(p.years.lowerBound)–\(p.years.upperBound)")
+                Cell.of {
+                    Tx(p.status.russian + (p.closedOn.map { " \($0.russian)" } ?? ""))
+                    if let reason = p.closeReason { El("p", [("class", "muted")]) { Tx("Причина: \(reason)") } }
+                }
+                Cell.number("\(p.done) из \(p.measures)")
+                Cell.of { actions(ctx, p, m, reason: v("close-\(p.id.uuidString)", "reason"), reasonError: e("close-\(p.id.uuidString)", "reason")) }
+            }
+            if m.canManage {
+                El("h2", [("id", "h-new")]) { Tx("Начать программу") }
+                El("p", [("class", "muted")]) { Tx("Новая программа создаётся черновиком: её можно проверить и изменить, а затем сделать действующей. Периоды программ не пересекаются; программа длится от 1 до \(ProgrammePeriod.maxYears) лет.") }
+                if failed?.form == "create", let errors { Forms.errorSummary(errors) }
+                El("form", [("method", "post"), ("action", SiteURL.programmeNew.path), ("class", "edit"), ("id", "form-create")]) {
+                    Forms.csrf(ctx)
+                    Forms.select("Начать", name: "start", options: Programmes.Start.allCases.map { ($0.rawValue, $0.russian) },
+                                 selected: v("create", "start", Programmes.Start.template.rawValue), error: e("create", "start"))
+                    Forms.field("Первый год", name: "first_year", value: v("create", "first_year", String(m.suggestedYears.lowerBound)), type: "number",
+                                error: e("create", "first_year"), required: true, attributes: [("min", "2000"), ("max", "2100")])
+                    Forms.field("Последний год", name: "last_year", value: v("create", "last_year", String(m.suggestedYears.upperBound)), type: "number",
+                                error: e("create", "last_year"), required: true, attributes: [("min", "2000"), ("max", "2100")])
+                    Forms.field("Название", name: "name", value: v("create", "name"), error: e("create", "name"),
+                                hint: "Для шаблона можно не указывать: название возьмётся из шаблона с вашими годами и муниципалитетом")
+                    El("button", [("type", "submit")]) { Tx("Создать черновик") }
+                }
+            }
+        }
+        if failed != nil { response.status = .unprocessableEntity }
+        return response
+    }
+
+    static func actions(_ ctx: PageContext, _ p: Item, _ m: Model, reason: String, reasonError: String?) -> Component {
+        ComponentGroup {
+            if !p.isCurrent {
+                El("form", [("method", "post"), ("action", SiteURL.programmeChoose(.value(p.id)).path), ("class", "inline")]) {
+                    Forms.csrf(ctx)
+                    El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Показывать на страницах") }
+                }
+            }
+            if m.canManage && p.status == .draft {
+                El("form", [("method", "post"), ("action", SiteURL.programmeActivate(.value(p.id)).path), ("class", "inline")]) {
+                    Forms.csrf(ctx)
+                    El("button", [("type", "submit")]) { Tx("Сделать действующей") }
+                }
+            }
+            if m.canManage && p.status == .active {
+                El("form", [("method", "post"), ("action", SiteURL.programmeClose(.value(p.id)).path), ("id", "form-close-\(p.id.uuidString)")]) {
+                    Forms.csrf(ctx)
+                    Forms.field("Причина закрытия", name: "reason", value: reason, error: reasonError,
+                                hint: m.today.year < p.years.upperBound ? "Программа рассчитана до \(p.years.upperBound) года: причина обязательна" : "Необязательно: программа завершила свой срок",
+                                id: "reason-\(p.id.uuidString)")
+                    El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Закрыть программу") }
+                }
+            }
+        }
+    }
+}
