@@ -30,6 +30,7 @@ import VaporTesting
             // The pages now show the draft (it was just made): the plan names its years.
             let plan = try await admin.get("/plan")
             #expect(plan.body.contains("2023") && !plan.body.contains("2020 год"))
+            #expect(plan.body.contains("2023–2025 · Черновик"))
 
             // Periods that overlap, are too long or run backwards are refused and change nothing.
             for (first, last, words) in [("2022", "2024", "пересекается"), ("2026", "2036", "не больше 10 лет"), ("2030", "2029", "не может быть раньше")] {

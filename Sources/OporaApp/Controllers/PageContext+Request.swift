@@ -15,7 +15,9 @@ extension PageContext {
         } else if user == nil {
             demo = try await Municipality.query(on: req.db).filter(\.$isDemo == true).count() > 0
         }
+        let programme = await user.asyncFlatMap { try? await Scope.currentProgramme(for: $0, chosen: req.chosenProgrammeID, on: req.db) }
         return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: name, isDemo: demo, path: req.url.path,
-                           demoToday: demo ? req.application.opora.pinnedToday : nil)
+                           demoToday: demo ? req.application.opora.pinnedToday : nil,
+                           programme: programme.map { .init(name: $0.name, years: $0.years, status: $0.status) })
     }
 }

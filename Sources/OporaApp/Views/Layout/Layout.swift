@@ -18,6 +18,12 @@ enum Layout {
             El("body") {
                 El("a", [("href", "#main"), ("class", "skip")]) { Tx("К содержанию") }
                 header(ctx)
+                if let p = ctx.programme {
+                    El("p", [("class", "programme-bar")]) {
+                        Tx("Программа: \(p.name), \(p.years.lowerBound)–\(p.years.upperBound) · \(p.status.russian) · ")
+                        El("a", [("href", SiteURL.programmes.path)]) { Tx("все программы") }
+                    }
+                }
                 if ctx.isDemo {
                     El("p", [("class", "demo"), ("role", "note")]) {
                         Tx("Демонстрационные данные. Программа и её мероприятия — из документа Балаганского района; школы № 7 и № 8 вымышлены; результаты, социальные сведения, пользователи, сроки и отметки в планах школ и файлы придуманы для показа." + (ctx.demoToday.map { " Дата в демонстрации: \($0.russian)." } ?? ""))

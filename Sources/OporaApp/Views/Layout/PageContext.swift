@@ -10,6 +10,14 @@ struct PageContext: Sendable {
     var path: String
     /// The pinned date of a demo, said in its banner.
     var demoToday: Day? = nil
+    /// The programme the pages show, said under the menu: which one, its years and its state.
+    var programme: ShownProgramme? = nil
+
+    struct ShownProgramme: Sendable {
+        var name: String
+        var years: ClosedRange<Int>
+        var status: ProgrammeStatus
+    }
 
     /// Whether the page masks counts of people (observers and visitors who are not signed in).
     var countsOnly: Bool { user?.access.seesCountsOnly ?? true }

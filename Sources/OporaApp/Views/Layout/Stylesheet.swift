@@ -15,6 +15,7 @@ enum Stylesheet {
     .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
     .who button.link{background:none;border:1px solid #fff;color:#fff;padding:2px 10px}
     .demo{margin:0;padding:8px 20px;background:#fff4d6;border-bottom:1px solid #e6c36a;font-size:14px}
+    .programme-bar{margin:0;padding:6px 20px;background:#eef1f5;border-bottom:1px solid #d7dce2;font-size:14px}
     main{max-width:1240px;margin:0 auto;padding:16px 20px 40px;overflow-wrap:break-word}
     footer{max-width:1240px;margin:0 auto;padding:16px 20px;color:#5b6673;font-size:13px}
     h1{font-size:26px;line-height:1.25;margin:12px 0}
