@@ -44,20 +44,12 @@ enum ConsultationsView {
             El("section", [("aria-labelledby", "h-points")]) {
                 El("h2", [("id", "h-points")]) { Tx("Пункты, тьюторы и график") }
                 if m.points.isEmpty { El("p") { Tx("Пунктов пока нет.") } } else {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Консультационные пункты муниципалитета") }
-                        El("thead") { El("tr") { for h in ["Пункт", "Тьюторы, консультанты", "Темы", "График"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for p in m.points {
-                                El("tr") {
-                                    El("th", [("scope", "row")]) { Tx(p.name) }
-                                    El("td") { Tx(p.tutors) }
-                                    El("td") { Tx(p.topics.joined(separator: "; ")) }
-                                    El("td") { Tx(p.schedule) }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Консультационные пункты муниципалитета", headers: ["Пункт", "Тьюторы, консультанты", "Темы", "График"], items: m.points) { p in
+                        Cell.head(p.name)
+                        Cell.text(p.tutors)
+                        Cell.text(p.topics.joined(separator: "; "))
+                        Cell.text(p.schedule)
+                    }
                 }
                 if m.canManage {
                     El("form", [("method", "post"), ("action", SiteURL.consultationsSave("point").path), ("class", "edit"), ("id", "form-point")]) {
@@ -85,21 +77,14 @@ enum ConsultationsView {
             El("section", [("aria-labelledby", "h-log")]) {
                 El("h2", [("id", "h-log")]) { Tx("Журнал консультаций (\(m.log.count))") }
                 if !m.log.isEmpty {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Консультации: дата, пункт, школа, тема") }
-                        El("thead") { El("tr") { for h in ["Дата", "Пункт", "Школа"] + (m.showTeachers ? ["Педагог"] : []) + ["Тема"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for x in m.log {
-                                El("tr") {
-                                    El("td", [("class", "nowrap")]) { Tx(x.date.russian) }
-                                    El("td") { Tx(x.point) }
-                                    El("td") { Tx(x.school) }
-                                    if m.showTeachers { El("td") { Tx(x.teacher ?? "—") } }
-                                    El("td") { Tx(x.topic) }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Консультации: дата, пункт, школа, тема", headers: ["Дата", "Пункт", "Школа"] + (m.showTeachers ? ["Педагог"] : []) + ["Тема"],
+                              items: m.log) { x in
+                        Cell.of([("class", "nowrap")]) { Tx(x.date.russian) }
+                        Cell.text(x.point)
+                        Cell.text(x.school)
+                        if m.showTeachers { Cell.text(x.teacher ?? "—") }
+                        Cell.text(x.topic)
+                    }
                 }
                 if m.canManage && !m.points.isEmpty {
                     El("form", [("method", "post"), ("action", SiteURL.consultationsSave("consultation").path), ("class", "edit"), ("id", "form-consultation")]) {

@@ -29,25 +29,17 @@ enum DecisionsView {
             El("p", [("class", "crumbs")]) { link("← Управленческий цикл", SiteURL.cycle.path) }
             El("h1") { Tx("Управленческие решения") }
             if m.rows.isEmpty { El("p") { Tx("Решений пока нет.") } } else {
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("Решения по программе: кто, что и на каком основании") }
-                    El("thead") { El("tr") { for h in ["Дата", "Кто принял", "Решение", "Основание", "Касается"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for r in m.rows {
-                            El("tr") {
-                                El("td", [("class", "nowrap")]) { Tx(r.date.russian) }
-                                El("td") { Tx(r.body) }
-                                El("td") { Tx(r.decision) }
-                                El("td") { Tx(r.basis) }
-                                El("td") {
-                                    if let s = r.school { Tx(s) }
-                                    if let x = r.measure { if r.school != nil { Tx("; ") }; link(x.name, SiteURL.measure(.value(x.id)).path) }
-                                    if r.school == nil && r.measure == nil { Tx("—") }
-                                }
-                            }
-                        }
+                DataTable("Решения по программе: кто, что и на каком основании", headers: ["Дата", "Кто принял", "Решение", "Основание", "Касается"], items: m.rows) { r in
+                    Cell.of([("class", "nowrap")]) { Tx(r.date.russian) }
+                    Cell.text(r.body)
+                    Cell.text(r.decision)
+                    Cell.text(r.basis)
+                    Cell.of {
+                        if let s = r.school { Tx(s) }
+                        if let x = r.measure { if r.school != nil { Tx("; ") }; link(x.name, SiteURL.measure(.value(x.id)).path) }
+                        if r.school == nil && r.measure == nil { Tx("—") }
                     }
-                } }
+                }
             }
             if m.canEdit {
                 El("form", [("method", "post"), ("action", SiteURL.decisions.path), ("class", "edit"), ("id", "form-decision")]) {

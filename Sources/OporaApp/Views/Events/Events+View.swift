@@ -30,24 +30,16 @@ enum EventsView {
         let response = Layout.page("События", ctx) {
             El("h1") { Tx("События сети: семинары, стажировки, олимпиады") }
             if m.rows.isEmpty { El("p") { Tx("Событий пока нет.") } } else {
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("События по датам") }
-                    El("thead") { El("tr") { for h in ["Дата", "Вид", "Название", "Организатор", "Для кого", "Участников", "Материалы", "Публикуется"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for r in m.rows {
-                            El("tr") {
-                                El("td", [("class", "nowrap")]) { Tx(r.date.russian) }
-                                El("td") { Tx(r.kind.russian) }
-                                El("td") { Tx(r.title + (r.school.map { " (\($0))" } ?? "")) }
-                                El("td") { Tx(r.organiser) }
-                                El("td") { Tx(r.audience) }
-                                El("td", [("class", "num")]) { Tx(r.participants.map { ctx.countsOnly ? SmallCount.masked($0) : String($0) } ?? "—") }
-                                El("td") { Tx(r.materials.ifEmpty("—")) }
-                                El("td") { Tx(r.isPublic ? "да" : "нет") }
-                            }
-                        }
-                    }
-                } }
+                DataTable("События по датам", headers: ["Дата", "Вид", "Название", "Организатор", "Для кого", "Участников", "Материалы", "Публикуется"], items: m.rows) { r in
+                    Cell.of([("class", "nowrap")]) { Tx(r.date.russian) }
+                    Cell.text(r.kind.russian)
+                    Cell.text(r.title + (r.school.map { " (\($0))" } ?? ""))
+                    Cell.text(r.organiser)
+                    Cell.text(r.audience)
+                    Cell.number(r.participants.map { ctx.countsOnly ? SmallCount.masked($0) : String($0) } ?? "—")
+                    Cell.text(r.materials.ifEmpty("—"))
+                    Cell.text(r.isPublic ? "да" : "нет")
+                }
             }
             if m.canEdit {
                 El("form", [("method", "post"), ("action", SiteURL.events.path), ("class", "edit"), ("id", "form-event")]) {

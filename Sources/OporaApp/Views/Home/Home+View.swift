@@ -12,51 +12,29 @@ enum HomeView {
             if let d = indicators, let year = d.years.last(where: { $0 <= today.year }) ?? d.years.first {
                 El("section", [("aria-labelledby", "h-indicators")]) {
                     El("h2", [("id", "h-indicators")]) { Tx("Целевые индикаторы, \(year) год") }
-                    El("table", [("class", "data")]) {
-                        El("caption") { Tx("Значение по данным Опоры и цель") }
-                        El("thead") { El("tr") { for h in ["Индикатор", "Значение", "Цель", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for n in d.numbers {
-                                let v = d.value(n, year)
-                                El("tr") {
-                                    El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
-                                    El("td", [("class", "num")]) { link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, year).path) }
-                                    El("td", [("class", "num")]) { Tx(d.targets[n]?[year].map { Format.number($0) + " %" } ?? "—") }
-                                    El("td") { IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[year])) }
-                                }
-                            }
-                        }
+                    DataTable("Значение по данным Опоры и цель", headers: ["Индикатор", "Значение", "Цель", "Итог"], items: d.numbers) { n in
+                        let v = d.value(n, year)
+                        Cell.head("\(n). \(d.titles[n] ?? "")")
+                        Cell.number { link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, year).path) }
+                        Cell.number(d.targets[n]?[year].map { Format.number($0) + " %" } ?? "—")
+                        Cell.of { IndicatorsView.achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[year])) }
                     }
                 }
             }
             El("section", [("aria-labelledby", "h-progress")]) {
                 El("h2", [("id", "h-progress")]) { Tx("Выполнение по разделам") }
                 SectionBarChart.svg(model.sections)
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("Мероприятия по разделам") }
-                    El("thead") { El("tr") {
-                        El("th", [("scope", "col")]) { Tx("Раздел") }
-                        El("th", [("scope", "col")]) { Tx("Выполнено") }
-                        El("th", [("scope", "col")]) { Tx("Выполняется") }
-                        El("th", [("scope", "col")]) { Tx("Запланировано") }
-                        El("th", [("scope", "col")]) { Tx("Просрочено") }
-                    } }
-                    El("tbody") {
-                        for s in model.sections {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { link("\(s.number). \(s.title)", SiteURL.measures.with([("section", String(s.number))] + schoolQuery(ctx))) }
-                                El("td") { Tx("\(s.done) из \(s.total)") }
-                                El("td") { Tx(String(s.counts[.inProgress] ?? 0)) }
-                                El("td") { Tx(String(s.counts[.planned] ?? 0)) }
-                                El("td") {
-                                    if s.overdue > 0 {
-                                        link(String(s.overdue), SiteURL.measures.with([("section", String(s.number)), ("overdue", "1")] + schoolQuery(ctx)))
-                                    } else { Tx("0") }
-                                }
-                            }
-                        }
+                DataTable("Мероприятия по разделам", headers: ["Раздел", "Выполнено", "Выполняется", "Запланировано", "Просрочено"], items: model.sections) { s in
+                    Cell.head { link("\(s.number). \(s.title)", SiteURL.measures.with([("section", String(s.number))] + schoolQuery(ctx))) }
+                    Cell.text("\(s.done) из \(s.total)")
+                    Cell.text(String(s.counts[.inProgress] ?? 0))
+                    Cell.text(String(s.counts[.planned] ?? 0))
+                    Cell.of {
+                        if s.overdue > 0 {
+                            link(String(s.overdue), SiteURL.measures.with([("section", String(s.number)), ("overdue", "1")] + schoolQuery(ctx)))
+                        } else { Tx("0") }
                     }
-                } }
+                }
             }
             El("section", [("aria-labelledby", "h-overdue")]) {
                 El("h2", [("id", "h-overdue")]) { Tx("Просроченные мероприятия (\(model.overdue.count))") }

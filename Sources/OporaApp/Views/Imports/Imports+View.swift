@@ -33,24 +33,14 @@ enum ImportsView {
             }
             El("h2") { Tx("Журнал загрузок") }
             if history.isEmpty { El("p") { Tx("Загрузок ещё не было.") } } else {
-                El("div", [("class", "scroll")]) {
-                    El("table", [("class", "data")]) {
-                        El("caption") { Tx("Последние загрузки") }
-                        El("thead") { El("tr") { for h in ["Когда", "Кто", "Файл", "Что", "Добавлено", "Заменено", "Без изменений"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for r in history {
-                                El("tr") {
-                                    El("td") { Tx(r.createdAt.map(MeasureShowView.dateTime) ?? "") }
-                                    El("td") { Tx(r.userName) }
-                                    El("td") { Tx(r.fileName) }
-                                    El("td") { Tx(ImportKind(rawValue: r.kind)?.russianTitle ?? r.kind) }
-                                    El("td", [("class", "num")]) { Tx(String(r.added)) }
-                                    El("td", [("class", "num")]) { Tx(String(r.replaced)) }
-                                    El("td", [("class", "num")]) { Tx(String(r.unchanged)) }
-                                }
-                            }
-                        }
-                    }
+                DataTable("Последние загрузки", headers: ["Когда", "Кто", "Файл", "Что", "Добавлено", "Заменено", "Без изменений"], items: history) { r in
+                    Cell.text(r.createdAt.map(MeasureShowView.dateTime) ?? "")
+                    Cell.text(r.userName)
+                    Cell.text(r.fileName)
+                    Cell.text(ImportKind(rawValue: r.kind)?.russianTitle ?? r.kind)
+                    Cell.number(String(r.added))
+                    Cell.number(String(r.replaced))
+                    Cell.number(String(r.unchanged))
                 }
             }
         }
@@ -64,20 +54,11 @@ enum ImportsView {
                     Tx("В файле «\(fileName)» (\(kind.russianTitle.lowercased())) найдено ошибок: \(problems.count). Ничего не изменено. Исправьте файл и загрузите его снова.")
                 }
             }
-            El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                El("caption") { Tx("Ошибки по строкам") }
-                El("thead") { El("tr") { for h in ["Строка", "Столбец", "Значение", "Что не так"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                El("tbody") {
-                    for p in problems.prefix(1000) {
-                        El("tr") {
-                            El("td", [("class", "num")]) { Tx(p.line.map(String.init) ?? "весь файл") }
-                            El("td") { if let c = p.column { El("code") { Tx(c) } } else { Tx("—") } }
-                            El("td") { Tx(p.value ?? "—") }
-                            El("td") { Tx(p.reason) }
-                        }
-                    }
-                }
-            }
+            DataTable("Ошибки по строкам", headers: ["Строка", "Столбец", "Значение", "Что не так"], items: Array(problems.prefix(1000))) { p in
+                Cell.number(p.line.map(String.init) ?? "весь файл")
+                Cell.of { if let c = p.column { El("code") { Tx(c) } } else { Tx("—") } }
+                Cell.text(p.value ?? "—")
+                Cell.text(p.reason)
             }
             if problems.count > 1000 { El("p") { Tx("Показаны первые 1000 ошибок из \(problems.count).") } }
             El("p") { link("← Загрузить другой файл", SiteURL.imports.path) }

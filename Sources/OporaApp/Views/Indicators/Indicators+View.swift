@@ -35,37 +35,24 @@ enum IndicatorsView {
     }
 
     static func table(_ d: IndicatorData) -> Component {
-        El("div", [("class", "scroll")]) {
-            El("table", [("class", "data indicators")]) {
-                El("caption") { Tx("Результативность муниципальной программы, %") }
-                El("thead") { El("tr") {
-                    El("th", [("scope", "col")]) { Tx("Целевой индикатор") }
-                    El("th", [("scope", "col")]) { Tx("Исходное (\(d.baselineYear))") }
-                    for y in d.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
-                } }
-                El("tbody") {
-                    for n in d.numbers {
-                        El("tr") {
-                            El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
-                            El("td", [("class", "num")]) { Tx(d.baselines[n].map { Format.number($0) } ?? "—") }
-                            for y in d.years {
-                                let v = d.value(n, y)
-                                let previous = y == d.years.first ? d.baselines[n] : d.value(n, y - 1).value
-                                El("td") {
-                                    El("div") {
-                                        link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path, [("class", "value")])
-                                    }
-                                    El("div", [("class", "muted")]) { Tx("цель " + (d.targets[n]?[y].map { Format.number($0) + " %" } ?? "—")) }
-                                    achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[y]))
-                                    if let change = IndicatorAssessment.change(value: v.value, previous: previous) {
-                                        El("div", [("class", "muted")]) { Tx("к прошлому: " + Format.points(change / 100)) }
-                                    }
-                                    if let m = d.manual[n]?[y] {
-                                        El("div", [("class", "manual")]) { Tx("введено вручную: \(Format.number(m.value)) %") }
-                                    }
-                                }
-                            }
-                        }
+        DataTable("Результативность муниципальной программы, %",
+                  headers: ["Целевой индикатор", "Исходное (\(d.baselineYear))"] + d.years.map(String.init), items: d.numbers, classes: "indicators") { n in
+            Cell.head("\(n). \(d.titles[n] ?? "")")
+            Cell.number(d.baselines[n].map { Format.number($0) } ?? "—")
+            for y in d.years {
+                let v = d.value(n, y)
+                let previous = y == d.years.first ? d.baselines[n] : d.value(n, y - 1).value
+                Cell.of {
+                    El("div") {
+                        link(v.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path, [("class", "value")])
+                    }
+                    El("div", [("class", "muted")]) { Tx("цель " + (d.targets[n]?[y].map { Format.number($0) + " %" } ?? "—")) }
+                    achievedMark(IndicatorAssessment.achieved(value: v.value, target: d.targets[n]?[y]))
+                    if let change = IndicatorAssessment.change(value: v.value, previous: previous) {
+                        El("div", [("class", "muted")]) { Tx("к прошлому: " + Format.points(change / 100)) }
+                    }
+                    if let m = d.manual[n]?[y] {
+                        El("div", [("class", "manual")]) { Tx("введено вручную: \(Format.number(m.value)) %") }
                     }
                 }
             }
@@ -84,28 +71,15 @@ enum IndicatorsView {
     }
 
     static func schoolTable(_ d: IndicatorData, _ code: String) -> Component {
-        El("div", [("class", "scroll")]) {
-            El("table", [("class", "data")]) {
-                El("caption") { Tx("Показатели школы по годам") }
-                El("thead") { El("tr") {
-                    El("th", [("scope", "col")]) { Tx("Индикатор") }
-                    for y in d.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
-                } }
-                El("tbody") {
-                    for n in d.numbers {
-                        El("tr") {
-                            El("th", [("scope", "row")]) { Tx("\(n). \(d.titles[n] ?? "")") }
-                            for y in d.years {
-                                let part = d.value(n, y).breakdown.first { $0.schoolCode == code }
-                                El("td") {
-                                    if let part {
-                                        link(part.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path)
-                                        El("div", [("class", "muted")]) { Tx("\(Format.number(part.numerator)) из \(Format.number(part.denominator))") }
-                                    } else { Tx("школа не участвует") }
-                                }
-                            }
-                        }
-                    }
+        DataTable("Показатели школы по годам", headers: ["Индикатор"] + d.years.map(String.init), items: d.numbers) { n in
+            Cell.head("\(n). \(d.titles[n] ?? "")")
+            for y in d.years {
+                let part = d.value(n, y).breakdown.first { $0.schoolCode == code }
+                Cell.of {
+                    if let part {
+                        link(part.value.map { Format.number($0) + " %" } ?? "нет данных", SiteURL.indicator(n, y).path)
+                        El("div", [("class", "muted")]) { Tx("\(Format.number(part.numerator)) из \(Format.number(part.denominator))") }
+                    } else { Tx("школа не участвует") }
                 }
             }
         }
@@ -151,39 +125,24 @@ enum IndicatorDetailView {
                 }
             }
             El("h2") { Tx("По школам") }
-            El("table", [("class", "data")]) {
-                El("caption") { Tx("Вклад школ-участниц") }
-                El("thead") { El("tr") { for h in ["Школа", "Числитель", "Знаменатель", "Значение", "Примечание"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                El("tbody") {
-                    for p in parts {
-                        let row = shown(p.numerator, p.denominator, p.value)
-                        El("tr") {
-                            El("th", [("scope", "row")]) { Tx(p.schoolName) }
-                            El("td", [("class", "num")]) { Tx(row.0) }
-                            El("td", [("class", "num")]) { Tx(row.1) }
-                            El("td", [("class", "num")]) { Tx(p.value == nil ? "—" : row.2) }
-                            El("td") { Tx(p.note ?? "") }
-                        }
-                    }
-                }
+            // Both tables stay next to their <h2>: the browser journeys find their rows from the heading.
+            DataTable("Вклад школ-участниц", headers: ["Школа", "Числитель", "Знаменатель", "Значение", "Примечание"], items: parts, scrolls: false) { p in
+                let row = shown(p.numerator, p.denominator, p.value)
+                Cell.head(p.schoolName)
+                Cell.number(row.0)
+                Cell.number(row.1)
+                Cell.number(p.value == nil ? "—" : row.2)
+                Cell.text(p.note ?? "")
             }
             El("h2") { Tx("Строки, из которых посчитано (\(sources.count))") }
             if namesHidden && sources.count < v.sources.filter({ schoolCode == nil || $0.schoolCode == schoolCode }).count {
                 El("p", [("class", "muted")]) { Tx("Строки о работниках и их курсах видят только внутри муниципалитета.") }
             }
             if sources.isEmpty { El("p") { Tx("Строк нет: данные для этого индикатора ещё не внесены.") } } else {
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Исходные строки") }
-                    El("thead") { El("tr") { for h in ["Школа", "Строка", "Засчитана"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for s in sources {
-                            El("tr") {
-                                El("td") { Tx(d.inputs.schoolNames[s.schoolCode] ?? s.schoolCode) }
-                                El("td") { Tx(s.description) }
-                                El("td") { Tx(s.counted ? "да" : "нет") }
-                            }
-                        }
-                    }
+                DataTable("Исходные строки", headers: ["Школа", "Строка", "Засчитана"], items: sources, scrolls: false) { s in
+                    Cell.text(d.inputs.schoolNames[s.schoolCode] ?? s.schoolCode)
+                    Cell.text(s.description)
+                    Cell.text(s.counted ? "да" : "нет")
                 }
             }
             if canEnter {

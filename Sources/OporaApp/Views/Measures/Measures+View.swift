@@ -61,35 +61,24 @@ enum MeasuresView {
                 El("p", [("class", "empty")]) { Tx("Ничего не найдено. Измените условия поиска или сбросьте фильтры.") }
             } else {
                 El("p", [("class", "muted")]) { Tx("Найдено: \(RussianNoun.measure.counted(rows.count)).") }
-                El("div", [("class", "scroll")]) {
-                    El("table", [("class", "data measures")]) {
-                        El("caption") { Tx("Мероприятия по задачам") }
-                        El("thead") { El("tr") {
-                            for h in ["Раздел", "Целевое направление", "Задача", "Мероприятие", "Сроки", "Ответственные", "Отметка о выполнении", "Продукт / результат"] {
-                                El("th", [("scope", "col")]) { Tx(h) }
-                            }
-                        } }
-                        El("tbody") {
-                            for r in shown {
-                                El("tr", [("class", r.overdue ? "is-overdue" : nil)]) {
-                                    El("td", [("data-label", "Раздел")]) { Tx(String(r.sectionNumber)) }
-                                    El("td", [("data-label", "Направление")]) { Tx("\(r.directionCode) \(r.directionTitle)") }
-                                    El("td", [("data-label", "Задача")]) { Tx(r.taskText) }
-                                    El("td", [("data-label", "Мероприятие")]) {
-                                        link(r.name, SiteURL.measure(.value(r.id)).path)
-                                        El("div", [("class", "muted")]) { Tx(r.schoolName.map { "План школы: \($0)" } ?? "Муниципальный план") }
-                                    }
-                                    El("td", [("data-label", "Сроки")]) { Tx(r.deadline?.russian ?? r.deadlineText ?? "—") }
-                                    El("td", [("data-label", "Ответственные")]) { Tx(r.responsible ?? "—") }
-                                    El("td", [("data-label", "Отметка")]) {
-                                        Badges.status(r.status, overdue: r.overdue)
-                                        if let on = r.completedOn { El("div") { Tx("\(on.russian), \(r.completedBy ?? "")") } }
-                                    }
-                                    El("td", [("data-label", "Продукт")]) { Tx(r.product ?? "—") }
-                                }
-                            }
-                        }
+                // On a narrow screen each row becomes a card; `data-label` names each of its cells.
+                DataTable("Мероприятия по задачам",
+                          headers: ["Раздел", "Целевое направление", "Задача", "Мероприятие", "Сроки", "Ответственные", "Отметка о выполнении", "Продукт / результат"],
+                          items: Array(shown), classes: "measures", rowAttributes: { r in [("class", r.overdue ? "is-overdue" : nil)] }) { r in
+                    Cell.of([("data-label", "Раздел")]) { Tx(String(r.sectionNumber)) }
+                    Cell.of([("data-label", "Направление")]) { Tx("\(r.directionCode) \(r.directionTitle)") }
+                    Cell.of([("data-label", "Задача")]) { Tx(r.taskText) }
+                    Cell.of([("data-label", "Мероприятие")]) {
+                        link(r.name, SiteURL.measure(.value(r.id)).path)
+                        El("div", [("class", "muted")]) { Tx(r.schoolName.map { "План школы: \($0)" } ?? "Муниципальный план") }
                     }
+                    Cell.of([("data-label", "Сроки")]) { Tx(r.deadline?.russian ?? r.deadlineText ?? "—") }
+                    Cell.of([("data-label", "Ответственные")]) { Tx(r.responsible ?? "—") }
+                    Cell.of([("data-label", "Отметка")]) {
+                        Badges.status(r.status, overdue: r.overdue)
+                        if let on = r.completedOn { El("div") { Tx("\(on.russian), \(r.completedBy ?? "")") } }
+                    }
+                    Cell.of([("data-label", "Продукт")]) { Tx(r.product ?? "—") }
                 }
                 if pages > 1 {
                     El("nav", [("class", "pages"), ("aria-label", "Страницы")]) {

@@ -45,19 +45,11 @@ enum MethodologyView {
                 }
             }
             El("h2") { Tx("Версии") }
-            El("table", [("class", "data")]) {
-                El("caption") { Tx("История версий методики") }
-                El("thead") { El("tr") { for h in ["Версия", "Когда", "Кто", "Основание"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                El("tbody") {
-                    for v in versions {
-                        El("tr") {
-                            El("td", [("class", "num")]) { Tx(String(v.number)) }
-                            El("td") { Tx(v.createdAt.map(MeasureShowView.dateTime) ?? "") }
-                            El("td") { Tx(v.createdBy) }
-                            El("td") { Tx(v.comment ?? "") }
-                        }
-                    }
-                }
+            DataTable("История версий методики", headers: ["Версия", "Когда", "Кто", "Основание"], items: versions) { v in
+                Cell.number(String(v.number))
+                Cell.text(v.createdAt.map(MeasureShowView.dateTime) ?? "")
+                Cell.text(v.createdBy)
+                Cell.text(v.comment ?? "")
             }
         }
         if errors != nil { response.status = .unprocessableEntity }

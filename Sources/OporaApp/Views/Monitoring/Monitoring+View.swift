@@ -65,32 +65,20 @@ enum MonitoringView {
             El("section", [("aria-labelledby", "h-table")]) {
                 El("h2", [("id", "h-table")]) { Tx("Школы и категории" + (m.category.map { ": \($0.russian)" } ?? "")) }
                 if m.category != nil || pages > 1 { pager(m, shown: shown.count, of: listed.count, page: page, pages: pages) }
-                El("div", [("class", "scroll")]) {
-                    El("table", [("class", "data")]) {
-                        El("caption") { Tx("Категории школ на \(m.year) год; подробности — на странице школы") }
-                        El("thead") { El("tr") {
-                            for h in ["Школа", "Категория", "Сводный результат", "Годы с низкими результатами", "Критериев НСУ", "Социальный индекс", "Признаки необъективности"] {
-                                El("th", [("scope", "col")]) { Tx(h) }
-                            }
-                        } }
-                        El("tbody") {
-                            for a in shown {
-                                El("tr") {
-                                    El("th", [("scope", "row")]) {
-                                        if let s = m.schools[a.schoolCode] {
-                                            link(s.shortName, SiteURL.school(.value(s.id)).with([("year", String(m.year))]))
-                                        } else { Tx(a.schoolCode) }
-                                    }
-                                    El("td") { CategoryBadge.render(a.category) }
-                                    El("td", [("class", "num")]) { Tx(Format.points(a.composite)) }
-                                    El("td") { Tx(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет") }
-                                    El("td", [("class", "num")]) { Tx("\(a.criteriaMet) из \(a.criteria.count)") }
-                                    El("td", [("class", "num")]) { Tx(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—") }
-                                    El("td") { Tx(a.biasFlags.isEmpty ? "нет" : a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; ")) }
-                                }
-                            }
-                        }
+                DataTable("Категории школ на \(m.year) год; подробности — на странице школы",
+                          headers: ["Школа", "Категория", "Сводный результат", "Годы с низкими результатами", "Критериев НСУ", "Социальный индекс", "Признаки необъективности"],
+                          items: Array(shown)) { a in
+                    Cell.head {
+                        if let s = m.schools[a.schoolCode] {
+                            link(s.shortName, SiteURL.school(.value(s.id)).with([("year", String(m.year))]))
+                        } else { Tx(a.schoolCode) }
                     }
+                    Cell.of { CategoryBadge.render(a.category) }
+                    Cell.number(Format.points(a.composite))
+                    Cell.text(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет")
+                    Cell.number("\(a.criteriaMet) из \(a.criteria.count)")
+                    Cell.number(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—")
+                    Cell.text(a.biasFlags.isEmpty ? "нет" : a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; "))
                 }
             }
             El("section", [("aria-labelledby", "h-params")]) {
@@ -153,16 +141,9 @@ enum CategoryBadge {
 
 enum ParametersTable {
     static func render(_ p: MethodologyParameters) -> Component {
-        El("table", [("class", "data params")]) {
-            El("caption") { Tx("Параметры") }
-            El("tbody") {
-                for d in p.described {
-                    El("tr") {
-                        El("th", [("scope", "row")]) { Tx(d.label) }
-                        El("td", [("class", "num")]) { Tx(d.value) }
-                    }
-                }
-            }
+        DataTable("Параметры", headers: [], items: p.described, classes: "params") { d in
+            Cell.head(d.label)
+            Cell.number(d.value)
         }
     }
 }

@@ -30,25 +30,17 @@ enum PartnershipsView {
         let response = Layout.page("Партнёрства", ctx) {
             El("h1") { Tx("Сетевое взаимодействие и партнёрства") }
             if m.rows.isEmpty { El("p") { Tx("Партнёрств пока нет.") } } else {
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("Школы и их партнёры") }
-                    El("thead") { El("tr") { for h in ["Школа", "Партнёр", "Вид", "Соглашение", "Предмет", "Совместные события"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for r in m.rows {
-                            El("tr") {
-                                El("td") { Tx(r.school) }
-                                El("td") { Tx(r.partner) }
-                                El("td") { Tx(r.kind.russian) }
-                                El("td") {
-                                    Tx(r.agreement.ifEmpty("—"))
-                                    if r.hasFile { Tx(" "); link("(файл)", SiteURL.partnershipFile(.value(r.id)).path) }
-                                }
-                                El("td") { Tx(r.subject) }
-                                El("td") { Tx(r.events.joined(separator: "; ").ifEmpty("—")) }
-                            }
-                        }
+                DataTable("Школы и их партнёры", headers: ["Школа", "Партнёр", "Вид", "Соглашение", "Предмет", "Совместные события"], items: m.rows) { r in
+                    Cell.text(r.school)
+                    Cell.text(r.partner)
+                    Cell.text(r.kind.russian)
+                    Cell.of {
+                        Tx(r.agreement.ifEmpty("—"))
+                        if r.hasFile { Tx(" "); link("(файл)", SiteURL.partnershipFile(.value(r.id)).path) }
                     }
-                } }
+                    Cell.text(r.subject)
+                    Cell.text(r.events.joined(separator: "; ").ifEmpty("—"))
+                }
             }
             if ctx.user?.access.readsWholeMunicipality == true { El("section", [("aria-labelledby", "h-suggest")]) {
                 El("h2", [("id", "h-suggest")]) { Tx("Кого предложить в партнёры школам с НРО" + (m.monitoringYear.map { " (мониторинг \($0) года)" } ?? "")) }

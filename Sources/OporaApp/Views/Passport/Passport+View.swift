@@ -25,24 +25,12 @@ enum PassportView {
                 item("Контроль реализации программы") { El("p") { Tx(p.control) } }
             }
             El("h2") { Tx("Целевые индикаторы по годам") }
-            El("div", [("class", "scroll")]) {
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Результативность муниципальной программы") }
-                    El("thead") { El("tr") {
-                        El("th", [("scope", "col")]) { Tx("Целевой индикатор") }
-                        El("th", [("scope", "col")]) { Tx("Исходное значение (\(plan.indicators.first?.baselineYear ?? plan.years.first! - 1))") }
-                        for y in plan.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
-                    } }
-                    El("tbody") {
-                        for i in plan.indicators {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
-                                El("td", [("class", "num")]) { Tx(i.baseline.map(number) ?? "—") }
-                                for y in plan.years { El("td", [("class", "num")]) { Tx(i.targets[y].map(number) ?? "—") } }
-                            }
-                        }
-                    }
-                }
+            DataTable("Результативность муниципальной программы",
+                      headers: ["Целевой индикатор", "Исходное значение (\(plan.indicators.first?.baselineYear ?? plan.years.first! - 1))"] + plan.years.map(String.init),
+                      items: plan.indicators) { i in
+                Cell.head("\(i.number). \(i.title)")
+                Cell.number(i.baseline.map(number) ?? "—")
+                for y in plan.years { Cell.number(i.targets[y].map(number) ?? "—") }
             }
             El("h2") { Tx(plan.analysis.title) }
             for paragraph in plan.analysis.paragraphs { El("p") { Tx(paragraph) } }

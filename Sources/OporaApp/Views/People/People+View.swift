@@ -55,19 +55,11 @@ enum PeopleView {
                         CountBarChart.svg(title: "Число педагогов с дефицитом по компетенциям",
                                           m.common.map { ($0.area.title, $0.teacherIDs.count, count($0.teacherIDs.count)) })
                     }
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Дефициты по последней диагностике каждого педагога") }
-                        El("thead") { El("tr") { for h in ["Компетенция", "Порог, %", "Педагогов с дефицитом"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for c in m.common {
-                                El("tr") {
-                                    El("td") { Tx(c.area.title) }
-                                    El("td", [("class", "num")]) { Tx(Format.number(c.area.threshold)) }
-                                    El("td", [("class", "num")]) { Tx(count(c.teacherIDs.count)) }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Дефициты по последней диагностике каждого педагога", headers: ["Компетенция", "Порог, %", "Педагогов с дефицитом"], items: m.common) { c in
+                        Cell.text(c.area.title)
+                        Cell.number(Format.number(c.area.threshold))
+                        Cell.number(count(c.teacherIDs.count))
+                    }
                 }
             }
             El("section", [("aria-labelledby", "h-schools")]) {
@@ -82,30 +74,22 @@ enum PeopleView {
                        + "ИОМ \(count(plans)); " + (steps == 0 ? "шагов ИОМ пока нет." : "выполнено шагов ИОМ: \(count(done)) из \(count(steps))"
                            + (m.named || (done >= SmallCount.threshold && steps >= SmallCount.threshold) ? " (\(Int((Double(done) * 100 / Double(steps)).rounded())) %)." : ".")))
                 }
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("Педагоги и обучающиеся; обучающиеся — за \(m.year) год") }
-                    El("thead") { El("tr") {
-                        for h in ["Школа", "Педагогов", "Прошли диагностику", "С дефицитами", "ИОМ", "Шаги ИОМ выполнены", "Наставнических пар",
-                                  "Обучающихся с трудностями", "С низкой мотивацией", "Семей «зоны риска»"] { El("th", [("scope", "col")]) { Tx(h) } }
-                    } }
-                    El("tbody") {
-                        for r in m.schools {
-                            El("tr") {
-                                El("th", [("scope", "row")]) {
-                                    if m.named {
-                                        link(r.school.shortName, SiteURL.schoolPeople(.value(r.school.id)).path)
-                                        Tx(" · ")
-                                        link("обучающиеся", SiteURL.schoolSupport(.value(r.school.id)).with([("year", String(m.year))]))
-                                    } else { Tx(r.school.shortName) }
-                                }
-                                for n in [r.teachers, r.diagnosed, r.withDeficits, r.plans] { El("td", [("class", "num")]) { Tx(count(n)) } }
-                                El("td", [("class", "num")]) { Tx(r.steps == 0 ? "—" : "\(count(r.stepsDone)) из \(count(r.steps))") }
-                                El("td", [("class", "num")]) { Tx(count(r.pairs)) }
-                                for n in [r.difficulties, r.lowMotivation, r.families] { El("td", [("class", "num")]) { Tx(optional(n)) } }
-                            }
-                        }
+                DataTable("Педагоги и обучающиеся; обучающиеся — за \(m.year) год",
+                          headers: ["Школа", "Педагогов", "Прошли диагностику", "С дефицитами", "ИОМ", "Шаги ИОМ выполнены", "Наставнических пар",
+                                    "Обучающихся с трудностями", "С низкой мотивацией", "Семей «зоны риска»"],
+                          items: m.schools) { r in
+                    Cell.head {
+                        if m.named {
+                            link(r.school.shortName, SiteURL.schoolPeople(.value(r.school.id)).path)
+                            Tx(" · ")
+                            link("обучающиеся", SiteURL.schoolSupport(.value(r.school.id)).with([("year", String(m.year))]))
+                        } else { Tx(r.school.shortName) }
                     }
-                } }
+                    for n in [r.teachers, r.diagnosed, r.withDeficits, r.plans] { Cell.number(count(n)) }
+                    Cell.number(r.steps == 0 ? "—" : "\(count(r.stepsDone)) из \(count(r.steps))")
+                    Cell.number(count(r.pairs))
+                    for n in [r.difficulties, r.lowMotivation, r.families] { Cell.number(optional(n)) }
+                }
             }
             if m.named {
                 El("section", [("aria-labelledby", "h-undiagnosed")]) {

@@ -51,21 +51,14 @@ enum PeopleCatalogueView {
             El("section", [("aria-labelledby", "h-courses")]) {
                 El("h2", [("id", "h-courses")]) { Tx("Каталог курсов (\(m.courses.count))") }
                 if !m.courses.isEmpty {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Курсы, которые предлагает черновик ИОМ по дефицитам") }
-                        El("thead") { El("tr") { for h in ["Курс", "Организация", "Часов", "Компетенции", "По качеству образования"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for c in m.courses {
-                                El("tr") {
-                                    El("td") { Tx(c.title) }
-                                    El("td") { Tx(c.provider ?? "—") }
-                                    El("td", [("class", "num")]) { Tx(c.hours.map(String.init) ?? "—") }
-                                    El("td") { Tx(c.areas.map { title[$0] ?? $0 }.joined(separator: "; ")) }
-                                    El("td") { Tx(c.concernsQuality ? "да" : "нет") }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Курсы, которые предлагает черновик ИОМ по дефицитам", headers: ["Курс", "Организация", "Часов", "Компетенции", "По качеству образования"],
+                              items: m.courses) { c in
+                        Cell.text(c.title)
+                        Cell.text(c.provider ?? "—")
+                        Cell.number(c.hours.map(String.init) ?? "—")
+                        Cell.text(c.areas.map { title[$0] ?? $0 }.joined(separator: "; "))
+                        Cell.text(c.concernsQuality ? "да" : "нет")
+                    }
                 }
                 if m.canEditCourses {
                     El("form", [("method", "post"), ("action", SiteURL.peopleCatalogueSave("course").path), ("class", "edit"), ("id", "form-course")]) {

@@ -13,30 +13,18 @@ enum PlanView {
             for section in plan.sections {
                 El("section", [("aria-labelledby", "s\(section.number)")]) {
                     El("h2", [("id", "s\(section.number)")]) { Tx("Раздел \(section.number). \(section.title)") }
-                    El("div", [("class", "scroll")]) {
-                        El("table", [("class", "data plan")]) {
-                            El("caption") { Tx("Раздел \(section.number): направления и задачи по годам") }
-                            El("thead") { El("tr") {
-                                El("th", [("scope", "col")]) { Tx("Целевое направление") }
-                                for y in plan.years { El("th", [("scope", "col")]) { Tx(String(y)) } }
-                            } }
-                            El("tbody") {
-                                for d in section.directions {
-                                    El("tr") {
-                                        El("th", [("scope", "row")]) {
-                                            Tx("\(d.code) \(d.title)")
-                                            VoidEl("br", [])
-                                            link("Мероприятия", SiteURL.measures.with([("q", d.code + " " + d.title)]), [("class", "small")])
-                                        }
-                                        for y in plan.years {
-                                            El("td") {
-                                                let tasks = d.tasks.filter { $0.years.contains(y) }
-                                                if tasks.isEmpty { El("span", [("class", "muted")]) { Tx("—") } }
-                                                else { El("ul") { for t in tasks { El("li") { Tx(t.text) } } } }
-                                            }
-                                        }
-                                    }
-                                }
+                    DataTable("Раздел \(section.number): направления и задачи по годам",
+                              headers: ["Целевое направление"] + plan.years.map(String.init), items: section.directions, classes: "plan") { d in
+                        Cell.head {
+                            Tx("\(d.code) \(d.title)")
+                            VoidEl("br", [])
+                            link("Мероприятия", SiteURL.measures.with([("q", d.code + " " + d.title)]), [("class", "small")])
+                        }
+                        for y in plan.years {
+                            Cell.of {
+                                let tasks = d.tasks.filter { $0.years.contains(y) }
+                                if tasks.isEmpty { El("span", [("class", "muted")]) { Tx("—") } }
+                                else { El("ul") { for t in tasks { El("li") { Tx(t.text) } } } }
                             }
                         }
                     }

@@ -59,40 +59,25 @@ enum PublicView {
             }
             El("section", [("aria-labelledby", "h-progress")]) {
                 El("h2", [("id", "h-progress")]) { Tx("Выполнение мероприятий по разделам, \(r.year)") }
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Мероприятия муниципального плана и планов школ") }
-                    El("thead") { El("tr") { for h in ["Раздел", "Всего", "Выполнено", "Выполняется", "Доля выполненных"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for s in r.sections {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { Tx(s.title) }
-                                El("td", [("class", "num")]) { Tx(String(s.total)) }
-                                El("td", [("class", "num")]) { Tx(String(s.done)) }
-                                El("td", [("class", "num")]) { Tx(String(s.inProgress)) }
-                                El("td", [("class", "num")]) { Tx(s.total - s.cancelled > 0 ? Format.percent(Double(s.done) / Double(s.total - s.cancelled)) : "—") }
-                            }
-                        }
-                    }
+                DataTable("Мероприятия муниципального плана и планов школ", headers: ["Раздел", "Всего", "Выполнено", "Выполняется", "Доля выполненных"],
+                          items: r.sections) { s in
+                    Cell.head(s.title)
+                    Cell.number(String(s.total))
+                    Cell.number(String(s.done))
+                    Cell.number(String(s.inProgress))
+                    Cell.number(s.total - s.cancelled > 0 ? Format.percent(Double(s.done) / Double(s.total - s.cancelled)) : "—")
                 }
             }
             El("section", [("aria-labelledby", "h-indicators")]) {
                 El("h2", [("id", "h-indicators")]) { Tx("Целевые индикаторы, \(r.year)") }
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Значения в процентах: факт и цель") }
-                    El("thead") { El("tr") { for h in ["Индикатор", "Исходное", "Цель", "Факт", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for i in r.indicators {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
-                                El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
-                                El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
-                                // A share that would tell a count of fewer than 5 people is withheld.
-                                let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: true)
-                                El("td", [("class", "num")]) { Tx(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных") }
-                                El("td") { Tx(i.achieved.map { $0 ? "достигнут" : "не достигнут" } ?? "—") }
-                            }
-                        }
-                    }
+                DataTable("Значения в процентах: факт и цель", headers: ["Индикатор", "Исходное", "Цель", "Факт", "Итог"], items: r.indicators) { i in
+                    Cell.head("\(i.number). \(i.title)")
+                    Cell.number(i.baseline.map { Format.number($0) } ?? "—")
+                    Cell.number(i.target.map { Format.number($0) } ?? "—")
+                    // A share that would tell a count of fewer than 5 people is withheld.
+                    let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: true)
+                    Cell.number(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных")
+                    Cell.text(i.achieved.map { $0 ? "достигнут" : "не достигнут" } ?? "—")
                 }
             }
             El("section", [("aria-labelledby", "h-schools")]) {

@@ -26,25 +26,19 @@ enum ReportView {
             }
             El("section", [("class", "report-part")]) {
                 El("h2") { Tx("2. Целевые индикаторы") }
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Значения за \(r.year) год по данным Опоры, %") }
-                    El("thead") { El("tr") { for h in ["Индикатор", "Исходное", "Цель", "Факт", "Из чего", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for i in r.indicators {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { Tx("\(i.number). \(i.title)") }
-                                El("td", [("class", "num")]) { Tx(i.baseline.map { Format.number($0) } ?? "—") }
-                                El("td", [("class", "num")]) { Tx(i.target.map { Format.number($0) } ?? "—") }
-                                // Outside the municipality no count of fewer than 5 people, nor a share that tells one.
-                                let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: ctx.countsOnly)
-                                El("td", [("class", "num")]) { Tx(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных") }
-                                El("td", [("class", "num")]) { Tx("\(masked?.part ?? Format.number(i.numerator)) из \(masked?.whole ?? Format.number(i.denominator))") }
-                                El("td") {
-                                    IndicatorsView.achievedMark(i.achieved)
-                                    if let m = i.manual { El("div", [("class", "manual")]) { Tx("вручную: \(Format.number(m))") } }
-                                }
-                            }
-                        }
+                // The report is printed on A4: its tables have no scroll frame, which would cut them on paper.
+                DataTable("Значения за \(r.year) год по данным Опоры, %", headers: ["Индикатор", "Исходное", "Цель", "Факт", "Из чего", "Итог"],
+                          items: r.indicators, scrolls: false) { i in
+                    Cell.head("\(i.number). \(i.title)")
+                    Cell.number(i.baseline.map { Format.number($0) } ?? "—")
+                    Cell.number(i.target.map { Format.number($0) } ?? "—")
+                    // Outside the municipality no count of fewer than 5 people, nor a share that tells one.
+                    let masked = SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: ctx.countsOnly)
+                    Cell.number(masked?.shareShown == false && i.value != nil ? "скрыто" : i.value.map { Format.number($0) } ?? "нет данных")
+                    Cell.number("\(masked?.part ?? Format.number(i.numerator)) из \(masked?.whole ?? Format.number(i.denominator))")
+                    Cell.of {
+                        IndicatorsView.achievedMark(i.achieved)
+                        if let m = i.manual { El("div", [("class", "manual")]) { Tx("вручную: \(Format.number(m))") } }
                     }
                 }
             }
@@ -57,39 +51,24 @@ enum ReportView {
             El("section", [("class", "report-part")]) {
                 El("h2") { Tx("5. Просроченные мероприятия на \(r.today.russian) (\(r.overdue.count))") }
                 if r.overdue.isEmpty { El("p") { Tx("Просроченных мероприятий нет.") } } else {
-                    El("table", [("class", "data")]) {
-                        El("caption") { Tx("На \(r.today.russian)") }
-                        El("thead") { El("tr") { for h in ["Мероприятие", "План", "Срок", "Ответственные"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for m in r.overdue {
-                                El("tr") {
-                                    El("td") { Tx("\(m.directionCode) \(m.name)") }
-                                    El("td") { Tx(m.schoolName ?? "Муниципальный план") }
-                                    El("td", [("class", "nowrap")]) { Tx(m.deadline?.russian ?? "") }
-                                    El("td") { Tx(m.responsible ?? "—") }
-                                }
-                            }
-                        }
+                    DataTable("На \(r.today.russian)", headers: ["Мероприятие", "План", "Срок", "Ответственные"], items: r.overdue, scrolls: false) { m in
+                        Cell.text("\(m.directionCode) \(m.name)")
+                        Cell.text(m.schoolName ?? "Муниципальный план")
+                        Cell.of([("class", "nowrap")]) { Tx(m.deadline?.russian ?? "") }
+                        Cell.text(m.responsible ?? "—")
                     }
                 }
             }
             El("section", [("class", "report-part")]) {
                 El("h2") { Tx("6. Категории школ" + (r.categoriesYear.map { " (мониторинг \($0) года, методика версии \(r.methodologyVersion))" } ?? "")) }
                 if r.categories.isEmpty { El("p") { Tx("Результатов мониторинга нет.") } } else {
-                    El("table", [("class", "data")]) {
-                        El("caption") { Tx("Школы муниципалитета") }
-                        El("thead") { El("tr") { for h in ["Школа", "Категория", "Сводный результат", "Критериев НСУ", "В программе"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for c in r.categories {
-                                El("tr") {
-                                    El("td") { Tx(c.school) }
-                                    El("td") { CategoryBadge.render(c.category) }
-                                    El("td", [("class", "num")]) { Tx(Format.points(c.composite)) }
-                                    El("td", [("class", "num")]) { Tx(String(c.criteriaMet)) }
-                                    El("td") { Tx(c.participating ? "да" : "нет") }
-                                }
-                            }
-                        }
+                    DataTable("Школы муниципалитета", headers: ["Школа", "Категория", "Сводный результат", "Критериев НСУ", "В программе"],
+                              items: r.categories, scrolls: false) { c in
+                        Cell.text(c.school)
+                        Cell.of { CategoryBadge.render(c.category) }
+                        Cell.number(Format.points(c.composite))
+                        Cell.number(String(c.criteriaMet))
+                        Cell.text(c.participating ? "да" : "нет")
                     }
                 }
             }
@@ -97,17 +76,10 @@ enum ReportView {
     }
 
     static func countsTable(_ rows: [ReportData.MeasureCounts], _ first: String) -> Component {
-        El("table", [("class", "data")]) {
-            El("caption") { Tx("Мероприятия: всего и по состояниям") }
-            El("thead") { El("tr") { for h in [first, "Всего", "Выполнено", "Выполняется", "Запланировано", "Отменено", "Просрочено"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-            El("tbody") {
-                for c in rows {
-                    El("tr") {
-                        El("th", [("scope", "row")]) { Tx(c.title) }
-                        for v in [c.total, c.done, c.inProgress, c.planned, c.cancelled, c.overdue] { El("td", [("class", "num")]) { Tx(String(v)) } }
-                    }
-                }
-            }
+        DataTable("Мероприятия: всего и по состояниям", headers: [first, "Всего", "Выполнено", "Выполняется", "Запланировано", "Отменено", "Просрочено"],
+                  items: rows, scrolls: false) { c in
+            Cell.head(c.title)
+            for v in [c.total, c.done, c.inProgress, c.planned, c.cancelled, c.overdue] { Cell.number(String(v)) }
         }
     }
 }

@@ -47,22 +47,14 @@ enum SchoolDataView {
                     El("p", [("class", "muted")]) { Tx("Наблюдатель видит только число работников и курсов; имена, должности и курсы каждого видят школа, методисты и управление образования.") }
                 }
                 if !m.teachers.isEmpty {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Работники школы") }
-                        El("thead") { El("tr") { for h in ["Таб. №", "ФИО", "Должность", "Педагогический", "Категория", "Работает"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for t in m.teachers {
-                                El("tr") {
-                                    El("td") { Tx(t.teacherCode) }
-                                    El("td") { Tx(t.name) }
-                                    El("td") { Tx(t.position) }
-                                    El("td") { Tx(t.pedagogical ? "да" : "нет") }
-                                    El("td") { Tx(t.qualification ?? "—") }
-                                    El("td", [("class", "nowrap")]) { Tx("с \(t.employedFrom?.russian ?? "—")" + (t.employedTo.map { " по \($0.russian)" } ?? "")) }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Работники школы", headers: ["Таб. №", "ФИО", "Должность", "Педагогический", "Категория", "Работает"], items: m.teachers) { t in
+                        Cell.text(t.teacherCode)
+                        Cell.text(t.name)
+                        Cell.text(t.position)
+                        Cell.text(t.pedagogical ? "да" : "нет")
+                        Cell.text(t.qualification ?? "—")
+                        Cell.of([("class", "nowrap")]) { Tx("с \(t.employedFrom?.russian ?? "—")" + (t.employedTo.map { " по \($0.russian)" } ?? "")) }
+                    }
                 }
                 if m.canEdit {
                     form(ctx, s, .teachers, "Добавить или изменить работника (по табельному номеру)", errors: errors(.teachers)) {
@@ -81,21 +73,14 @@ enum SchoolDataView {
             El("section", [("aria-labelledby", "h-trainings")]) {
                 El("h2", [("id", "h-trainings")]) { Tx("Повышение квалификации (\(m.trainingCount))") }
                 if !m.trainings.isEmpty {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Курсы работников школы") }
-                        El("thead") { El("tr") { for h in ["Работник", "Курс", "Часов", "Окончен", "По качеству образования"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for t in m.trainings.sorted(by: { $0.completedOn > $1.completedOn }) {
-                                El("tr") {
-                                    El("td") { Tx(teacherNames[t.teacherID] ?? t.teacherID) }
-                                    El("td") { Tx(t.title + (t.provider.map { " (\($0))" } ?? "")) }
-                                    El("td", [("class", "num")]) { Tx(t.hours.map(String.init) ?? "—") }
-                                    El("td", [("class", "nowrap")]) { Tx(t.completedOn.russian) }
-                                    El("td") { Tx(t.concernsQuality ? "да" : "нет") }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Курсы работников школы", headers: ["Работник", "Курс", "Часов", "Окончен", "По качеству образования"],
+                              items: m.trainings.sorted(by: { $0.completedOn > $1.completedOn })) { t in
+                        Cell.text(teacherNames[t.teacherID] ?? t.teacherID)
+                        Cell.text(t.title + (t.provider.map { " (\($0))" } ?? ""))
+                        Cell.number(t.hours.map(String.init) ?? "—")
+                        Cell.of([("class", "nowrap")]) { Tx(t.completedOn.russian) }
+                        Cell.text(t.concernsQuality ? "да" : "нет")
+                    }
                 }
                 if m.canEdit && !m.teachers.isEmpty {
                     form(ctx, s, .trainings, "Добавить курс", errors: errors(.trainings)) {
@@ -115,19 +100,11 @@ enum SchoolDataView {
             El("section", [("aria-labelledby", "h-positions")]) {
                 El("h2", [("id", "h-positions")]) { Tx("Штатное расписание, \(m.year)") }
                 if m.positions.isEmpty { El("p") { Tx("Сведений за \(m.year) год нет.") } } else {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Ставки и вакансии") }
-                        El("thead") { El("tr") { for h in ["Должность", "Педагогическая", "Ставок", "Занято", "Квалифицированными", "Вакансии"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for p in m.positions {
-                                El("tr") {
-                                    El("td") { Tx(p.position) }
-                                    El("td") { Tx(p.pedagogical ? "да" : "нет") }
-                                    for v in [p.positions, p.filled, p.filledQualified, p.vacancies] { El("td", [("class", "num")]) { Tx(Format.number(v, digits: 2)) } }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Ставки и вакансии", headers: ["Должность", "Педагогическая", "Ставок", "Занято", "Квалифицированными", "Вакансии"], items: m.positions) { p in
+                        Cell.text(p.position)
+                        Cell.text(p.pedagogical ? "да" : "нет")
+                        for v in [p.positions, p.filled, p.filledQualified, p.vacancies] { Cell.number(Format.number(v, digits: 2)) }
+                    }
                 }
                 if m.canEdit {
                     form(ctx, s, .staffPositions, "Добавить или изменить должность за \(m.year) год", year: m.year, errors: errors(.staffPositions)) {

@@ -68,30 +68,23 @@ enum SchoolPeopleView {
                         Tx(" или загружают файлом.")
                     }
                 } else {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Последняя диагностика каждого педагога и его индивидуальный образовательный маршрут") }
-                        El("thead") { El("tr") { for h in ["Педагог", "Диагностика", "Дефициты (почему)", "ИОМ"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for r in m.rows {
-                                El("tr") {
-                                    El("td") {
-                                        Tx("\(r.teacher.name), \(r.teacher.position)")
-                                        if r.municipalMentor { El("div", [("class", "muted")]) { Tx("в списке наставников муниципалитета") } }
-                                    }
-                                    El("td", [("class", "nowrap")]) { Tx(r.latest?.russian ?? "не проводилась") }
-                                    El("td") {
-                                        if r.latest == nil { Tx("—") } else if r.deficits.isEmpty { Tx("нет дефицитов") } else {
-                                            El("ul") { for d in r.deficits { El("li") { Tx(d.russian(areas: m.areas)) } } }
-                                        }
-                                    }
-                                    El("td") {
-                                        link(r.progress.map { $0.russian } ?? "составить", SiteURL.teacherPlan(.value(r.recordID)).path)
-                                        if let p = r.progress, p.overdue > 0 { El("p", [("class", "overdue")]) { Tx("просрочено: \(RussianNoun.step.counted(p.overdue))") } }
-                                    }
-                                }
+                    DataTable("Последняя диагностика каждого педагога и его индивидуальный образовательный маршрут",
+                              headers: ["Педагог", "Диагностика", "Дефициты (почему)", "ИОМ"], items: m.rows) { r in
+                        Cell.of {
+                            Tx("\(r.teacher.name), \(r.teacher.position)")
+                            if r.municipalMentor { El("div", [("class", "muted")]) { Tx("в списке наставников муниципалитета") } }
+                        }
+                        Cell.of([("class", "nowrap")]) { Tx(r.latest?.russian ?? "не проводилась") }
+                        Cell.of {
+                            if r.latest == nil { Tx("—") } else if r.deficits.isEmpty { Tx("нет дефицитов") } else {
+                                El("ul") { for d in r.deficits { El("li") { Tx(d.russian(areas: m.areas)) } } }
                             }
                         }
-                    } }
+                        Cell.of {
+                            link(r.progress.map { $0.russian } ?? "составить", SiteURL.teacherPlan(.value(r.recordID)).path)
+                            if let p = r.progress, p.overdue > 0 { El("p", [("class", "overdue")]) { Tx("просрочено: \(RussianNoun.step.counted(p.overdue))") } }
+                        }
+                    }
                 }
                 if !m.rows.isEmpty && m.common.contains(where: { !$0.teacherIDs.isEmpty }) {
                     El("h3") { Tx("Самые частые дефициты в школе") }

@@ -69,31 +69,18 @@ enum SchoolProfileView {
             El("section", [("aria-labelledby", "h-res")]) {
                 El("h2", [("id", "h-res")]) { Tx("Результаты по процедурам") }
                 if procedures.isEmpty { El("p") { Tx("Нет данных.") } } else {
-                    El("div", [("class", "scroll")]) {
-                        El("table", [("class", "data")]) {
-                            El("caption") { Tx("Доля «2» (не преодолели минимальный порог): школа / ориентир") }
-                            El("thead") { El("tr") {
-                                El("th", [("scope", "col")]) { Tx("Процедура") }
-                                for y in years { El("th", [("scope", "col")]) { Tx(String(y)) } }
-                            } }
-                            El("tbody") {
-                                for p in procedures {
-                                    El("tr") {
-                                        El("th", [("scope", "row")]) { Tx(p.russian) }
-                                        for y in years {
-                                            El("td") {
-                                                if let r = m.rows.first(where: { $0.procedure == p && $0.year == y }) {
-                                                    let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: ctx.countsOnly)
-                                                    Tx("«2» у \(shown.part) из \(shown.whole)"
-                                                       + (shown.shareShown ? " (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))" : ""))
-                                                    if let ref = m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")] {
-                                                        El("div", [("class", "muted")]) { Tx("ориентир \(Format.percent(1 - ref))") }
-                                                    }
-                                                } else { El("span", [("class", "muted")]) { Tx("—") } }
-                                            }
-                                        }
+                    DataTable("Доля «2» (не преодолели минимальный порог): школа / ориентир", headers: ["Процедура"] + years.map(String.init), items: procedures) { p in
+                        Cell.head(p.russian)
+                        for y in years {
+                            Cell.of {
+                                if let r = m.rows.first(where: { $0.procedure == p && $0.year == y }) {
+                                    let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: ctx.countsOnly)
+                                    Tx("«2» у \(shown.part) из \(shown.whole)"
+                                       + (shown.shareShown ? " (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))" : ""))
+                                    if let ref = m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")] {
+                                        El("div", [("class", "muted")]) { Tx("ориентир \(Format.percent(1 - ref))") }
                                     }
-                                }
+                                } else { El("span", [("class", "muted")]) { Tx("—") } }
                             }
                         }
                     }

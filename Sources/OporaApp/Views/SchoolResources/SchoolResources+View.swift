@@ -39,34 +39,26 @@ enum SchoolResourcesView {
                 if let errors { Forms.errorSummary(errors) }
                 Forms.csrf(ctx)
                 VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.year))])
-                El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                    El("caption") { Tx("Ресурсы и условия, \(m.year)") }
-                    El("thead") { El("tr") { for h in ["Ресурс", "Есть ли", "Примечание", "Публиковать"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for (i, item) in m.items.enumerated() {
-                            El("tr") {
-                                El("th", [("scope", "row")]) { El("label", [("for", "av-\(i)")]) { Tx(item.title + (item.feedsIndicator ? " *" : "")) } }
-                                El("td") {
-                                    let state = failed?.values["state_\(i)"] ?? item.available.map { $0 ? "есть" : "нет" } ?? ""
-                                    El("select", [("id", "av-\(i)"), ("name", "state_\(i)"), ("disabled", m.canEdit ? nil : "")]) {
-                                        for (value, title) in [("", "не указано"), ("есть", "есть"), ("нет", "нет")] {
-                                            El("option", [("value", value), ("selected", value == state ? "" : nil)]) { Tx(title) }
-                                        }
-                                    }
-                                }
-                                El("td") {
-                                    VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", failed?.values["note_\(i)"] ?? item.note), ("aria-label", "Примечание: \(item.title)"),
-                                                     ("disabled", m.canEdit ? nil : "")])
-                                    if let err = errors?["note_\(i)"] { El("p", [("class", "error")]) { Tx(err) } }
-                                }
-                                El("td") {
-                                    VoidEl("input", [("type", "checkbox"), ("name", "public_\(i)"), ("value", "да"), ("aria-label", "Публиковать: \(item.title)"),
-                                                     ("checked", (failed.map { $0.values["public_\(i)"] != nil } ?? item.isPublic) ? "" : nil), ("disabled", m.canEdit ? nil : "")])
-                                }
+                DataTable("Ресурсы и условия, \(m.year)", headers: ["Ресурс", "Есть ли", "Примечание", "Публиковать"], items: Array(m.items.enumerated())) { (i, item) in
+                    Cell.head { El("label", [("for", "av-\(i)")]) { Tx(item.title + (item.feedsIndicator ? " *" : "")) } }
+                    Cell.of {
+                        let state = failed?.values["state_\(i)"] ?? item.available.map { $0 ? "есть" : "нет" } ?? ""
+                        El("select", [("id", "av-\(i)"), ("name", "state_\(i)"), ("disabled", m.canEdit ? nil : "")]) {
+                            for (value, title) in [("", "не указано"), ("есть", "есть"), ("нет", "нет")] {
+                                El("option", [("value", value), ("selected", value == state ? "" : nil)]) { Tx(title) }
                             }
                         }
                     }
-                } }
+                    Cell.of {
+                        VoidEl("input", [("type", "text"), ("name", "note_\(i)"), ("value", failed?.values["note_\(i)"] ?? item.note), ("aria-label", "Примечание: \(item.title)"),
+                                         ("disabled", m.canEdit ? nil : "")])
+                        if let err = errors?["note_\(i)"] { El("p", [("class", "error")]) { Tx(err) } }
+                    }
+                    Cell.of {
+                        VoidEl("input", [("type", "checkbox"), ("name", "public_\(i)"), ("value", "да"), ("aria-label", "Публиковать: \(item.title)"),
+                                         ("checked", (failed.map { $0.values["public_\(i)"] != nil } ?? item.isPublic) ? "" : nil), ("disabled", m.canEdit ? nil : "")])
+                    }
+                }
                 if m.canEdit { El("button", [("type", "submit")]) { Tx("Сохранить") } }
             }
         }

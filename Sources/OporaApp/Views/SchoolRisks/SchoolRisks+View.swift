@@ -49,54 +49,47 @@ enum SchoolRisksView {
                 Tx("Факторы риска проекта «500+». Опора предлагает уровень по данным, которые она хранит (раскройте «Из каких строк»); методист подтверждает его или ставит другой с комментарием.")
                 if ctx.user?.access.canAdminister == true { Tx(" "); link("Изменить список факторов", SiteURL.riskFactors.path) }
             }
-            El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                El("caption") { Tx("Факторы риска, \(m.profile.year)") }
-                El("thead") { El("tr") { for h in ["Фактор риска", "Подсказка Опоры и почему", "Уровень методиста", "Направления плана"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                El("tbody") {
-                    for f in m.profile.factors {
-                        let form = "risk-\(f.factor.key)"
-                        El("tr", [("id", "factor-\(f.factor.key)")]) {
-                            El("th", [("scope", "row")]) { Tx(f.factor.title) }
-                            El("td") {
-                                levelBadge(f.suggestion.level)
-                                El("p") { Tx(f.suggestion.reason) }
-                                if !f.suggestion.rows.isEmpty {
-                                    El("details") {
-                                        El("summary") { Tx("Из каких строк (\(f.suggestion.rows.count))") }
-                                        El("ul") { for r in f.suggestion.rows { El("li") { Tx(r) } } }
-                                    }
-                                }
-                            }
-                            El("td") {
-                                if let a = f.assessment {
-                                    levelBadge(a.level)
-                                    El("p", [("class", "muted")]) { Tx("\(a.by), \(a.on.russian)" + (a.comment.isEmpty ? "" : ": \(a.comment)")) }
-                                } else { El("p", [("class", "muted")]) { Tx("не подтверждён") } }
-                                if m.canAssess {
-                                    El("form", [("method", "post"), ("action", SiteURL.schoolRisks(.value(s.id)).path), ("id", "form-\(form)")]) {
-                                        if failed?.form == form { Forms.errorSummary(failed!.errors) }
-                                        Forms.csrf(ctx)
-                                        VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.profile.year))])
-                                        VoidEl("input", [("type", "hidden"), ("name", "factor"), ("value", f.factor.key)])
-                                        Forms.select("Уровень", name: "level", options: RiskLevel.allCases.map { ($0.rawValue, $0.russian) },
-                                                     selected: v(form, "level", (f.assessment?.level ?? f.suggestion.level ?? .none).rawValue),
-                                                     error: e(form, "level_\(f.factor.key)"), id: "level-\(f.factor.key)")
-                                        El("div", [("class", e(form, "comment_\(f.factor.key)") == nil ? "field" : "field invalid")]) {
-                                            El("label", [("for", "comment-\(f.factor.key)")]) { Tx("Комментарий") }
-                                            let err = e(form, "comment_\(f.factor.key)")
-                                            VoidEl("input", [("type", "text"), ("id", "comment-\(f.factor.key)"), ("name", "comment"), ("value", v(form, "comment", f.assessment?.comment ?? "")),
-                                                             ("aria-invalid", err == nil ? nil : "true"), ("aria-describedby", err == nil ? nil : "comment-\(f.factor.key)-error")])
-                                            if let err { El("p", [("class", "error"), ("id", "comment-\(f.factor.key)-error")]) { Tx(err) } }
-                                        }
-                                        El("button", [("type", "submit")]) { Tx("Подтвердить") }
-                                    }
-                                }
-                            }
-                            El("td") { Tx(f.factor.directions.map { "\($0) \(m.directions[$0] ?? "")" }.joined(separator: "; ")) }
+            DataTable("Факторы риска, \(m.profile.year)", headers: ["Фактор риска", "Подсказка Опоры и почему", "Уровень методиста", "Направления плана"],
+                      items: m.profile.factors, rowAttributes: { f in [("id", "factor-\(f.factor.key)")] }) { f in
+                let form = "risk-\(f.factor.key)"
+                Cell.head(f.factor.title)
+                Cell.of {
+                    levelBadge(f.suggestion.level)
+                    El("p") { Tx(f.suggestion.reason) }
+                    if !f.suggestion.rows.isEmpty {
+                        El("details") {
+                            El("summary") { Tx("Из каких строк (\(f.suggestion.rows.count))") }
+                            El("ul") { for r in f.suggestion.rows { El("li") { Tx(r) } } }
                         }
                     }
                 }
-            } }
+                Cell.of {
+                    if let a = f.assessment {
+                        levelBadge(a.level)
+                        El("p", [("class", "muted")]) { Tx("\(a.by), \(a.on.russian)" + (a.comment.isEmpty ? "" : ": \(a.comment)")) }
+                    } else { El("p", [("class", "muted")]) { Tx("не подтверждён") } }
+                    if m.canAssess {
+                        El("form", [("method", "post"), ("action", SiteURL.schoolRisks(.value(s.id)).path), ("id", "form-\(form)")]) {
+                            if failed?.form == form { Forms.errorSummary(failed!.errors) }
+                            Forms.csrf(ctx)
+                            VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.profile.year))])
+                            VoidEl("input", [("type", "hidden"), ("name", "factor"), ("value", f.factor.key)])
+                            Forms.select("Уровень", name: "level", options: RiskLevel.allCases.map { ($0.rawValue, $0.russian) },
+                                         selected: v(form, "level", (f.assessment?.level ?? f.suggestion.level ?? .none).rawValue),
+                                         error: e(form, "level_\(f.factor.key)"), id: "level-\(f.factor.key)")
+                            El("div", [("class", e(form, "comment_\(f.factor.key)") == nil ? "field" : "field invalid")]) {
+                                El("label", [("for", "comment-\(f.factor.key)")]) { Tx("Комментарий") }
+                                let err = e(form, "comment_\(f.factor.key)")
+                                VoidEl("input", [("type", "text"), ("id", "comment-\(f.factor.key)"), ("name", "comment"), ("value", v(form, "comment", f.assessment?.comment ?? "")),
+                                                 ("aria-invalid", err == nil ? nil : "true"), ("aria-describedby", err == nil ? nil : "comment-\(f.factor.key)-error")])
+                                if let err { El("p", [("class", "error"), ("id", "comment-\(f.factor.key)-error")]) { Tx(err) } }
+                            }
+                            El("button", [("type", "submit")]) { Tx("Подтвердить") }
+                        }
+                    }
+                }
+                Cell.text(f.factor.directions.map { "\($0) \(m.directions[$0] ?? "")" }.joined(separator: "; "))
+            }
 
             El("section", [("aria-labelledby", "h-recs")]) {
                 El("h2", [("id", "h-recs")]) { Tx("Адресные рекомендации (\(m.recommendations.count))") }

@@ -38,18 +38,11 @@ enum StudentSupportView {
             El("section", [("aria-labelledby", "h-grades")]) {
                 El("h2", [("id", "h-grades")]) { Tx("По классам, \(m.year)") }
                 if m.grades.isEmpty { El("p") { Tx("Сведений за \(m.year) год нет.") } } else {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Трудности в освоении программ, учебная мотивация и внеурочная деятельность") }
-                        El("thead") { El("tr") { for h in ["Класс", "С трудностями", "Мотивация: низкая", "средняя", "высокая", "Во внеурочной деятельности"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for g in m.grades {
-                                El("tr") {
-                                    El("th", [("scope", "row")]) { Tx("\(g.grade)") }
-                                    for x in [g.difficulties, g.motivationLow, g.motivationMedium, g.motivationHigh, g.extracurricular] { El("td", [("class", "num")]) { Tx(n(x)) } }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Трудности в освоении программ, учебная мотивация и внеурочная деятельность",
+                              headers: ["Класс", "С трудностями", "Мотивация: низкая", "средняя", "высокая", "Во внеурочной деятельности"], items: m.grades) { g in
+                        Cell.head("\(g.grade)")
+                        for x in [g.difficulties, g.motivationLow, g.motivationMedium, g.motivationHigh, g.extracurricular] { Cell.number(n(x)) }
+                    }
                     if let shares = motivation.shares {
                         El("p") {
                             Tx("Учебная мотивация по школе: низкая — \(Format.percent(shares.low)), средняя — \(Format.percent(shares.medium)), "
@@ -91,23 +84,15 @@ enum StudentSupportView {
             El("section", [("aria-labelledby", "h-plans")]) {
                 El("h2", [("id", "h-plans")]) { Tx("Индивидуальные планы сопровождения (\(m.plans.count))") }
                 if !m.plans.isEmpty {
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Планы по кодам участников") }
-                        El("thead") { El("tr") { for h in ["Код участника", "Класс", "Цель", "Меры", "Специалист", "Пересмотр", "Итог"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for p in m.plans {
-                                El("tr") {
-                                    El("th", [("scope", "row")]) { Tx(p.participantCode) }
-                                    El("td") { Tx(n(p.grade)) }
-                                    El("td") { Tx(p.goal) }
-                                    El("td") { Tx(p.measures) }
-                                    El("td") { Tx(p.specialistRole) }
-                                    El("td") { Tx(p.reviewDates.map(\.russian).joined(separator: ", ")) }
-                                    El("td") { Tx(p.outcome ?? "—") }
-                                }
-                            }
-                        }
-                    } }
+                    DataTable("Планы по кодам участников", headers: ["Код участника", "Класс", "Цель", "Меры", "Специалист", "Пересмотр", "Итог"], items: m.plans) { p in
+                        Cell.head(p.participantCode)
+                        Cell.text(n(p.grade))
+                        Cell.text(p.goal)
+                        Cell.text(p.measures)
+                        Cell.text(p.specialistRole)
+                        Cell.text(p.reviewDates.map(\.russian).joined(separator: ", "))
+                        Cell.text(p.outcome ?? "—")
+                    }
                 }
                 if m.canEdit {
                     El("form", [("method", "post"), ("action", SiteURL.schoolSupportSave(.value(s.id), "plan").path), ("class", "edit"), ("id", "form-plan")]) {

@@ -56,54 +56,48 @@ enum TeacherPlanView {
                 El("h2", [("id", "h-steps")]) { Tx("Шаги маршрута") }
                 if let plan = m.plan {
                     El("p") { Tx("Маршрут составлен \(plan.createdOn.russian); \(plan.progress(today: m.today).russian).") }
-                    El("div", [("class", "scroll")]) { El("table", [("class", "data")]) {
-                        El("caption") { Tx("Шаги: что сделать, в какой форме, к какому сроку и с каким результатом") }
-                        El("thead") { El("tr") { for h in ["№", "Компетенция", "Шаг", "Форма", "Срок", "Ожидаемый результат", "Выполнение"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                        El("tbody") {
-                            for (i, s) in plan.steps.enumerated() {
-                                El("tr", [("id", "step-\(s.id.uuidString)")]) {
-                                    El("td", [("class", "num")]) { Tx(String(i + 1)) }
-                                    El("td") { Tx(title[s.area] ?? s.area) }
-                                    El("td") { Tx("\(s.kind.russian): \(s.title)") }
-                                    El("td") { Tx(s.form) }
-                                    El("td", [("class", s.completedOn == nil && s.deadline < m.today ? "nowrap overdue" : "nowrap")]) {
-                                        Tx(s.deadline.russian + (s.completedOn == nil && s.deadline < m.today ? " (просрочен)" : ""))
+                    DataTable("Шаги: что сделать, в какой форме, к какому сроку и с каким результатом",
+                              headers: ["№", "Компетенция", "Шаг", "Форма", "Срок", "Ожидаемый результат", "Выполнение"],
+                              items: Array(plan.steps.enumerated()), rowAttributes: { _, s in [("id", "step-\(s.id.uuidString)")] }) { (i, s) in
+                        Cell.number(String(i + 1))
+                        Cell.text(title[s.area] ?? s.area)
+                        Cell.text("\(s.kind.russian): \(s.title)")
+                        Cell.text(s.form)
+                        Cell.of([("class", s.completedOn == nil && s.deadline < m.today ? "nowrap overdue" : "nowrap")]) {
+                            Tx(s.deadline.russian + (s.completedOn == nil && s.deadline < m.today ? " (просрочен)" : ""))
+                        }
+                        Cell.text(s.expectedResult)
+                        Cell.of {
+                            if let done = s.completedOn {
+                                if failed?.form == "complete-\(s.id.uuidString)" { Forms.errorSummary(failed!.errors) }
+                                Tx("выполнен \(done.russian); подтверждение: \(s.evidence ?? "—")")
+                                if s.kind == .course { El("p", [("class", "muted")]) { Tx("Курс добавлен в сведения о повышении квалификации педагога (их считает индикатор 2).") } }
+                            } else if m.canEdit {
+                                let form = "complete-\(s.id.uuidString)"
+                                El("form", [("method", "post"), ("action", SiteURL.stepComplete(.value(s.id)).path)]) {
+                                    if failed?.form == form { Forms.errorSummary(failed!.errors) }
+                                    Forms.csrf(ctx)
+                                    El("div", [("class", "field")]) {
+                                        El("label", [("for", "d-\(s.id.uuidString)")]) { Tx("Дата выполнения") }
+                                        VoidEl("input", [("type", "text"), ("id", "d-\(s.id.uuidString)"), ("name", "completed_on"), ("value", v(form, "completed_on", m.today.russian))])
+                                        if let err = e(form, "completed_on") { El("p", [("class", "error")]) { Tx(err) } }
                                     }
-                                    El("td") { Tx(s.expectedResult) }
-                                    El("td") {
-                                        if let done = s.completedOn {
-                                            if failed?.form == "complete-\(s.id.uuidString)" { Forms.errorSummary(failed!.errors) }
-                                            Tx("выполнен \(done.russian); подтверждение: \(s.evidence ?? "—")")
-                                            if s.kind == .course { El("p", [("class", "muted")]) { Tx("Курс добавлен в сведения о повышении квалификации педагога (их считает индикатор 2).") } }
-                                        } else if m.canEdit {
-                                            let form = "complete-\(s.id.uuidString)"
-                                            El("form", [("method", "post"), ("action", SiteURL.stepComplete(.value(s.id)).path)]) {
-                                                if failed?.form == form { Forms.errorSummary(failed!.errors) }
-                                                Forms.csrf(ctx)
-                                                El("div", [("class", "field")]) {
-                                                    El("label", [("for", "d-\(s.id.uuidString)")]) { Tx("Дата выполнения") }
-                                                    VoidEl("input", [("type", "text"), ("id", "d-\(s.id.uuidString)"), ("name", "completed_on"), ("value", v(form, "completed_on", m.today.russian))])
-                                                    if let err = e(form, "completed_on") { El("p", [("class", "error")]) { Tx(err) } }
-                                                }
-                                                El("div", [("class", "field")]) {
-                                                    El("label", [("for", "ev-\(s.id.uuidString)")]) { Tx(s.kind == .course ? "Номер удостоверения" : "Подтверждение") }
-                                                    VoidEl("input", [("type", "text"), ("id", "ev-\(s.id.uuidString)"), ("name", "evidence"), ("value", v(form, "evidence"))])
-                                                    if let err = e(form, "evidence") { El("p", [("class", "error")]) { Tx(err) } }
-                                                }
-                                                El("button", [("type", "submit")]) { Tx("Отметить выполненным") }
-                                            }
-                                            El("form", [("method", "post"), ("action", SiteURL.stepRemove(.value(s.id)).path)]) {
-                                                Forms.csrf(ctx)
-                                                El("button", [("type", "submit")]) { Tx("Убрать шаг из маршрута") }
-                                            }
-                                        } else {
-                                            Tx("не выполнен")
-                                        }
+                                    El("div", [("class", "field")]) {
+                                        El("label", [("for", "ev-\(s.id.uuidString)")]) { Tx(s.kind == .course ? "Номер удостоверения" : "Подтверждение") }
+                                        VoidEl("input", [("type", "text"), ("id", "ev-\(s.id.uuidString)"), ("name", "evidence"), ("value", v(form, "evidence"))])
+                                        if let err = e(form, "evidence") { El("p", [("class", "error")]) { Tx(err) } }
                                     }
+                                    El("button", [("type", "submit")]) { Tx("Отметить выполненным") }
                                 }
+                                El("form", [("method", "post"), ("action", SiteURL.stepRemove(.value(s.id)).path)]) {
+                                    Forms.csrf(ctx)
+                                    El("button", [("type", "submit")]) { Tx("Убрать шаг из маршрута") }
+                                }
+                            } else {
+                                Tx("не выполнен")
                             }
                         }
-                    } }
+                    }
                 } else {
                     El("p") { Tx("Маршрута пока нет.") }
                 }

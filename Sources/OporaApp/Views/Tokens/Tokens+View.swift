@@ -38,23 +38,15 @@ enum TokensView {
             El("h2") { Tx("Выданные токены") }
             if tokens.isEmpty { El("p") { Tx("Токенов нет.") } }
             else {
-                El("table", [("class", "data")]) {
-                    El("caption") { Tx("Токены") }
-                    El("thead") { El("tr") { for h in ["Назначение", "Пользователь", "Выдан", "Состояние"] { El("th", [("scope", "col")]) { Tx(h) } } } }
-                    El("tbody") {
-                        for t in tokens {
-                            El("tr") {
-                                El("td") { Tx(t.name) }
-                                El("td") { Tx(t.userName) }
-                                El("td") { Tx(t.createdAt.map(MeasureShowView.dateTime) ?? "") }
-                                El("td") {
-                                    if t.revoked { Tx("Отозван") } else {
-                                        El("form", [("method", "post"), ("action", SiteURL.tokens.path + "/\(t.id.uuidString)/revoke"), ("class", "inline")]) {
-                                            Forms.csrf(ctx)
-                                            El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Отозвать") }
-                                        }
-                                    }
-                                }
+                DataTable("Токены", headers: ["Назначение", "Пользователь", "Выдан", "Состояние"], items: tokens) { t in
+                    Cell.text(t.name)
+                    Cell.text(t.userName)
+                    Cell.text(t.createdAt.map(MeasureShowView.dateTime) ?? "")
+                    Cell.of {
+                        if t.revoked { Tx("Отозван") } else {
+                            El("form", [("method", "post"), ("action", SiteURL.tokens.path + "/\(t.id.uuidString)/revoke"), ("class", "inline")]) {
+                                Forms.csrf(ctx)
+                                El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Отозвать") }
                             }
                         }
                     }
