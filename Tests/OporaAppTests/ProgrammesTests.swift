@@ -85,4 +85,34 @@ import VaporTesting
             #expect(try await Programme.find(seed.id, on: app.db)?.status == .active)
         }
     }
+
+    @Test func aSuccessorTakesThePlanTheLastTargetsAsBaselinesAndOnlyTheMeasuresCarriedOver() async throws {
+        try await withDemoApp { app in
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            let seed = try #require(try await Programme.query(on: app.db).first())
+            let unfinished = try await Programmes.unfinished(seed, on: app.db)
+            #expect(unfinished.count >= 2)
+            let page = try await admin.get("/programmes")
+            #expect(page.body.contains("carry_\(unfinished[0].id!.uuidString)"))
+            let carried = Array(unfinished.prefix(2))
+            let created = try await admin.post("/programmes/new", form: [("start", "previous"), ("first_year", "2023"), ("last_year", "2025"), ("name", "")]
+                                               + carried.map { ("carry_\($0.id!.uuidString)", "1") })
+            #expect(created.status == .seeOther)
+            let next = try #require(try await Programme.query(on: app.db).filter(\.$status == .draft).first())
+            #expect(next.name.contains("на 2023-2025 годы"))
+            let measures = try await Measure.query(on: app.db).filter(\.$programme.$id == next.id!).all()
+            // Only the two carried over, moved three years on: 2020 → 2023.
+            #expect(Set(measures.map(\.name)) == Set(carried.map(\.name)))
+            #expect(measures.allSatisfy { $0.year == 2023 && $0.status == .planned })
+            // The plan's structure comes whole.
+            let oldPlan = try await ProgrammePlan.fetch(seed, on: app.db), newPlan = try await ProgrammePlan.fetch(next, on: app.db)
+            #expect(newPlan.sections.count == oldPlan.sections.count)
+            #expect(newPlan.sections.flatMap(\.directions).map(\.code) == oldPlan.sections.flatMap(\.directions).map(\.code))
+            // Indicator 1 aimed at 100 % in 2022: that is its baseline now, held in every new year.
+            let i1 = try #require(newPlan.indicators.first { $0.number == 1 })
+            #expect(oldPlan.indicators.first { $0.number == 1 }?.targets[2022] == 100)
+            #expect(i1.baselineYear == 2022 && i1.baseline == 100 && i1.targets == [2023: 100, 2024: 100, 2025: 100])
+        }
+    }
 }

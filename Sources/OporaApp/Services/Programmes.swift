@@ -8,11 +8,12 @@ import Vapor
 /// programme are `ProgrammePeriod`'s.
 enum Programmes {
     enum Start: String, CaseIterable, Sendable {
-        case template, empty
+        case template, previous, empty
 
         var russian: String {
             switch self {
             case .template: return "из встроенного шаблона: образец муниципальной программы поддержки школ с НРО и НСУ, годы и название муниципалитета — ваши"
+            case .previous: return "из предыдущей программы: паспорт, разделы, направления, задачи и индикаторы; невыполненные мероприятия — по выбору"
             case .empty: return "пустую: план пишется в Опоре"
             }
         }
@@ -42,6 +43,13 @@ enum Programmes {
         switch start {
         case .template: template = try ProgrammeTemplate.balagansky().adapted(to: municipality.name, years: first...last)
         case .empty: template = .empty(name: typedName, years: first...last)
+        case .previous:
+            guard let previous = try await latest(of: municipalityID, on: db) else {
+                errors.add("start", "Предыдущей программы нет: начните из шаблона или с пустой.")
+                return .failure(errors)
+            }
+            let carried = Set(form.compactMap { $0.key.hasPrefix("carry_") && $0.value == "1" ? UUID(uuidString: String($0.key.dropFirst(6))) : nil })
+            template = .successor(of: try await storedPlan(previous, carrying: carried, on: db), years: first...last)
         }
         if !typedName.isEmpty { template.passport.name = typedName }
         let finished = template
@@ -53,6 +61,33 @@ enum Programmes {
             return id
         }
         return .success(id)
+    }
+
+    /// The municipality's programme with the latest period: the one a successor starts from.
+    static func latest(of municipalityID: UUID, on db: any Database) async throws -> Programme? {
+        try await Programme.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$endYear, .descending).first()
+    }
+
+    /// The measures of the municipal plan that were not done: offered for carrying over.
+    static func unfinished(_ programme: Programme, on db: any Database) async throws -> [Measure] {
+        try await Measure.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$school.$id == nil)
+            .filter(\.$status ~~ [.planned, .inProgress]).sort(\.$sectionNumber).sort(\.$ordinal).all()
+    }
+
+    /// A stored programme's plan with the chosen unfinished measures of its municipal plan.
+    static func storedPlan(_ programme: Programme, carrying carried: Set<UUID>, on db: any Database) async throws -> ProgrammeTemplate.StoredPlan {
+        let plan = try await ProgrammePlan.fetch(programme, on: db)
+        let measures = try await unfinished(programme, on: db).filter { carried.contains($0.id!) }
+        let taskText = Dictionary(uniqueKeysWithValues: plan.sections.flatMap(\.directions).flatMap(\.tasks).map { ($0.id, $0.text) })
+        return .init(passport: plan.passport, sections: plan.sections.map { s in
+            .init(number: s.number, title: s.title, expectedResult: s.expectedResult, directions: s.directions.map { d in
+                .init(code: d.code, title: d.title, tasks: d.tasks.map { .init(text: $0.text, years: $0.years) },
+                      measures: measures.filter { $0.$direction.id == d.id }.map { m in
+                          .init(task: taskText[m.$task.id] ?? "", year: m.year, name: m.name, deadline: m.deadline.flatMap(Day.init),
+                                responsible: m.responsible, product: m.product)
+                      })
+            })
+        }, indicators: plan.indicators.map { .init(number: $0.number, title: $0.title, unit: $0.unit, targets: $0.targets) })
     }
 
     /// A draft becomes the active programme, if no other is active.

@@ -128,3 +128,103 @@ extension ProgrammeTemplate {
             analysis: Analysis(title: "Анализ ситуации", paragraphs: []), sections: [], indicators: [], ownName: nil)
     }
 }
+
+extension ProgrammeTemplate {
+    /// The plan of a stored programme, as the app reads it, for starting its successor.
+    public struct StoredPlan: Sendable {
+        public struct Task: Sendable {
+            public var text: String
+            public var years: [Int]
+            public init(text: String, years: [Int]) { self.text = text; self.years = years }
+        }
+        public struct Measure: Sendable {
+            public var task: String
+            public var year: Int
+            public var name: String
+            public var deadline: Day?
+            public var responsible: String?
+            public var product: String?
+            public init(task: String, year: Int, name: String, deadline: Day?, responsible: String?, product: String?) {
+                self.task = task; self.year = year; self.name = name; self.deadline = deadline
+                self.responsible = responsible; self.product = product
+            }
+        }
+        public struct Direction: Sendable {
+            public var code: String
+            public var title: String
+            public var tasks: [Task]
+            public var measures: [Measure]
+            public init(code: String, title: String, tasks: [Task], measures: [Measure]) {
+                self.code = code; self.title = title; self.tasks = tasks; self.measures = measures
+            }
+        }
+        public struct Section: Sendable {
+            public var number: Int
+            public var title: String
+            public var expectedResult: String
+            public var directions: [Direction]
+            public init(number: Int, title: String, expectedResult: String, directions: [Direction]) {
+                self.number = number; self.title = title; self.expectedResult = expectedResult; self.directions = directions
+            }
+        }
+        public struct Indicator: Sendable {
+            public var number: Int
+            public var title: String
+            public var unit: String
+            public var targets: [Int: Double]
+            public init(number: Int, title: String, unit: String, targets: [Int: Double]) {
+                self.number = number; self.title = title; self.unit = unit; self.targets = targets
+            }
+        }
+
+        public var passport: ProgrammePassport
+        public var sections: [Section]
+        public var indicators: [Indicator]
+        public init(passport: ProgrammePassport, sections: [Section], indicators: [Indicator]) {
+            self.passport = passport; self.sections = sections; self.indicators = indicators
+        }
+    }
+
+    /// The successor of a stored programme for `years`: its passport, sections, directions, tasks
+    /// and indicators moved to the new period, only the measures the caller carries over (those not
+    /// done), and each indicator's target for the old programme's last year as the new baseline.
+    public static func successor(of previous: StoredPlan, years: ClosedRange<Int>) -> ProgrammeTemplate {
+        let last = previous.passport.endYear
+        let template = ProgrammeTemplate(
+            key: "successor-\(years.lowerBound)-\(years.upperBound)", passport: previous.passport,
+            analysis: Analysis(title: "Анализ ситуации", paragraphs: []),
+            sections: previous.sections.map { s in
+                Section(number: s.number, title: s.title, expectedResult: s.expectedResult, directions: s.directions.map { d in
+                    Direction(code: d.code, title: d.title, tasks: d.tasks.map { YearTask(text: $0.text, years: $0.years) },
+                              measures: d.measures.map { m in
+                                  Measure(task: m.task, year: m.year, name: m.name, deadline: m.deadline,
+                                          deadlineText: m.deadline.map { "До \($0.russian)" }, responsible: m.responsible, product: m.product)
+                              })
+                })
+            },
+            indicators: previous.indicators.map { i in
+                Indicator(number: i.number, title: i.title, unit: i.unit, baselineYear: last, baseline: nil,
+                          targets: i.targets.sorted { $0.key < $1.key }.map { .init(year: $0.key, value: $0.value) })
+            },
+            ownName: nil)
+        var next = template.adapted(to: "", years: years)
+        next.key = template.key
+        next.ownName = nil
+        // The last targets of the old programme are where the new one starts from, and each new year
+        // keeps at least that level until the new targets are set.
+        for (n, i) in previous.indicators.enumerated() {
+            next.indicators[n].baselineYear = last
+            next.indicators[n].baseline = i.targets[last]
+            next.indicators[n].targets = i.targets[last].map { v in years.map { .init(year: $0, value: v) } } ?? []
+        }
+        // A measure carried over from a year before the new period starts in its first year.
+        for s in next.sections.indices {
+            for d in next.sections[s].directions.indices {
+                for m in next.sections[s].directions[d].measures.indices where next.sections[s].directions[d].measures[m].year < years.lowerBound {
+                    next.sections[s].directions[d].measures[m].year = years.lowerBound
+                }
+            }
+        }
+        return next
+    }
+}

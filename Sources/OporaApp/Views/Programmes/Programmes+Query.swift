@@ -21,6 +21,8 @@ extension ProgrammesView {
         /// The period the form suggests: the year after the newest programme, three years long.
         var suggestedYears: ClosedRange<Int>
         var today: Day
+        /// The programme a successor would start from, and its municipal measures not done.
+        var previous: (name: String, unfinished: [(id: UUID, title: String)])?
     }
 
     /// The municipality's programmes, newest period first, with their measures done.
@@ -35,6 +37,10 @@ extension ProgrammesView {
                         isCurrent: p.id == current?.id)
         }
         let next = (programmes.map(\.endYear).max().map { $0 + 1 }) ?? today.year
-        return Model(items: items, canManage: user.access.canAdminister, suggestedYears: next...(next + 2), today: today)
+        var previous: (name: String, unfinished: [(id: UUID, title: String)])?
+        if user.access.canAdminister, let municipalityID = user.municipalityID, let latest = try await Programmes.latest(of: municipalityID, on: db) {
+            previous = (latest.name, try await Programmes.unfinished(latest, on: db).map { ($0.id!, "\($0.name) (\($0.year))") })
+        }
+        return Model(items: items, canManage: user.access.canAdminister, suggestedYears: next...(next + 2), today: today, previous: previous)
     }
 }

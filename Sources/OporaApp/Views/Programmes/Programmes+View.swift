@@ -43,6 +43,19 @@ enum ProgrammesView {
                                 error: e("create", "last_year"), required: true, attributes: [("min", "2000"), ("max", "2100")])
                     Forms.field("Название", name: "name", value: v("create", "name"), error: e("create", "name"),
                                 hint: "Для шаблона можно не указывать: название возьмётся из шаблона с вашими годами и муниципалитетом")
+                    if let previous = m.previous, !previous.unfinished.isEmpty {
+                        El("details", [("class", "field"), ("open", failed?.form == "create" ? "" : nil)]) {
+                            El("summary") { Tx("Невыполненные мероприятия программы «\(previous.name)»: какие перенести в новую (для начала из предыдущей программы)") }
+                            for item in previous.unfinished {
+                                let name = "carry_\(item.id.uuidString)"
+                                El("div", [("class", "field check")]) {
+                                    VoidEl("input", [("type", "checkbox"), ("id", name), ("name", name), ("value", "1"),
+                                                     ("checked", v("create", name).isEmpty ? nil : "")])
+                                    El("label", [("for", name)]) { Tx(item.title) }
+                                }
+                            }
+                        }
+                    }
                     El("button", [("type", "submit")]) { Tx("Создать черновик") }
                 }
             }
