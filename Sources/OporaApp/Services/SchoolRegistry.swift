@@ -56,8 +56,10 @@ enum SchoolRegistry {
         try await db.transaction { db in
             try await school.save(on: db)
             try await MonitoringStamp.bump(municipalityID: school.$municipality.id, on: db)
-            if participating, let programme = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
-                .sort(\.$createdAt, .descending).first() {
+            // The plan belongs to the programme the municipality runs: the active one, else the newest, if still open.
+            let programmes = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
+                .sort(\.$startYear, .descending).all()
+            if participating, let programme = programmes.first(where: { $0.status == .active }) ?? programmes.first, programme.status.isOpen {
                 try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
             }
             try await Audit.record(db, user: user, action: before == nil ? "school.create" : "school.update", entityType: "school",
@@ -71,6 +73,7 @@ enum SchoolRegistry {
     /// programme starts. Schools already on the list stay; new ones get their plan. Answers the
     /// notice for the user.
     static func addParticipatingByMonitoring(programme: Programme, user: CurrentUser, cache: MonitoringCache, on db: any Database) async throws -> String {
+        try Programmes.requireOpen(programme)
         let year = programme.startYear - 1
         let municipalityID = programme.$municipality.id
         guard let identified = try await cache.identified(municipalityID: municipalityID, year: year, on: db) else {

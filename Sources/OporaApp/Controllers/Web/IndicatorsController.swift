@@ -33,6 +33,7 @@ enum IndicatorsController {
     static func saveManual(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        try Programmes.requireOpen(programme)
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         let b = try req.content.decode(ManualBody.self)
