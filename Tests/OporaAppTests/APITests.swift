@@ -21,7 +21,7 @@ import VaporTesting
             let programme = try await Programme.query(on: app.db).first()!
             let measure = try await Fixtures.schoolMeasure("bal-06", status: .done, app)
             let school = try await Fixtures.school("bal-03", app)
-            let doc = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+            let doc = try JSONSerialization.jsonObject(with: try OpenAPIDocument.load()) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
             #expect(paths.count == 27)
             let teacher = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$pedagogical == true).first()!
