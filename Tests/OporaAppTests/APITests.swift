@@ -138,6 +138,23 @@ import VaporTesting
         }
     }
 
+    @Test func theDocumentIsTheResourceFileServedAsItIsAndEachSchemaIsUsed() async throws {
+        let file = try OpenAPIDocument.load()
+        try await withDemoApp(seed: false) { app in
+            let r = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(r.status == .ok)
+            #expect(r.headers.contentType?.subType == "json")
+            #expect(Data(r.body.readableBytesView) == file)
+        }
+        // A schema nothing refers to would be a generated type that no answer uses.
+        let doc = try JSONSerialization.jsonObject(with: file) as! [String: Any]
+        let schemas = ((doc["components"] as! [String: Any])["schemas"] as! [String: Any]).keys
+        let text = String(decoding: file, as: UTF8.self)
+        for name in schemas {
+            #expect(text.contains("\"#/components/schemas/\(name)\""), "\(name) is not referred to")
+        }
+    }
+
     @Test func problemsForMissingAndBadTokensAndUnknownIDs() async throws {
         try await withDemoApp { app in
             let none = try await app.testing().sendRequest(.GET, "/api/v1/programmes")
