@@ -21,7 +21,7 @@ import VaporTesting
             let programme = try await Programme.query(on: app.db).first()!
             let measure = try await Fixtures.schoolMeasure("bal-06", status: .done, app)
             let school = try await Fixtures.school("bal-03", app)
-            let doc = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+            let doc = try JSONSerialization.jsonObject(with: try OpenAPIDocument.load()) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
             #expect(paths.count == 27)
             let teacher = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$pedagogical == true).first()!
@@ -135,6 +135,23 @@ import VaporTesting
             #expect(done.status == .ok)
             #expect(done.body.string.contains("\"status\":\"done\""))
             #expect(try await Measure.find(id, on: app.db)!.completedOn == "2021-02-20")
+        }
+    }
+
+    @Test func theDocumentIsTheResourceFileServedAsItIsAndEachSchemaIsUsed() async throws {
+        let file = try OpenAPIDocument.load()
+        try await withDemoApp(seed: false) { app in
+            let r = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(r.status == .ok)
+            #expect(r.headers.contentType?.subType == "json")
+            #expect(Data(r.body.readableBytesView) == file)
+        }
+        // A schema nothing refers to would be a generated type that no answer uses.
+        let doc = try JSONSerialization.jsonObject(with: file) as! [String: Any]
+        let schemas = ((doc["components"] as! [String: Any])["schemas"] as! [String: Any]).keys
+        let text = String(decoding: file, as: UTF8.self)
+        for name in schemas {
+            #expect(text.contains("\"#/components/schemas/\(name)\""), "\(name) is not referred to")
         }
     }
 

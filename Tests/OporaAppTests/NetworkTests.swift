@@ -200,7 +200,7 @@ import VaporTesting
             // the own school's profile: ten factors, each with its reason
             let r = try await app.testing().sendRequest(.GET, "/api/v1/schools/\(own.id!.uuidString)/risk-profile?year=2022", headers: headers)
             #expect(r.status == .ok)
-            let profile = try r.content.decode(NetworkAPIController.ProfileDTO.self)
+            let profile = try r.content.decode(Components.Schemas.RiskProfile.self)
             #expect(profile.factors.count == 10)
             #expect(profile.factors.allSatisfy { !$0.reason.isEmpty })
             // another school's is refused
@@ -208,7 +208,7 @@ import VaporTesting
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/schools/\(other.id!.uuidString)/recommendations", headers: headers).status == .forbidden)
             // practices by another word form
             let p = try await app.testing().sendRequest(.GET, "/api/v1/practices?q=%D1%81%D1%82%D0%B0%D0%B6%D0%B8%D1%80%D0%BE%D0%B2%D0%BA%D0%B0%D0%BC%D0%B8", headers: headers)
-            let practices = try p.content.decode([NetworkAPIController.PracticeDTO].self)
+            let practices = try p.content.decode([Components.Schemas.Practice].self)
             #expect(practices.map(\.title) == ["Стажировки учителей математики на базе Балаганской СОШ № 1 (демо)"])
         }
     }

@@ -2,11 +2,19 @@ import Fluent
 import OporaDomain
 import Vapor
 
-/// JSON under `/api/v1`, with bearer tokens. Every route and its schema is in `OpenAPIDocument`.
+/// JSON under `/api/v1`, with bearer tokens: programmes, their plan, measures and evidence. Every
+/// route is an operation of `openapi.json`, and every answer is one of its schemas, generated into
+/// `Components.Schemas` (see `OpenAPIDocument`).
 struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        api.get("openapi.json", use: openAPI)
+        // Read once, when the routes are registered: a missing resources bundle stops the start.
+        let document = try OpenAPIDocument.load()
+        api.get("openapi.json") { _ -> Response in
+            let response = Response(status: .ok, body: .init(data: document))
+            response.headers.contentType = .json
+            return response
+        }
         let authed = api.grouped(BearerUserAuthenticator(), LoginRequired())
         authed.get("programmes", use: programmes)
         authed.get("programmes", ":programmeID", use: programme)
@@ -20,74 +28,11 @@ struct APIController: RouteCollection {
         authed.post(["measures", ":measureID", "evidence"], limit: BodyLimit.upload, use: uploadEvidence)
     }
 
-    func openAPI(_ req: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: OpenAPIDocument.json))
-        response.headers.contentType = .json
-        return response
-    }
-
-    struct ProgrammeDTO: Content {
-        var id: UUID
-        var name: String
-        var startYear: Int
-        var endYear: Int
-        var municipalityID: UUID
-    }
-
-    struct ProgrammeDetailDTO: Content {
-        var id: UUID
-        var name: String
-        var years: [Int]
-        var passport: ProgrammePassport
-        var indicators: [IndicatorDTO]
-    }
-
-    struct IndicatorDTO: Content {
-        var id: UUID
-        var number: Int
-        var title: String
-        var unit: String
-        var baselineYear: Int
-        var baseline: Double?
-        var targets: [TargetDTO]
-    }
-
-    struct TargetDTO: Content {
-        var year: Int
-        var value: Double
-    }
-
-    struct SectionDTO: Content {
-        var id: UUID
-        var number: Int
-        var title: String
-        var expectedResult: String
-    }
-
-    struct DirectionDTO: Content {
-        var id: UUID
-        var sectionNumber: Int
-        var code: String
-        var title: String
-    }
-
-    struct MeasureListDTO: Content {
-        var total: Int
-        var overdue: Int
-        var counts: [String: Int]
-        var items: [MeasureRow]
-    }
-
-    struct MeasureDTO: Content {
-        var measure: MeasureRow
-        var evidence: [MeasureShowModel.EvidenceItem]
-        var canEdit: Bool
-    }
-
-    func programmes(_ req: Request) async throws -> [ProgrammeDTO] {
+    func programmes(_ req: Request) async throws -> [Components.Schemas.Programme] {
         let user = try req.currentUser()
         return try await Scope.programmes(for: user, on: req.db).map {
-            ProgrammeDTO(id: try $0.requireID(), name: $0.name, startYear: $0.startYear, endYear: $0.endYear, municipalityID: $0.$municipality.id)
+            Components.Schemas.Programme(id: try $0.requireID().uuidString, name: $0.name, startYear: $0.startYear, endYear: $0.endYear,
+                                        municipalityID: $0.$municipality.id.uuidString)
         }
     }
 
@@ -97,68 +42,59 @@ struct APIController: RouteCollection {
         return try await ProgrammePlan.fetch(programme, on: req.db)
     }
 
-    func programme(_ req: Request) async throws -> ProgrammeDetailDTO {
+    func programme(_ req: Request) async throws -> Components.Schemas.ProgrammeDetail {
         let p = try await plan(req)
-        return ProgrammeDetailDTO(id: p.id, name: p.name, years: p.years, passport: p.passport, indicators: p.indicators.map { i in
-            IndicatorDTO(id: i.id, number: i.number, title: i.title, unit: i.unit, baselineYear: i.baselineYear, baseline: i.baseline,
-                         targets: i.targets.keys.sorted().map { TargetDTO(year: $0, value: i.targets[$0]!) })
-        })
+        return Components.Schemas.ProgrammeDetail(id: p.id.uuidString, name: p.name, years: p.years, passport: .init(p.passport),
+                                                  indicators: p.indicators.map(Components.Schemas.Indicator.init))
     }
 
-    func sections(_ req: Request) async throws -> [SectionDTO] {
-        try await plan(req).sections.map { SectionDTO(id: $0.id, number: $0.number, title: $0.title, expectedResult: $0.expectedResult) }
-    }
-
-    func directions(_ req: Request) async throws -> [DirectionDTO] {
-        try await plan(req).sections.flatMap { s in
-            s.directions.map { DirectionDTO(id: $0.id, sectionNumber: s.number, code: $0.code, title: $0.title) }
+    func sections(_ req: Request) async throws -> [Components.Schemas.Section] {
+        try await plan(req).sections.map {
+            Components.Schemas.Section(id: $0.id.uuidString, number: $0.number, title: $0.title, expectedResult: $0.expectedResult)
         }
     }
 
-    func tasks(_ req: Request) async throws -> [ProgrammePlan.TaskItem] {
-        try await plan(req).sections.flatMap { $0.directions.flatMap(\.tasks) }
+    func directions(_ req: Request) async throws -> [Components.Schemas.Direction] {
+        try await plan(req).sections.flatMap { s in
+            s.directions.map { Components.Schemas.Direction(id: $0.id.uuidString, sectionNumber: s.number, code: $0.code, title: $0.title) }
+        }
     }
 
-    func measures(_ req: Request) async throws -> MeasureListDTO {
+    func tasks(_ req: Request) async throws -> [Components.Schemas.Task] {
+        try await plan(req).sections.flatMap { $0.directions.flatMap(\.tasks) }.map {
+            Components.Schemas.Task(id: $0.id.uuidString, directionCode: $0.directionCode, text: $0.text, years: $0.years)
+        }
+    }
+
+    func measures(_ req: Request) async throws -> Components.Schemas.MeasureList {
         let user = try req.currentUser()
         let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
         let filter = try req.measureFilter()
         let result = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: filter, user: user,
                                                  today: req.today, on: req.db)
-        return MeasureListDTO(total: result.total, overdue: result.overdue,
-                              counts: Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0.rawValue, result.counts[$0] ?? 0) }),
-                              items: result.rows)
+        let counts = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0.rawValue, result.counts[$0] ?? 0) })
+        return Components.Schemas.MeasureList(total: result.total, overdue: result.overdue, counts: .init(additionalProperties: counts),
+                                              items: result.rows.map(Components.Schemas.MeasureRow.init))
     }
 
-    func measure(_ req: Request) async throws -> MeasureDTO {
+    func measure(_ req: Request) async throws -> Components.Schemas.Measure {
         let user = try req.currentUser()
         let model = try await MeasureShowModel.fetch(try req.uuidParameter("measureID"), user: user, today: req.today, on: req.db)
-        return MeasureDTO(measure: model.row, evidence: model.evidence, canEdit: model.canEdit)
-    }
-
-    struct MeasurePatch: Content {
-        var status: MeasureStatus?
-        var responsible: String?
-        var deadline: String?
-        var completedOn: String?
-        var completedBy: String?
-        var comment: String?
-        var cancelReason: String?
-        var evidenceLink: String?
+        return Components.Schemas.Measure(measure: .init(model.row), evidence: model.evidence.map(Components.Schemas.Evidence.init),
+                                          canEdit: model.canEdit)
     }
 
     /// Fields left out keep their values; an empty string clears a field.
     func updateMeasure(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let id = try req.uuidParameter("measureID")
-        let patch = try req.content.decode(MeasurePatch.self)
+        let patch = try req.content.decode(Components.Schemas.MeasurePatch.self)
         let current = MeasureChange(try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db).row)
-        let isoOrKeep = { (given: String?, kept: String) in given ?? kept }
         let change = MeasureChange(
-            status: patch.status ?? current.status,
+            status: patch.status.map(MeasureStatus.init) ?? current.status,
             responsible: patch.responsible ?? current.responsible,
-            deadline: isoOrKeep(patch.deadline, current.deadline),
-            completedOn: isoOrKeep(patch.completedOn, current.completedOn),
+            deadline: patch.deadline ?? current.deadline,
+            completedOn: patch.completedOn ?? current.completedOn,
             completedBy: patch.completedBy ?? current.completedBy,
             comment: patch.comment ?? current.comment,
             cancelReason: patch.cancelReason ?? current.cancelReason,
@@ -171,7 +107,7 @@ struct APIController: RouteCollection {
         }
     }
 
-    func evidence(_ req: Request) async throws -> [MeasureShowModel.EvidenceItem] {
+    func evidence(_ req: Request) async throws -> [Components.Schemas.Evidence] {
         try await measure(req).evidence
     }
 
@@ -193,20 +129,9 @@ struct APIController: RouteCollection {
             return try Problem(status: .unprocessableEntity, detail: problem.russian, errors: ["file": problem.russian]).response()
         case .success(let t): type = t
         }
-        try await req.db.transaction { db in
-            let before = try await Evidence.query(on: db).filter(\.$measure.$id == id).sort(\.$createdAt).all().map(\.fileName)
-            try await MeasureUpdate.storeEvidence(.init(fileName: fileName, bytes: bytes), type: type, measureID: id, user: user, on: db)
-            try await Audit.record(db, user: user, action: "evidence.create", entityType: "measure", entityID: id,
-                                   municipalityID: m.programme.$municipality.id,
-                                   summary: "Мероприятие «\(m.name)»: приложен файл «\(MeasureUpdate.sanitisedFileName(fileName))»",
-                                   before: ["Файлы-подтверждения": before.joined(separator: ", ")],
-                                   after: ["Файлы-подтверждения": (before + [MeasureUpdate.sanitisedFileName(fileName)]).joined(separator: ", ")])
-        }
+        try await MeasureUpdate.attach(.init(fileName: fileName, bytes: bytes), type: type, to: m, user: user, on: req.db)
         let response = try await evidence(req).encodeResponse(for: req)
         response.status = .created
         return response
     }
 }
-
-extension ProgrammePlan.TaskItem: Content {}
-extension MeasureShowModel.EvidenceItem: Content {}

@@ -15,42 +15,21 @@ struct MonitoringAPIController: RouteCollection {
             .post(["imports", ":kind"], limit: BodyLimit.importFile, use: importFile)
     }
 
-    struct SchoolDTO: Content {
-        var id: UUID
-        var code: String
-        var name: String
-        var shortName: String
-        var settlement: String?
-        var type: String?
-        var distanceKm: Double?
-        var participating: Bool
-    }
-
-    func schools(_ req: Request) async throws -> [SchoolDTO] {
+    func schools(_ req: Request) async throws -> [Components.Schemas.School] {
         let user = try req.currentUser()
         let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
-        return try await School.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).sort(\.$code).all().map {
-            SchoolDTO(id: $0.id!, code: $0.code, name: $0.name, shortName: $0.shortName, settlement: $0.settlement, type: $0.type,
-                      // A distance stored before forms refused «inf» must not break the whole list.
-                      distanceKm: $0.distanceKm.flatMap { $0.isFinite ? $0 : nil }, participating: $0.participating)
+        return try await SchoolRecords.schools(inMunicipalities: municipalities, on: req.db).map {
+            Components.Schemas.School(id: try $0.requireID().uuidString, code: $0.code, name: $0.name, shortName: $0.shortName,
+                                      settlement: $0.settlement, _type: $0.type,
+                                      // A distance stored before forms refused «inf» must not break the whole list.
+                                      distanceKm: $0.distanceKm.flatMap { $0.isFinite ? $0 : nil }, participating: $0.participating)
         }
     }
 
-    func contexts(_ req: Request) async throws -> [SocialContext] {
+    func contexts(_ req: Request) async throws -> [Components.Schemas.SocialContext] {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        return try await SocialContextRecord.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
-            .map { $0.domain(schoolCode: school.code) }
-    }
-
-    struct ContextBody: Content {
-        var year: Int
-        var students: Int?
-        var lowIncomeShare: Double?
-        var incompleteFamilyShare: Double?
-        var noHigherEducationShare: Double?
-        var nonNativeShare: Double?
-        var preventiveRegisterShare: Double?
+        return try await SchoolRecords.contexts(of: school, on: req.db).map(Components.Schemas.SocialContext.init)
     }
 
     func putContext(_ req: Request) async throws -> Response {
@@ -59,7 +38,7 @@ struct MonitoringAPIController: RouteCollection {
         guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
-        let b = try req.content.decode(ContextBody.self)
+        let b = try req.content.decode(Components.Schemas.SocialContextInput.self)
         let text = { (v: Double?) in v.map { String($0) } ?? "" }
         let values = ["year": String(b.year), "students": b.students.map(String.init) ?? "", "low_income_share": text(b.lowIncomeShare),
                       "incomplete_family_share": text(b.incompleteFamilyShare), "no_higher_education_share": text(b.noHigherEducationShare),
@@ -68,38 +47,29 @@ struct MonitoringAPIController: RouteCollection {
         case .failure(let errors):
             return try Problem(status: .unprocessableEntity, detail: errors.all.joined(separator: " "), errors: errors.messages).response()
         case .success:
-            let saved = try await SocialContextRecord.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == b.year).first()
-            return try await (saved?.domain(schoolCode: school.code) ?? SocialContext(year: b.year, schoolCode: school.code)).encodeResponse(for: req)
+            let saved = try await SchoolRecords.context(of: school, year: b.year, on: req.db)
+            return try await Components.Schemas.SocialContext(saved).encodeResponse(for: req)
         }
     }
 
-    func results(_ req: Request) async throws -> [ResultRow] {
+    func results(_ req: Request) async throws -> [Components.Schemas.ResultRow] {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         // Row counts of students («2» of each class) are for the municipality's own staff.
         guard !user.access.seesCountsOnly else {
             throw Abort(.forbidden, reason: "Результаты школы по строкам (число участников и «2») видят сотрудники муниципалитета; наблюдателю доступны категории школ с объяснениями, индикаторы и отчёт.")
         }
-        return try await ResultRecord.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id)
-            .filter(\.$schoolCode == school.code).sort(\.$year).all().map(\.domain)
+        return try await SchoolRecords.results(of: school, on: req.db).map(Components.Schemas.ResultRow.init)
     }
 
-    func identification(_ req: Request) async throws -> IdentificationReport {
+    func identification(_ req: Request) async throws -> Components.Schemas.Identification {
         let user = try req.currentUser()
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         guard let year = try req.queryYear() else {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
         }
-        return try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year,
-                                                   masked: user.access.seesCountsOnly, cache: req.application.monitoringCache, on: req.db)
-    }
-
-    struct ImportReport: Content {
-        var written: Bool
-        var added: Int
-        var replaced: Int
-        var unchanged: Int
-        var summary: String
+        return .init(try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year,
+                                                         masked: user.access.seesCountsOnly, cache: req.application.monitoringCache, on: req.db))
     }
 
     /// The file is the raw body; `?fileName=` names it; `?dryRun=1` only checks and compares.
@@ -123,11 +93,9 @@ struct MonitoringAPIController: RouteCollection {
             return try Problem(status: .unprocessableEntity,
                                detail: "Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).", errors: errors).response()
         case .success(let plan):
-            return try await ImportReport(written: !dryRun && !plan.changesNothing, added: plan.added.count, replaced: plan.replaced.count,
-                                          unchanged: plan.unchanged, summary: dryRun ? plan.russianSummary : plan.russianDoneSummary).encodeResponse(for: req)
+            let report = Components.Schemas.ImportReport(written: !dryRun && !plan.changesNothing, added: plan.added.count, replaced: plan.replaced.count,
+                                                         unchanged: plan.unchanged, summary: dryRun ? plan.russianSummary : plan.russianDoneSummary)
+            return try await report.encodeResponse(for: req)
         }
     }
 }
-
-extension SocialContext: Content {}
-extension ResultRow: Content {}

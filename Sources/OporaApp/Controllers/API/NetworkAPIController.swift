@@ -12,82 +12,40 @@ struct NetworkAPIController: RouteCollection {
         api.get("practices", use: practices)
     }
 
-    struct FactorDTO: Content {
-        var key: String
-        var title: String
-        var directions: [String]
-        var suggestedLevel: RiskLevel?
-        var reason: String
-        var rows: [String]
-        var level: RiskLevel?
-        var confirmed: Bool
-        var comment: String?
-    }
-
-    struct ProfileDTO: Content {
-        var year: Int
-        var factors: [FactorDTO]
-    }
-
-    func riskProfile(_ req: Request) async throws -> ProfileDTO {
+    func riskProfile(_ req: Request) async throws -> Components.Schemas.RiskProfile {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
         let p = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
-        return ProfileDTO(year: year, factors: p.factors.map {
-            FactorDTO(key: $0.factor.key, title: $0.factor.title, directions: $0.factor.directions, suggestedLevel: $0.suggestion.level,
-                      reason: $0.suggestion.reason, rows: $0.suggestion.rows, level: $0.level, confirmed: $0.assessment != nil,
-                      comment: $0.assessment?.comment)
+        return Components.Schemas.RiskProfile(year: year, factors: p.factors.map {
+            Components.Schemas.RiskFactor(key: $0.factor.key, title: $0.factor.title, directions: $0.factor.directions,
+                                          suggestedLevel: $0.suggestion.level.map(Components.Schemas.RiskLevel.init),
+                                          reason: $0.suggestion.reason, rows: $0.suggestion.rows, level: $0.level.map(Components.Schemas.RiskLevel.init),
+                                          confirmed: $0.assessment != nil, comment: $0.assessment?.comment)
         })
     }
 
-    struct RecommendationDTO: Content {
-        var id: UUID
-        var year: Int
-        var factor: String?
-        var text: String
-        var status: RecommendationStatus
-        var createdOn: Day
-        var measures: [MeasureLink]
-    }
-
-    struct MeasureLink: Content {
-        var id: UUID
-        var name: String
-        var status: MeasureStatus
-    }
-
-    func recommendations(_ req: Request) async throws -> [RecommendationDTO] {
+    func recommendations(_ req: Request) async throws -> [Components.Schemas.Recommendation] {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        return try await Recommendation.query(on: req.db).filter(\.$school.$id == school.id!).with(\.$measures).sort(\.$createdOn).all().map { r in
-            RecommendationDTO(id: r.id!, year: r.year, factor: r.factor, text: r.text, status: RecommendationStatus(rawValue: r.status) ?? .proposed,
-                              createdOn: Day(r.createdOn) ?? req.today, measures: r.measures.map { MeasureLink(id: $0.id!, name: $0.name, status: $0.status) })
+        return try await SchoolRecords.recommendations(of: school, on: req.db).map { r in
+            Components.Schemas.Recommendation(
+                id: try r.requireID().uuidString, year: r.year, factor: r.factor, text: r.text,
+                status: .init(RecommendationStatus(rawValue: r.status) ?? .proposed), createdOn: (Day(r.createdOn) ?? req.today).iso,
+                measures: try r.measures.map { Components.Schemas.MeasureLink(id: try $0.requireID().uuidString, name: $0.name, status: .init($0.status)) })
         }
     }
 
-    struct PracticeDTO: Content {
-        var id: UUID
-        var title: String
-        var schoolID: UUID?
-        var authors: String
-        var directions: [String]
-        var factors: [String]
-        var description: String
-        var results: String
-        var evidenceLevel: EvidenceLevel
-        var isPublic: Bool
-    }
-
-    func practices(_ req: Request) async throws -> [PracticeDTO] {
+    func practices(_ req: Request) async throws -> [Components.Schemas.Practice] {
         let user = try req.currentUser()
         let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
         let filter = Practices.Filter(text: try req.querySearch() ?? "", direction: (try? req.query.get(String.self, at: "direction")) ?? "",
                                       factor: (try? req.query.get(String.self, at: "factor")) ?? "",
                                       school: (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)))
         return try await Practices.find(filter, municipalityIDs: municipalities, publicOnly: false, on: req.db).map {
-            PracticeDTO(id: $0.id!, title: $0.title, schoolID: $0.$school.id, authors: user.access.seesNames ? $0.authors : "", directions: $0.directionCodes, factors: $0.factorKeys,
-                        description: $0.description, results: $0.results, evidenceLevel: $0.level, isPublic: $0.isPublic)
+            Components.Schemas.Practice(id: try $0.requireID().uuidString, title: $0.title, schoolID: $0.$school.id?.uuidString,
+                                        authors: user.access.seesNames ? $0.authors : "", directions: $0.directionCodes, factors: $0.factorKeys,
+                                        description: $0.description, results: $0.results, evidenceLevel: .init($0.level), isPublic: $0.isPublic)
         }
     }
 }
