@@ -1,4 +1,3 @@
-import Fluent
 import OporaDomain
 import Vapor
 
@@ -7,14 +6,7 @@ extension PageContext {
     /// name and whether its data is a demo.
     static func make(_ req: Request) async throws -> PageContext {
         let user = req.auth.get(CurrentUser.self)
-        var name: String?
-        var demo = false
-        if let id = user?.municipalityID, let m = try await Municipality.find(id, on: req.db) {
-            name = m.name
-            demo = m.isDemo
-        } else if user == nil {
-            demo = try await Municipality.query(on: req.db).filter(\.$isDemo == true).count() > 0
-        }
+        let (name, demo) = try await PageFrame.municipality(of: user, on: req.db)
         let programme = await user.asyncFlatMap { try? await Scope.currentProgramme(for: $0, chosen: req.chosenProgrammeID, on: req.db) }
         return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: name, isDemo: demo, path: req.url.path,
                            demoToday: demo ? req.application.opora.pinnedToday : nil,
