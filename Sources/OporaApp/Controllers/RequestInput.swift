@@ -98,4 +98,22 @@ extension Request {
         guard hasSession else { return nil }
         return session.data[Request.chosenProgrammeKey].flatMap(UUID.init(uuidString:))
     }
+
+    private struct ShownProgrammeKey: StorageKey { typealias Value = Programme }
+
+    /// The programme this request's pages show: the chosen one, else the active, else the newest.
+    /// Resolved once per request, so the page frame and the handler never disagree.
+    func shownProgramme() async throws -> Programme {
+        if let programme = storage[ShownProgrammeKey.self] { return programme }
+        let programme = try await Scope.currentProgramme(for: try currentUser(), chosen: chosenProgrammeID, on: db)
+        storage[ShownProgrammeKey.self] = programme
+        return programme
+    }
+
+    /// The shown programme for a change to it: refused once it is closed.
+    func openProgramme() async throws -> Programme {
+        let programme = try await shownProgramme()
+        try Programmes.requireOpen(programme)
+        return programme
+    }
 }

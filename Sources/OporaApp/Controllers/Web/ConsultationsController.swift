@@ -12,7 +12,7 @@ enum ConsultationsController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let values = try req.content.decode([String: String].self)
         let form = req.parameters.get("form") ?? ""
         let chosen = values.keys.filter { $0.hasPrefix("area_") }.map { String($0.dropFirst(5)) }

@@ -6,7 +6,7 @@ enum CycleController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         guard user.access.readsWholeMunicipality else { throw Abort(.forbidden, reason: "Управленческий цикл муниципалитета видят методисты, управление образования и наблюдатели.") }
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let years = Array(programme.startYear...programme.endYear)
         let year = req.chosenYear(try req.queryYear(), in: years)
         let model = try await CycleView.query(programme: programme, year: year, years: years, user: user,

@@ -16,7 +16,7 @@ enum DecisionsController {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addDecision(values, municipalityID: programme.$municipality.id, user: user, today: req.today, on: req.db) {
         case .success: return req.redirect(to: SiteURL.decisions.path)

@@ -4,7 +4,7 @@ import Vapor
 enum IndicatorsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), cache: req.application.monitoringCache, on: req.db)
+        let data = try await IndicatorData.load(try await req.shownProgramme(), cache: req.application.monitoringCache, on: req.db)
         return IndicatorsView.render(try await PageContext.make(req), data, schoolCode: try await Scope.ownSchool(of: user, on: req.db)?.code)
     }
 
@@ -18,7 +18,7 @@ enum IndicatorsController {
 
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let data = try await IndicatorData.load(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), cache: req.application.monitoringCache, on: req.db)
+        let data = try await IndicatorData.load(try await req.shownProgramme(), cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         return IndicatorDetailView.render(try await PageContext.make(req), data, data.value(n, y), schoolCode: try await Scope.ownSchool(of: user, on: req.db)?.code,
                                           canEnter: user.access.isMunicipalStaff, failed: nil)
@@ -32,8 +32,7 @@ enum IndicatorsController {
 
     static func saveManual(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
-        try Programmes.requireOpen(programme)
+        let programme = try await req.openProgramme()
         let data = try await IndicatorData.load(programme, cache: req.application.monitoringCache, on: req.db)
         let (n, y) = try numberAndYear(req, data)
         let b = try req.content.decode(ManualBody.self)

@@ -6,7 +6,7 @@ enum MeasuresController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let filter = try req.measureFilter()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let model = try await MeasuresView.query(programme: programme, filter: filter, page: try req.queryPage(), user: user,
                                                  today: req.today, on: req.db)
         return MeasuresView.render(try await PageContext.make(req), model)

@@ -7,7 +7,7 @@ enum NetworkController {
     // MARK: - Partnerships
 
     static func partnershipsModel(_ req: Request, user: CurrentUser) async throws -> PartnershipsView.Model {
-        try await PartnershipsView.query(programme: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), user: user,
+        try await PartnershipsView.query(programme: try await req.shownProgramme(), user: user,
                                          cache: req.application.monitoringCache, on: req.db)
     }
 
@@ -30,7 +30,7 @@ enum NetworkController {
 
     static func addPartnership(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let f = try req.content.decode(PartnershipForm.self)
         let values = ["school": f.school ?? "", "partner_kind": f.partner_kind ?? "", "partner_school": f.partner_school ?? "", "partner_name": f.partner_name ?? "",
                       "agreement_number": f.agreement_number ?? "", "agreement_date": f.agreement_date ?? "", "term": f.term ?? "", "subject": f.subject ?? ""]
@@ -55,7 +55,7 @@ enum NetworkController {
     // MARK: - Events
 
     static func eventsModel(_ req: Request, user: CurrentUser) async throws -> EventsView.Model {
-        try await EventsView.query(programme: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), user: user, today: req.today, on: req.db)
+        try await EventsView.query(programme: try await req.shownProgramme(), user: user, today: req.today, on: req.db)
     }
 
     static func events(_ req: Request) async throws -> Response {
@@ -65,7 +65,7 @@ enum NetworkController {
 
     static func addEvent(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addEvent(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.events.path)
@@ -77,7 +77,7 @@ enum NetworkController {
     // MARK: - Resources
 
     static func resourcesModel(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolResourcesView.Model {
-        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db))
+        let (year, years) = try req.schoolPageYear(of: try await req.shownProgramme())
         return try await SchoolResourcesView.query(school: school, year: year, years: years, user: user, on: req.db)
     }
 
@@ -93,7 +93,7 @@ enum NetworkController {
         guard user.canEditSchoolData(school) else {
             throw Abort(.forbidden, reason: "Сведения о школе вносят сама школа, методисты и управление образования.")
         }
-        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db))
+        let (year, _) = try req.schoolPageYear(of: try await req.shownProgramme())
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.saveResources(values, school: school, year: year, user: user, on: req.db) {
         case .success: return req.redirect(to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))

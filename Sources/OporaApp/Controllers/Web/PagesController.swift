@@ -6,7 +6,7 @@ import Vapor
 enum PagesController {
     static func home(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let summary = try await HomeSummary.fetch(programme, user: user, today: req.today, on: req.db)
         var indicators: IndicatorData?
         if user.access.readsWholeMunicipality {
@@ -16,14 +16,12 @@ enum PagesController {
     }
 
     static func passport(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), on: req.db)
+        let plan = try await ProgrammePlan.fetch(try await req.shownProgramme(), on: req.db)
         return PassportView.render(try await PageContext.make(req), plan)
     }
 
     static func plan(_ req: Request) async throws -> Response {
-        let user = try req.currentUser()
-        let plan = try await ProgrammePlan.fetch(try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db), on: req.db)
+        let plan = try await ProgrammePlan.fetch(try await req.shownProgramme(), on: req.db)
         return PlanView.render(try await PageContext.make(req), plan)
     }
 

@@ -14,7 +14,7 @@ enum PeopleCatalogueController {
 
     static func save(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let municipalityID = programme.$municipality.id
         let values = try req.content.decode([String: String].self)
         let form = req.parameters.get("form") ?? ""

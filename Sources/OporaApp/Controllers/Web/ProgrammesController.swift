@@ -10,7 +10,7 @@ enum ProgrammesController {
 
     static func render(_ req: Request, failed: FailedForm?) async throws -> Response {
         let user = try req.currentUser()
-        let current = try? await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let current = try? await req.shownProgramme()
         let model = try await ProgrammesView.query(user: user, current: current, today: req.today, on: req.db)
         return ProgrammesView.render(try await PageContext.make(req), model, failed: failed)
     }

@@ -9,7 +9,7 @@ enum ReportController {
         guard user.access.readsWholeMunicipality else {
             throw Abort(.forbidden, reason: "Отчёт по муниципалитету доступен методистам, управлению образования и наблюдателям.")
         }
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let years = Array(programme.startYear...programme.endYear)
         let requested = try req.queryYear()
         let year = req.chosenYear(requested, in: years)

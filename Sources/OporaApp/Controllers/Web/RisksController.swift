@@ -6,7 +6,7 @@ import Vapor
 /// them; methodists and admin assess and recommend.
 enum RisksController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolRisksView.Model {
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let (year, years) = try req.schoolPageYear(of: programme)
         return try await SchoolRisksView.query(user: user, school: school, programme: programme, year: year, years: years, today: req.today, on: req.db)
     }
@@ -20,7 +20,7 @@ enum RisksController {
     static func assess(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db))
+        let (year, _) = try req.schoolPageYear(of: try await req.shownProgramme())
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
         case .success:
@@ -42,7 +42,7 @@ enum RisksController {
     static func recommend(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db))
+        let (year, _) = try req.schoolPageYear(of: try await req.shownProgramme())
         let form = try req.content.decode(RecommendationForm.self)
         let values = ["factor": form.factor ?? "", "text": form.text ?? "", "measures": (form.measures ?? []).joined(separator: ",")]
         switch try await NetworkWork.addRecommendation(values, measureIDs: form.measures ?? [], school: school, year: year, user: user,

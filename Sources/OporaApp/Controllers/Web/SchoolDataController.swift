@@ -5,7 +5,7 @@ import Vapor
 /// «Кадры и условия»: read by everyone who may see the school; changed by admin, methodist and the school itself.
 enum SchoolDataController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> SchoolDataView.Model {
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let (year, years) = try req.schoolPageYear(of: programme)
         return try await SchoolDataView.query(user: user, school: school, programme: programme, year: year, years: years, cache: req.application.monitoringCache, on: req.db)
     }

@@ -63,7 +63,7 @@ enum SchoolEditController {
     /// programme starts.
     static func participatingByMonitoring(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         let notice = try await SchoolRegistry.addParticipatingByMonitoring(programme: programme, user: user, cache: req.application.monitoringCache, on: req.db)
         Notice.set(notice, on: req)
         return req.redirect(to: SiteURL.schools.path)

@@ -6,7 +6,7 @@ enum SchoolPlansController {
         let user = try req.currentUser()
         let schoolID = try req.uuidParameter("schoolID")
         let school = try await Scope.school(schoolID, for: user, on: req.db)
-        let programme = try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db)
+        let programme = try await req.shownProgramme()
         var filter = MeasureFilter()
         filter.school = .school(schoolID)
         let list = try await MeasureList.fetch(programmeID: try programme.requireID(), filter: filter, user: user, today: req.today, on: req.db)

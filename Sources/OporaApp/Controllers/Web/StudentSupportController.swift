@@ -6,7 +6,7 @@ import Vapor
 /// observers, who get municipal counts only.
 enum StudentSupportController {
     static func model(_ req: Request, user: CurrentUser, school: School) async throws -> StudentSupportView.Model {
-        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, chosen: req.chosenProgrammeID, on: req.db))
+        let (year, years) = try req.schoolPageYear(of: try await req.shownProgramme())
         return try await StudentSupportView.query(school: school, year: year, years: years, user: user, on: req.db)
     }
 
