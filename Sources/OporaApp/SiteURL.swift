@@ -45,6 +45,11 @@ enum SiteURL {
     case programmeChoose(ID)
     case programmeActivate(ID)
     case programmeClose(ID)
+    /// The shown programme's editor, and one of its changes (`passport`, `section`, `direction-delete` …; nil registers the route)
+    case programmeEdit
+    case programmeEditSave(String?)
+    case measureDescribe(ID)
+    case measureDelete(ID)
     case indicators
     /// number and year; `nil` registers the route
     case indicator(Int?, Int?)
@@ -114,6 +119,10 @@ enum SiteURL {
         case .methodology: return "/methodology"
         case .programmes: return "/programmes"
         case .programmeNew: return "/programmes/new"
+        case .programmeEdit: return "/programme/edit"
+        case .programmeEditSave(let part): return "/programme/edit/\(part ?? ":part")"
+        case .measureDescribe(let id): return "/measures/\(id.segment("measureID"))/describe"
+        case .measureDelete(let id): return "/measures/\(id.segment("measureID"))/delete"
         case .programmeChoose(let id): return "/programmes/\(id.segment("programmeID"))/choose"
         case .programmeActivate(let id): return "/programmes/\(id.segment("programmeID"))/activate"
         case .programmeClose(let id): return "/programmes/\(id.segment("programmeID"))/close"

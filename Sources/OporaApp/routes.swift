@@ -33,6 +33,11 @@ func routes(_ app: Application) throws {
     programmeAdmin.post(SiteURL.programmeNew.pathComponents, use: ProgrammesController.create)
     programmeAdmin.post(SiteURL.programmeActivate(.key).pathComponents, use: ProgrammesController.activate)
     programmeAdmin.post(SiteURL.programmeClose(.key).pathComponents, use: ProgrammesController.close)
+    let programmeEditors = signedIn.grouped(AccessGuard.municipalStaff)
+    programmeEditors.get(SiteURL.programmeEdit.pathComponents, use: ProgrammeEditController.show)
+    programmeEditors.post(SiteURL.programmeEditSave(nil).pathComponents, limit: BodyLimit.programmeText, use: ProgrammeEditController.save)
+    programmeEditors.post(SiteURL.measureDescribe(.key).pathComponents, use: ProgrammeEditController.describeMeasure)
+    programmeEditors.post(SiteURL.measureDelete(.key).pathComponents, use: ProgrammeEditController.deleteMeasure)
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)

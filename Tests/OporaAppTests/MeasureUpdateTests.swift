@@ -27,7 +27,7 @@ import VaporTesting
             let files = try await Evidence.query(on: app.db).filter(\.$measure.$id == measure.id!).all()
             #expect(files.map(\.fileName) == ["протокол.pdf"])
             #expect(files[0].contentType == "application/pdf")
-            let page = try await client.get(path + "?saved=1")
+            let page = try await client.get(path)
             #expect(page.body.contains("Изменения сохранены."))
             #expect(page.body.contains("Состояние: «Запланировано» → «Выполнено»"))
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == measure.id!).all()

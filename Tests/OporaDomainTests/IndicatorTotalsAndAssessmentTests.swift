@@ -6,7 +6,7 @@ import Testing
     @Test func theMunicipalityFixtureGivesTheHandComputedValues() {
         // setup: the hand arithmetic is in the comments of `municipality`
         // act
-        let values = IndicatorFormulas.computeAll(year: 2021, inputs: municipality)
+        let values = IndicatorFormula.allCases.map { IndicatorFormulas.compute($0, number: $0.seedNumber, year: 2021, inputs: municipality) }
         // check
         #expect(values.map(\.number) == [1, 2, 3, 4, 5])
         #expect(values.allSatisfy { $0.year == 2021 })
@@ -22,7 +22,7 @@ import Testing
     @Test func everyBreakdownListsEveryParticipatingSchoolAndSumsToTheTotals() {
         // setup
         // act
-        let values = IndicatorFormulas.computeAll(year: 2021, inputs: municipality)
+        let values = IndicatorFormula.allCases.map { IndicatorFormulas.compute($0, number: $0.seedNumber, year: 2021, inputs: municipality) }
         // check
         for value in values {
             #expect(value.breakdown.map(\.schoolCode) == ["S1", "S2", "S3"])
@@ -38,7 +38,7 @@ import Testing
         let giaByID = Dictionary(uniqueKeysWithValues: municipality.gia.map { ($0.id, $0) })
         let staffByID = Dictionary(uniqueKeysWithValues: municipality.positions.map { ($0.id, $0) })
         // act
-        let values = IndicatorFormulas.computeAll(year: 2021, inputs: municipality)
+        let values = IndicatorFormula.allCases.map { IndicatorFormulas.compute($0, number: $0.seedNumber, year: 2021, inputs: municipality) }
         // check
         let counted = values.map { $0.sources.filter(\.counted) }
         let passed = try counted[2].map { try #require(giaByID[$0.id]).passed }.reduce(0, +)
@@ -60,7 +60,7 @@ import Testing
         var given = municipality
         given.participating = []
         // act
-        let values = IndicatorFormulas.computeAll(year: 2021, inputs: given)
+        let values = IndicatorFormula.allCases.map { IndicatorFormulas.compute($0, number: $0.seedNumber, year: 2021, inputs: given) }
         // check
         #expect(values.count == 5)
         #expect(values.allSatisfy { $0.value == nil && $0.denominator == 0 && $0.breakdown.isEmpty && $0.sources.isEmpty })

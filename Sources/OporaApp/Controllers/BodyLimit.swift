@@ -8,6 +8,9 @@ enum BodyLimit {
     static let signIn: ByteCount = "8kb"
     /// Every ordinary form (the application's default).
     static let form: ByteCount = "64kb"
+    /// The programme editor: a passport and an analysis are pages of Russian text, sent percent-encoded
+    /// at six bytes a letter (the seed's passport form is 46 KB).
+    static let programmeText: ByteCount = "512kb"
     /// A form with one evidence or practice file (20 MB) and its fields.
     static let upload: ByteCount = "21mb"
     /// An imported table.

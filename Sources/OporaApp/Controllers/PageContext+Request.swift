@@ -10,6 +10,7 @@ extension PageContext {
         let programme = user == nil ? nil : try? await req.shownProgramme()
         return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: name, isDemo: demo, path: req.url.path,
                            demoToday: demo ? req.application.opora.pinnedToday : nil,
-                           programme: programme.map { .init(name: $0.name, years: $0.years, status: $0.status) })
+                           programme: programme.map { .init(name: $0.name, years: $0.years, status: $0.status) },
+                           notice: Notice.take(req))
     }
 }

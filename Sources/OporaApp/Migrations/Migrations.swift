@@ -17,5 +17,6 @@ enum Migrations {
         SessionRecord.migration,
         M012AddMunicipalMentors(),
         M013AddProgrammeLife(),
+        M014AddProgrammeEditing(),
     ]
 }

@@ -21,6 +21,8 @@ final class Measure: Model, @unchecked Sendable {
     @OptionalField(key: "responsible") var responsible: String?
     @OptionalField(key: "product") var product: String?
     @Enum(key: "status") var status: MeasureStatus
+    /// Who carries it out; only the municipal plan's row says (a school's copy is the school's by definition).
+    @Enum(key: "level") var level: MeasureLevel
     @OptionalField(key: "cancel_reason") var cancelReason: String?
     @OptionalField(key: "completed_on") var completedOn: String?
     @OptionalField(key: "completed_by") var completedBy: String?

@@ -17,12 +17,15 @@ final class Municipality: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// Demo data says so on every page.
     @Field(key: "is_demo") var isDemo: Bool
+    /// Whether parents see the municipality's public page; off until the admin switches it on.
+    @Field(key: "public_page") var publicPage: Bool
 
     init() {}
-    init(regionID: UUID, name: String, isDemo: Bool) {
+    init(regionID: UUID, name: String, isDemo: Bool, publicPage: Bool = false) {
         self.$region.id = regionID
         self.name = name
         self.isDemo = isDemo
+        self.publicPage = publicPage
     }
 }
 

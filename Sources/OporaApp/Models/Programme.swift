@@ -71,6 +71,10 @@ final class Indicator: Model, @unchecked Sendable {
     @Field(key: "unit") var unit: String
     @Field(key: "baseline_year") var baselineYear: Int
     @OptionalField(key: "baseline") var baseline: Double?
+    /// The built-in formula of the value; nil when the value is entered by hand.
+    @OptionalEnum(key: "formula") var formula: IndicatorFormula?
+    /// Where a value entered by hand comes from.
+    @OptionalField(key: "source") var source: String?
 
     init() {}
 }

@@ -67,7 +67,10 @@ struct IndicatorData: Sendable {
         }
         var values: [Int: [Int: IndicatorValue]] = [:]
         for year in years {
-            for v in IndicatorFormulas.computeAll(year: year, inputs: inputs) { values[v.number, default: [:]][year] = v }
+            for i in indicators {
+                values[i.number, default: [:]][year] = i.formula.map { IndicatorFormulas.compute($0, number: i.number, year: year, inputs: inputs) }
+                    ?? IndicatorFormulas.entered(number: i.number, year: year, source: i.source)
+            }
         }
         return IndicatorData(
             programmeID: programmeID, municipalityID: municipalityID, years: years, inputs: inputs, targets: targets,
@@ -78,7 +81,7 @@ struct IndicatorData: Sendable {
     }
 
     func value(_ number: Int, _ year: Int) -> IndicatorValue {
-        values[number]?[year] ?? IndicatorFormulas.compute(number: number, year: year, inputs: inputs)
+        values[number]?[year] ?? IndicatorFormulas.entered(number: number, year: year, source: nil)
     }
 
     var numbers: [Int] { titles.keys.sorted() }

@@ -62,6 +62,7 @@ struct MeasureRow: Sendable, Codable {
     var evidenceLink: String?
     var schoolID: UUID?
     var schoolName: String?
+    var level: MeasureLevel
 }
 
 struct MeasureListResult: Sendable {
@@ -112,7 +113,7 @@ enum MeasureList {
             overdue: MeasureTiming.isOverdue(status: m.status, deadline: m.deadlineDay, today: today),
             cancelReason: m.cancelReason, completedOn: m.completedOn.flatMap(Day.init),
             completedBy: m.completedBy, completionComment: m.completionComment, evidenceLink: m.evidenceLink,
-            schoolID: m.$school.id, schoolName: m.school?.shortName)
+            schoolID: m.$school.id, schoolName: m.school?.shortName, level: m.level)
     }
 
     /// Section, then direction ("1.10" after "1.9"), then the municipal plan before the schools' plans.

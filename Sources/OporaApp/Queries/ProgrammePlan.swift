@@ -34,6 +34,8 @@ struct ProgrammePlan: Sendable, Codable {
         var baselineYear: Int
         var baseline: Double?
         var targets: [Int: Double]
+        var formula: IndicatorFormula?
+        var source: String?
     }
 
     var id: UUID
@@ -66,7 +68,8 @@ struct ProgrammePlan: Sendable, Codable {
         let indicatorItems = indicators.map { i in
             IndicatorItem(id: i.id!, number: i.number, title: i.title, unit: i.unit, baselineYear: i.baselineYear,
                           baseline: i.baseline,
-                          targets: Dictionary(uniqueKeysWithValues: targets.filter { $0.$indicator.id == i.id }.map { ($0.year, $0.value) }))
+                          targets: Dictionary(uniqueKeysWithValues: targets.filter { $0.$indicator.id == i.id }.map { ($0.year, $0.value) }),
+                          formula: i.formula, source: i.source)
         }
         let passport = try JSONDecoder().decode(ProgrammePassport.self, from: Data(programme.passportJSON.utf8))
         let analysis = try JSONDecoder().decode(ProgrammeTemplate.Analysis.self, from: Data(programme.analysisJSON.utf8))

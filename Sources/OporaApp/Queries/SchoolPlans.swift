@@ -14,9 +14,14 @@ enum SchoolPlans {
         var overdue: Int
     }
 
-    static func schoolsWithPlans(programmeID: UUID, user: CurrentUser, on db: any Database) async throws -> [School] {
-        let ids = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil)
+    /// The schools that have their own plan in the programme.
+    static func schoolIDs(programmeID: UUID, on db: any Database) async throws -> [UUID] {
+        try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil)
             .unique().all(\.$school.$id).compactMap { $0 }
+    }
+
+    static func schoolsWithPlans(programmeID: UUID, user: CurrentUser, on db: any Database) async throws -> [School] {
+        let ids = try await schoolIDs(programmeID: programmeID, on: db)
         guard !ids.isEmpty else { return [] }
         var schools = try await School.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
         if let own = user.ownSchoolID { schools = schools.filter { $0.id == own } }

@@ -47,7 +47,7 @@ public enum DemoData {
         let today = app.opora.today()
         let region = Region(name: "Иркутская область")
         try await region.create(on: db)
-        let municipality = Municipality(regionID: try region.requireID(), name: "Балаганский район", isDemo: true)
+        let municipality = Municipality(regionID: try region.requireID(), name: "Балаганский район", isDemo: true, publicPage: true)
         try await municipality.create(on: db)
         let municipalityID = try municipality.requireID()
         var schoolIDs: [String: UUID] = [:]

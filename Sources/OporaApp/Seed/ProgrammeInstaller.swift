@@ -68,6 +68,8 @@ enum ProgrammeInstaller {
                 i.unit = indicator.unit
                 i.baselineYear = indicator.baselineYear
                 i.baseline = indicator.baseline
+                i.formula = indicator.formula
+                i.source = indicator.source
                 try await i.create(on: db)
                 for target in indicator.targets {
                     let t = IndicatorTarget()
@@ -97,6 +99,7 @@ enum ProgrammeInstaller {
         measure.responsible = m.responsible
         measure.product = m.product
         measure.status = .planned
+        measure.level = m.level ?? .both
         measure.searchText = SearchText.normalise([m.name, m.task, direction.code, direction.title, m.product, m.responsible])
         return measure
     }
@@ -109,24 +112,31 @@ enum ProgrammeInstaller {
                 .filter(\.$school.$id == schoolID).count()
             guard existing == 0 else { return }
             let municipal = try await Measure.query(on: db).filter(\.$programme.$id == programmeID)
-                .filter(\.$school.$id == nil).all()
+                .filter(\.$school.$id == nil).filter(\.$level != .municipal).all()
             for source in municipal {
-                let copy = Measure()
-                copy.$programme.id = programmeID
-                copy.$direction.id = source.$direction.id
-                copy.$task.id = source.$task.id
-                copy.$school.id = schoolID
-                copy.sectionNumber = source.sectionNumber
-                copy.year = source.year
-                copy.ordinal = source.ordinal
-                copy.name = source.name
-                copy.deadline = source.deadline
-                copy.deadlineText = source.deadlineText
-                copy.product = source.product
-                copy.status = .planned
-                copy.searchText = source.searchText
+                let copy = try schoolCopy(of: source, schoolID: schoolID)
                 try await copy.create(on: db)
             }
         }
+    }
+
+    /// A school plan's copy of a municipal measure: the same task, place and description, the school's own work.
+    static func schoolCopy(of source: Measure, schoolID: UUID) throws -> Measure {
+        let copy = Measure()
+        copy.$programme.id = source.$programme.id
+        copy.$direction.id = source.$direction.id
+        copy.$task.id = source.$task.id
+        copy.$school.id = schoolID
+        copy.sectionNumber = source.sectionNumber
+        copy.year = source.year
+        copy.ordinal = source.ordinal
+        copy.name = source.name
+        copy.deadline = source.deadline
+        copy.deadlineText = source.deadlineText
+        copy.product = source.product
+        copy.status = .planned
+        copy.level = .school
+        copy.searchText = source.searchText
+        return copy
     }
 }

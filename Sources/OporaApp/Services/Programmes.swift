@@ -84,10 +84,10 @@ enum Programmes {
                 .init(code: d.code, title: d.title, tasks: d.tasks.map { .init(text: $0.text, years: $0.years) },
                       measures: measures.filter { $0.$direction.id == d.id }.map { m in
                           .init(task: taskText[m.$task.id] ?? "", year: m.year, name: m.name, deadline: m.deadline.flatMap(Day.init),
-                                responsible: m.responsible, product: m.product)
+                                responsible: m.responsible, product: m.product, level: m.level)
                       })
             })
-        }, indicators: plan.indicators.map { .init(number: $0.number, title: $0.title, unit: $0.unit, targets: $0.targets) })
+        }, indicators: plan.indicators.map { .init(number: $0.number, title: $0.title, unit: $0.unit, targets: $0.targets, formula: $0.formula, source: $0.source) })
     }
 
     /// A draft becomes the active programme, if no other is active.

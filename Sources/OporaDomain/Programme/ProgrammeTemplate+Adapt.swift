@@ -144,9 +144,10 @@ extension ProgrammeTemplate {
             public var deadline: Day?
             public var responsible: String?
             public var product: String?
-            public init(task: String, year: Int, name: String, deadline: Day?, responsible: String?, product: String?) {
+            public var level: MeasureLevel
+            public init(task: String, year: Int, name: String, deadline: Day?, responsible: String?, product: String?, level: MeasureLevel = .both) {
                 self.task = task; self.year = year; self.name = name; self.deadline = deadline
-                self.responsible = responsible; self.product = product
+                self.responsible = responsible; self.product = product; self.level = level
             }
         }
         public struct Direction: Sendable {
@@ -172,8 +173,11 @@ extension ProgrammeTemplate {
             public var title: String
             public var unit: String
             public var targets: [Int: Double]
-            public init(number: Int, title: String, unit: String, targets: [Int: Double]) {
+            public var formula: IndicatorFormula?
+            public var source: String?
+            public init(number: Int, title: String, unit: String, targets: [Int: Double], formula: IndicatorFormula?, source: String? = nil) {
                 self.number = number; self.title = title; self.unit = unit; self.targets = targets
+                self.formula = formula; self.source = source
             }
         }
 
@@ -198,13 +202,15 @@ extension ProgrammeTemplate {
                     Direction(code: d.code, title: d.title, tasks: d.tasks.map { YearTask(text: $0.text, years: $0.years) },
                               measures: d.measures.map { m in
                                   Measure(task: m.task, year: m.year, name: m.name, deadline: m.deadline,
-                                          deadlineText: m.deadline.map { "До \($0.russian)" }, responsible: m.responsible, product: m.product)
+                                          deadlineText: m.deadline.map { "До \($0.russian)" }, responsible: m.responsible, product: m.product,
+                                          level: m.level)
                               })
                 })
             },
             indicators: previous.indicators.map { i in
                 Indicator(number: i.number, title: i.title, unit: i.unit, baselineYear: last, baseline: nil,
-                          targets: i.targets.sorted { $0.key < $1.key }.map { .init(year: $0.key, value: $0.value) })
+                          targets: i.targets.sorted { $0.key < $1.key }.map { .init(year: $0.key, value: $0.value) },
+                          formula: i.formula, source: i.source)
             },
             ownName: nil)
         var next = template.adapted(to: "", years: years)

@@ -14,6 +14,11 @@ public struct ProgrammeTemplate: Codable, Sendable {
     public struct Analysis: Codable, Sendable {
         public var title: String
         public var paragraphs: [String]
+
+        public init(title: String, paragraphs: [String]) {
+            self.title = title
+            self.paragraphs = paragraphs
+        }
     }
 
     public struct Section: Codable, Sendable {
@@ -46,6 +51,8 @@ public struct ProgrammeTemplate: Codable, Sendable {
         public var deadlineText: String?
         public var responsible: String?
         public var product: String?
+        /// Who carries it out; a template that does not say means both the municipality and each school.
+        public var level: MeasureLevel? = nil
     }
 
     public struct Indicator: Codable, Sendable {
@@ -55,6 +62,9 @@ public struct ProgrammeTemplate: Codable, Sendable {
         public var baselineYear: Int
         public var baseline: Double?
         public var targets: [Target]
+        /// The built-in formula of its value; nil when the value is entered by hand from `source`.
+        public var formula: IndicatorFormula? = nil
+        public var source: String? = nil
 
         public struct Target: Codable, Sendable {
             public var year: Int

@@ -6,7 +6,7 @@ enum ImportsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let history = try await PendingImports.history(municipalityID: try Scope.ownMunicipalityID(for: user), on: req.db)
-        return ImportsView.index(try await PageContext.make(req), history: history, message: Notice.take(req))
+        return ImportsView.index(try await PageContext.make(req), history: history)
     }
 
     struct Upload: Content {

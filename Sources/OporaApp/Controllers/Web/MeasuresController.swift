@@ -16,8 +16,7 @@ enum MeasuresController {
         let user = try req.currentUser()
         let id = try req.uuidParameter("measureID")
         let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
-        let saved = (try? req.query.get(String.self, at: "saved")) == "1"
-        return MeasureShowView.render(try await PageContext.make(req), model, failed: nil, saved: saved)
+        return MeasureShowView.render(try await PageContext.make(req), model, failed: nil)
     }
 
     struct UpdateForm: Content {
@@ -49,10 +48,11 @@ enum MeasuresController {
         }
         switch try await MeasureUpdate.apply(measureID: id, change: change, file: upload, user: user, today: req.today, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.measure(.value(id)).with([("saved", "1")]))
+            Notice.set("Изменения сохранены.", on: req)
+            return req.redirect(to: SiteURL.measure(.value(id)).path)
         case .failure(let errors):
             let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
-            return MeasureShowView.render(try await PageContext.make(req), model, failed: .init(form: "measure", values: change, errors: errors), saved: false)
+            return MeasureShowView.render(try await PageContext.make(req), model, failed: .init(form: "measure", values: change, errors: errors))
         }
     }
 

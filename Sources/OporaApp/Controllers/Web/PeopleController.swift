@@ -11,8 +11,7 @@ enum PeopleController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil,
-                                       notice: Notice.take(req))
+        return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: nil)
     }
 
     static func save(_ req: Request) async throws -> Response {

@@ -5,8 +5,7 @@ enum SchoolsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let (items, year) = try await SchoolsView.query(user: user, today: req.today, cache: req.application.monitoringCache, on: req.db)
-        return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year,
-                                  message: Notice.take(req))
+        return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year)
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -5,10 +5,9 @@ import Vapor
 
 /// Upload, preview, confirm: the three steps of an import, and the history of imports.
 enum ImportsView {
-    static func index(_ ctx: PageContext, history: [ImportRecord], message: String?) -> Response {
+    static func index(_ ctx: PageContext, history: [ImportRecord]) -> Response {
         Layout.page("Загрузка данных", ctx) {
             El("h1") { Tx("Загрузка данных") }
-            if let message { El("p", [("class", "notice"), ("role", "status")]) { Tx(message) } }
             El("p", [("class", "lead")]) {
                 Tx("Файл CSV (UTF-8 или Windows-1251, разделитель — запятая, точка с запятой или табуляция) или XLSX. Сначала Опора покажет, что изменится, и только после подтверждения запишет. Файл с ошибкой не загружается целиком: будут названы все ошибочные строки.")
             }

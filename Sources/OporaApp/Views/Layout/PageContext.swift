@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     var demoToday: Day? = nil
     /// The programme the pages show, said under the menu: which one, its years and its state.
     var programme: ShownProgramme? = nil
+    /// What the last change said («Изменения сохранены.»), shown once at the top of the next page.
+    var notice: String? = nil
 
     struct ShownProgramme: Sendable {
         var name: String
@@ -21,4 +23,7 @@ struct PageContext: Sendable {
 
     /// Whether the page masks counts of people (observers and visitors who are not signed in).
     var countsOnly: Bool { user?.access.seesCountsOnly ?? true }
+
+    /// Whether the user may edit the shown programme: municipal staff, while it is not closed.
+    var editsProgramme: Bool { (user?.access.isMunicipalStaff ?? false) && (programme?.status.isOpen ?? false) }
 }

@@ -23,6 +23,9 @@ struct MeasureShowModel: Sendable {
     var evidence: [EvidenceItem]
     var history: [HistoryItem]
     var canEdit: Bool
+    /// Whether the user may change what the measure is (name, product, who carries it out) or delete it:
+    /// municipal staff, on the municipal plan of an open programme.
+    var canDescribe: Bool
 }
 
 extension MeasureChange {

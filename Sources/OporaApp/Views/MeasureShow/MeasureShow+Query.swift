@@ -24,6 +24,7 @@ extension MeasureShowModel {
                 return HistoryItem(at: entry.at, who: entry.userName,
                                    changes: fields.map { ($0, before[$0] ?? "", after[$0] ?? "") })
             },
-            canEdit: user.canEditMeasure(schoolID: m.$school.id))
+            canEdit: user.canEditMeasure(schoolID: m.$school.id),
+            canDescribe: user.access.isMunicipalStaff && m.$school.id == nil && m.programme.status.isOpen)
     }
 }

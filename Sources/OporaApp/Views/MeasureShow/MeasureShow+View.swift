@@ -4,21 +4,24 @@ import Plot
 import Vapor
 
 enum MeasureShowView {
-    static func render(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?, saved: Bool) -> Response {
-        let response = Layout.page(model.row.name, ctx) { content(ctx, model, failed: failed, saved: saved) }
-        if failed != nil { response.status = .unprocessableEntity }
+    static func render(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?,
+                       described: FailedForm? = nil) -> Response {
+        let response = Layout.page(model.row.name, ctx) {
+            content(ctx, model, failed: failed)
+            if model.canDescribe { describeForm(ctx, model.row, failed: described) }
+        }
+        if failed != nil || described != nil { response.status = .unprocessableEntity }
         return response
     }
 
     /// The page's HTML without the layout; `ctx` gives the form its token.
-    static func content(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?, saved: Bool) -> Component {
+    static func content(_ ctx: PageContext, _ model: MeasureShowModel, failed: RefusedForm<MeasureChange>?) -> Component {
         let r = model.row
         let form = failed?.values ?? MeasureChange(r)
         let errors = failed?.errors
         return ComponentGroup {
             El("p", [("class", "crumbs")]) { link("← Все мероприятия", SiteURL.measures.path) }
             El("h1") { Tx(r.name) }
-            if saved { El("p", [("class", "notice"), ("role", "status")]) { Tx("Изменения сохранены.") } }
             if errors != nil {
                 El("p", [("class", "error-summary"), ("role", "alert")]) {
                     Tx("Изменения не сохранены: ")
@@ -35,6 +38,7 @@ enum MeasureShowView {
                 fact("Сроки", r.deadline?.russian ?? r.deadlineText ?? "не указаны")
                 fact("Ответственные", r.responsible ?? "не указаны")
                 fact("Продукт / результат", r.product ?? "не указан")
+                if r.schoolID == nil { fact("Кто выполняет", r.level.russian) }
                 El("dt") { Tx("Отметка о выполнении") }
                 El("dd") {
                     Badges.status(r.status, overdue: r.overdue)

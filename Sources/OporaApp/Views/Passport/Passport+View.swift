@@ -7,6 +7,7 @@ enum PassportView {
         let p = plan.passport
         return Layout.page("Паспорт программы", ctx) {
             El("h1") { Tx("Паспорт программы") }
+            if ctx.editsProgramme { El("p") { link("Изменить паспорт, анализ и индикаторы", SiteURL.programmeEdit.path) } }
             El("dl", [("class", "passport")]) {
                 item("Наименование программы") { El("p") { Tx(p.name) } }
                 item("Основания разработки") { list(p.basis) }

@@ -7,6 +7,7 @@ enum PlanView {
     static func render(_ ctx: PageContext, _ plan: ProgrammePlan) -> Response {
         Layout.page("План работы", ctx) {
             El("h1") { Tx("Муниципальный план работы (Приложение 1)") }
+            if ctx.editsProgramme { El("p") { link("Изменить разделы, направления, задачи и мероприятия", SiteURL.programmeEdit.path + "#plan") } }
             El("p", [("class", "lead")]) {
                 Tx("Целевые направления и задачи на календарный год. Задача, общая для нескольких лет, показана в каждом из них.")
             }

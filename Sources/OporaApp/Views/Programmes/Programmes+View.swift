@@ -66,6 +66,7 @@ enum ProgrammesView {
 
     static func actions(_ ctx: PageContext, _ p: Item, _ m: Model, reason: String, reasonError: String?) -> Component {
         ComponentGroup {
+            if p.isCurrent && ctx.editsProgramme { El("p") { link("Редактировать", SiteURL.programmeEdit.path) } }
             if !p.isCurrent {
                 El("form", [("method", "post"), ("action", SiteURL.programmeChoose(.value(p.id)).path), ("class", "inline")]) {
                     Forms.csrf(ctx)

@@ -43,7 +43,7 @@ enum SchoolPeopleView {
     /// What a form sent back with its problems, so it keeps what the user typed.
     typealias Failed = FailedForm
 
-    static func render(_ ctx: PageContext, _ m: Model, failed: Failed?, notice: String? = nil) -> Response {
+    static func render(_ ctx: PageContext, _ m: Model, failed: Failed?) -> Response {
         let s = m.school
         func v(_ form: String, _ key: String, _ fallback: String = "") -> String { failed?.form == form ? failed!.values[key] ?? fallback : fallback }
         func e(_ form: String, _ key: String) -> String? { failed?.form == form ? failed!.errors[key] : nil }
@@ -51,7 +51,6 @@ enum SchoolPeopleView {
             El("p", [("class", "crumbs")]) { link("← Профиль школы", SiteURL.school(.value(s.id)).path) }
             El("h1") { Tx("Педагоги: профессиональные дефициты, ИОМ, наставничество") }
             if let failed { Forms.refusedNotice("form-\(failed.form)") }
-            if let notice { El("p", [("class", "notice"), ("role", "status")]) { Tx(notice) } }
             El("p", [("class", "lead")]) { Tx(s.name) }
             El("p", [("class", "muted")]) {
                 Tx("Дефицит — компетенция, балл по которой в последней диагностике педагога ниже порога. Пороги и список компетенций — на странице ")

@@ -15,7 +15,7 @@ enum SchoolsView {
         var canOpen: Bool
     }
 
-    static func render(_ ctx: PageContext, items: [Item], categoryYear: Int?, message: String?) -> Response {
+    static func render(_ ctx: PageContext, items: [Item], categoryYear: Int?) -> Response {
         Layout.page("Школы", ctx) {
             El("h1") { Tx("Школы муниципалитета") }
             El("p", [("class", "lead")]) {
@@ -26,7 +26,6 @@ enum SchoolsView {
                     Tx(".")
                 }
             }
-            if let message { El("p", [("class", "notice"), ("role", "status")]) { Tx(message) } }
             if ctx.user?.access.canAdminister == true {
                 El("div", [("class", "inline-form")]) {
                     link("Добавить школу", SiteURL.schoolNew.path, [("class", "button")])

@@ -5,22 +5,34 @@ public enum IndicatorFormulas {
     /// The numbers of the seed table «Результативность».
     public static let numbers = 1...5
 
-    /// A number outside 1…5 gives an empty value that says so, rather than stopping the server on a bad link.
+    /// The value of the formula of the seed table's indicator `number`; a number outside 1…5 gives an
+    /// empty value that says so, rather than stopping the server on a bad link.
     public static func compute(number: Int, year: Int, inputs: IndicatorInputs) -> IndicatorValue {
-        switch number {
-        case 1: equalAccess(year: year, inputs: inputs)
-        case 2: training(year: year, inputs: inputs)
-        case 3: gia(year: year, inputs: inputs)
-        case 4: higherResults(year: year, inputs: inputs)
-        case 5: staffing(year: year, inputs: inputs)
-        default:
-            IndicatorValue(number: number, year: year, breakdown: [], sources: [],
-                           explanation: ["Показателя № \(number) в программе нет: целевые показатели имеют номера 1–5."])
+        guard let formula = IndicatorFormula(seedNumber: number) else {
+            return IndicatorValue(number: number, year: year, breakdown: [], sources: [],
+                                  explanation: ["Показателя № \(number) в программе нет: целевые показатели имеют номера 1–5."])
         }
+        return compute(formula, number: number, year: year, inputs: inputs)
     }
 
-    public static func computeAll(year: Int, inputs: IndicatorInputs) -> [IndicatorValue] {
-        numbers.map { compute(number: $0, year: year, inputs: inputs) }
+    /// The value of `formula` for a programme's indicator numbered `number` (the programme's own numbering).
+    public static func compute(_ formula: IndicatorFormula, number: Int, year: Int, inputs: IndicatorInputs) -> IndicatorValue {
+        var value: IndicatorValue
+        switch formula {
+        case .equalAccess: value = equalAccess(year: year, inputs: inputs)
+        case .training: value = training(year: year, inputs: inputs)
+        case .gia: value = gia(year: year, inputs: inputs)
+        case .higherResults: value = higherResults(year: year, inputs: inputs)
+        case .staffing: value = staffing(year: year, inputs: inputs)
+        }
+        value.number = number
+        return value
+    }
+
+    /// The value of an indicator entered by hand: no formula, so nothing computed; its source says where it comes from.
+    public static func entered(number: Int, year: Int, source: String?) -> IndicatorValue {
+        IndicatorValue(number: number, year: year, breakdown: [], sources: [],
+                       explanation: ["Значение вносится вручную" + (source.map { ", источник: \($0)" } ?? "") + "."])
     }
 }
 
