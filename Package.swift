@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         .target(
             name: "OporaDomain",
-            resources: [.copy("Resources/programme-balagansky-2020-2022.json")]
+            resources: [.copy("Resources/programme-template-balagansky.json")]
         ),
         .target(
             name: "OporaApp",

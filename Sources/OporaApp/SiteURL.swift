@@ -45,6 +45,7 @@ enum SiteURL {
     case programmeChoose(ID)
     case programmeActivate(ID)
     case programmeClose(ID)
+    case programmesPublicPage
     /// The shown programme's editor, and one of its changes (`passport`, `section`, `direction-delete` …; nil registers the route)
     case programmeEdit
     case programmeEditSave(String?)
@@ -119,6 +120,7 @@ enum SiteURL {
         case .methodology: return "/methodology"
         case .programmes: return "/programmes"
         case .programmeNew: return "/programmes/new"
+        case .programmesPublicPage: return "/programmes/public-page"
         case .programmeEdit: return "/programme/edit"
         case .programmeEditSave(let part): return "/programme/edit/\(part ?? ":part")"
         case .measureDescribe(let id): return "/measures/\(id.segment("measureID"))/describe"

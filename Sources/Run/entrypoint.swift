@@ -155,7 +155,7 @@ extension Opora {
     struct Setup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a municipality with the built-in programme in the working database.")
         @ArgumentParser.Option(help: "The region, e.g. «Иркутская область».") var region: String
-        @ArgumentParser.Option(help: "The municipality, e.g. «Балаганский район».") var municipality: String
+        @ArgumentParser.Option(help: "The municipality, e.g. «Усть-Удинский район».") var municipality: String
 
         func run() async throws {
             try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in

@@ -115,4 +115,67 @@ import VaporTesting
             #expect(i1.baselineYear == 2022 && i1.baseline == 100 && i1.targets == [2023: 100, 2024: 100, 2025: 100])
         }
     }
+
+    @Test func theDemoShowsItsProgrammeAndADraftSuccessorMadeFromIt() async throws {
+        try await withDemoApp(seed: false) { app in
+            try await DemoData.seed(app, successor: true)
+            let programmes = try await Programme.query(on: app.db).sort(\.$startYear).all()
+            #expect(programmes.map(\.status) == [.active, .draft])
+            #expect(programmes.map(\.startYear) == [2020, 2023] && programmes[1].endYear == 2025)
+            #expect(programmes[1].name.contains("на 2023-2025 годы") && programmes[1].name.contains("Балаганский район"))
+            let carried = try await Measure.query(on: app.db).filter(\.$programme.$id == programmes[1].id!).all()
+            #expect(carried.count == 2 && carried.allSatisfy { $0.year == 2023 && $0.$school.id == nil })
+            let formulas = try await Indicator.query(on: app.db).filter(\.$programme.$id == programmes[1].id!).sort(\.$number).all().map(\.formula)
+            #expect(formulas == IndicatorFormula.allCases.map { Optional($0) })
+            // The pages show the active programme until the draft is chosen.
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            let home = try await methodist.get("/")
+            #expect(home.body.contains("2020–2022 · Действует"))
+            let list = try await methodist.get("/programmes")
+            #expect(list.body.contains("2023–2025") && list.body.contains("Черновик"))
+        }
+    }
+
+    @Test func theOpenPageShowsOnlyMunicipalitiesThatSwitchedItOnAndOnlyTheirActiveProgramme() async throws {
+        try await withDemoApp { app in
+            var visitor = WebClient(app)
+            #expect(try await visitor.get("/public").status == .ok)
+            // A second municipality with an active programme: its page is off until its admin switches it on.
+            let demo = try #require(try await Municipality.query(on: app.db).first())
+            let other = Municipality(regionID: demo.$region.id, name: "Усть-Удинский район", isDemo: false)
+            try await other.create(on: app.db)
+            let template = try ProgrammeTemplate.balagansky().adapted(to: other.name, years: 2021...2023)
+            try await ProgrammeInstaller.install(template, municipalityID: other.id!, status: .active, on: app.db)
+            #expect(other.publicPage == false)
+            let hidden = try await visitor.get("/public?municipality=\(other.id!.uuidString)")
+            #expect(hidden.status == .notFound && hidden.body.contains("её не включили"))
+            let only = try await visitor.get("/public")
+            #expect(only.status == .ok && only.body.contains("Балаганский район") && !only.body.contains("Усть-Удинск"))
+
+            // The methodist may not switch it; the admin switches the demo's page off, and nothing of it stays open.
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            #expect(try await methodist.post("/programmes/public-page", form: [("on", "0")]).status == .forbidden)
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            #expect(try await admin.get("/programmes").body.contains("Выключить открытую страницу"))
+            #expect(try await admin.post("/programmes/public-page", form: [("on", "0")]).status == .seeOther)
+            #expect(try await Municipality.find(demo.id, on: app.db)?.publicPage == false)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "municipality.publicPage").count() == 1)
+            let off = try await visitor.get("/public")
+            #expect(off.status == .notFound && off.body.contains("Открытых страниц программ пока нет"))
+            let practice = try #require(try await Practice.query(on: app.db).filter(\.$isPublic == true).first())
+            #expect(try await visitor.get("/public/practices/\(practice.id!.uuidString)").status == .notFound)
+
+            // Both open: the visitor chooses; each page shows its own municipality only.
+            other.publicPage = true
+            try await other.save(on: app.db)
+            #expect(try await admin.post("/programmes/public-page", form: [("on", "1")]).status == .seeOther)
+            let list = try await visitor.get("/public")
+            #expect(list.status == .ok && list.body.contains("Выберите муниципалитет") && list.body.contains("Усть-Удинский район"))
+            let theirs = try await visitor.get("/public?municipality=\(other.id!.uuidString)")
+            #expect(theirs.status == .ok && theirs.body.contains("Усть-Удинский район") && !theirs.body.contains("Балаганск"))
+        }
+    }
 }

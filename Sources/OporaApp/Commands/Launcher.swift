@@ -53,7 +53,7 @@ public enum Launcher {
     }
 
     /// The day the demo lives on: the last autumn of the programme, when every year has results.
-    public static let demoToday = Day(year: 2022, month: 10, day: 1)!
+    public static let demoToday = DemoCalendar.day(2, 10, 1)
 
     /// A fresh demo database of its own, never the working one, then the server.
     public static func demo(path: String, hostname: String, port: Int) async throws {
@@ -61,7 +61,7 @@ public enum Launcher {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
         let config = AppConfig(database: .sqliteFile(path), pinnedToday: demoToday)
-        try await withApp(config) { app in try await DemoData.seed(app) }
+        try await withApp(config) { app in try await DemoData.seed(app, successor: true) }
         let logins = DemoData.logins.map { "  \($0.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(DemoData.password)   (\($0.role.rawValue): \($0.description))" }
         let banner = """
         Opora demo: http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)/

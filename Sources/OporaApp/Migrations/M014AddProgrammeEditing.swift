@@ -2,8 +2,8 @@ import Fluent
 import OporaDomain
 import SQLKit
 
-/// What editing a programme needs: a measure's level (every measure stored before is for both the
-/// municipality and each school, as the seed's are), an indicator's formula or source (the indicators
+/// What editing a programme needs: a measure's level (every municipal measure stored before is for
+/// both the municipality and each school, as the seed's are; a school plan's copy is the school's), an indicator's formula or source (the indicators
 /// stored before came from the seed's table, numbered 1–5 by its formulas), and a municipality's
 /// switch of its public page (on for the municipalities that had one, off for every new one).
 struct M014AddProgrammeEditing: AsyncMigration {
@@ -16,6 +16,7 @@ struct M014AddProgrammeEditing: AsyncMigration {
         for formula in IndicatorFormula.allCases {
             try await Indicator.query(on: db).filter(\.$number == formula.seedNumber).set(\.$formula, to: formula).update()
         }
+        try await Measure.query(on: db).filter(\.$school.$id != nil).set(\.$level, to: .school).update()
         try await Municipality.query(on: db).set(\.$publicPage, to: true).update()
     }
 

@@ -15,7 +15,7 @@ final class Measure: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "ordinal") var ordinal: Int
     @Field(key: "name") var name: String
-    /// ISO day `2020-08-15`: sorts and compares the same on SQLite and PostgreSQL.
+    /// ISO day `2025-08-15`: sorts and compares the same on SQLite and PostgreSQL.
     @OptionalField(key: "deadline") var deadline: String?
     @OptionalField(key: "deadline_text") var deadlineText: String?
     @OptionalField(key: "responsible") var responsible: String?

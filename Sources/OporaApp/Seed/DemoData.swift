@@ -41,8 +41,10 @@ public enum DemoData {
         .init(code: "bal-08", name: "МБОУ Условная НОШ № 8 (вымышленная, демо)", shortName: "Условная НОШ № 8 (демо)", settlement: "д. Условная (демо)", participating: false),
     ]
 
-    /// Fills an empty, migrated database.
-    public static func seed(_ app: Application) async throws {
+    /// Fills an empty, migrated database. With `successor`, the built-in programme's successor for
+    /// the three years after it follows as a draft made from it, two unfinished measures carried over:
+    /// how the next programme starts.
+    public static func seed(_ app: Application, successor: Bool = false) async throws {
         let db = app.db
         let today = app.opora.today()
         let region = Region(name: "Иркутская область")
@@ -89,6 +91,16 @@ public enum DemoData {
                              coordinator: users[s.code == "bal-03" ? "biritskaya" : "metodist"]!, on: db)
         }
         try await DemoNetwork.seed(municipalityID: municipalityID, schoolIDs: schoolIDs, participating: schools.filter(\.participating).map(\.code), on: db)
+        if successor { try await seedSuccessor(of: programmeID, on: db) }
+    }
+
+    static func seedSuccessor(of programmeID: UUID, on db: any Database) async throws {
+        guard let programme = try await Programme.find(programmeID, on: db) else { return }
+        let carried = Set(try await Programmes.unfinished(programme, on: db).prefix(2).compactMap(\.id))
+        let years = (programme.endYear + 1)...(programme.endYear + programme.years.count)
+        var next = ProgrammeTemplate.successor(of: try await Programmes.storedPlan(programme, carrying: carried, on: db), years: years)
+        next.analysis.paragraphs = ["Черновик следующей программы (демо): паспорт, разделы, направления, задачи и индикаторы перенесены из программы \(programme.years.lowerBound)–\(programme.years.upperBound) годов, целевые значения её последнего года стали исходными, два невыполненных мероприятия перенесены. Анализ ситуации пишется заново."]
+        try await ProgrammeInstaller.install(next, municipalityID: programme.$municipality.id, status: .draft, on: db)
     }
 
     static func seedMonitoring(municipalityID: UUID, schoolIDs: [String: UUID], on db: any Database) async throws {

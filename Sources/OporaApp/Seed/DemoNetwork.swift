@@ -11,12 +11,12 @@ enum DemoNetwork {
         let items = try await ChecklistItems.titles(municipalityID: municipalityID, on: db)
         for code in participating {
             guard let schoolID = schoolIDs[code] else { continue }
-            let entries = try await ChecklistEntryRecord.query(on: db).filter(\.$school.$id == schoolID).filter(\.$year == 2022).all()
+            let entries = try await ChecklistEntryRecord.query(on: db).filter(\.$school.$id == schoolID).filter(\.$year == DemoCalendar.year(2)).all()
             for item in items + ResourceInventory.extraItems {
                 let r = ResourceItem()
                 r.$municipality.id = municipalityID
                 r.$school.id = schoolID
-                r.year = 2022
+                r.year = DemoCalendar.year(2)
                 r.item = item
                 r.available = entries.first { $0.item == item }?.available ?? (item == ResourceInventory.extraItems[0])
                 r.note = item == items.first ? "10 Мбит/с (демо)" : ""
@@ -44,11 +44,11 @@ enum DemoNetwork {
             p.factors = factors.joined(separator: ",")
             p.description = description
             p.results = results
-            p.evidence = "Сравнение результатов ВПР 2021 и 2022 годов (демо)"
+            p.evidence = "Сравнение результатов ВПР \(DemoCalendar.year(1)) и \(DemoCalendar.year(2)) годов (демо)"
             p.evidenceLevel = level.rawValue
             p.isPublic = isPublic
             p.searchIndex = SearchIndex.document([title, authors, description, results, p.evidence].joined(separator: " "))
-            p.updatedOn = "2022-06-15"
+            p.updatedOn = DemoCalendar.day(2, 6, 15).iso
             try await p.create(on: db)
         }
         if let a = schoolIDs["bal-01"], let b = schoolIDs["bal-03"] {
@@ -57,14 +57,14 @@ enum DemoNetwork {
             p.$school.id = b
             p.$partnerSchool.id = a
             p.partnerKind = PartnerKind.school.rawValue
-            p.agreementNumber = "12/2021"
-            p.agreementDate = "2021-09-01"
-            p.term = "до 31.08.2023"
+            p.agreementNumber = "12/\(DemoCalendar.year(1))"
+            p.agreementDate = DemoCalendar.day(1, 9, 1).iso
+            p.term = "до \(DemoCalendar.day(3, 8, 31).russian)"
             p.subject = "Стажировки учителей, совместные методические объединения, подготовка к ВПР (демо)"
             try await p.create(on: db)
         }
-        for (kind, title, date, participants) in [(EventKind.internship, "Стажировка учителей математики (демо)", "2022-03-24", 14),
-                                                  (EventKind.parentMeeting, "Родительское собрание «Как помочь ребёнку учиться» (демо)", "2022-09-20", 3)] {
+        for (kind, title, date, participants) in [(EventKind.internship, "Стажировка учителей математики (демо)", DemoCalendar.day(2, 3, 24).iso, 14),
+                                                  (EventKind.parentMeeting, "Родительское собрание «Как помочь ребёнку учиться» (демо)", DemoCalendar.day(2, 9, 20).iso, 3)] {
             let e = NetworkEvent()
             e.$municipality.id = municipalityID
             e.$school.id = schoolIDs["bal-01"]
@@ -83,20 +83,20 @@ enum DemoNetwork {
             let r = Recommendation()
             r.$municipality.id = municipalityID
             r.$school.id = school
-            r.year = 2022
+            r.year = DemoCalendar.year(2)
             r.factor = "motivation"
             r.text = "Организовать занятия по повышению учебной мотивации в 5–7 классах и повторную диагностику мотивации в мае (демо)."
             r.status = RecommendationStatus.inProgress.rawValue
             r.createdBy = "Петрова Мария Ивановна (демо)"
-            r.createdOn = "2022-09-05"
+            r.createdOn = DemoCalendar.day(2, 9, 5).iso
             try await r.create(on: db)
             try await r.$measures.attach(measure, on: db)
             let d = Decision()
             d.$municipality.id = municipalityID
-            d.date = "2022-09-12"
+            d.date = DemoCalendar.day(2, 9, 12).iso
             d.body = "Приказ управления образования № 112 (демо)"
             d.decision = "Утвердить адресные рекомендации школам с НРО и закрепить школу-партнёра за Биритской СОШ (демо)."
-            d.basis = "Анализ результатов ВПР 2022 года и профилей рисков школ (демо)"
+            d.basis = "Анализ результатов ВПР \(DemoCalendar.year(2)) года и профилей рисков школ (демо)"
             d.$school.id = school
             d.$measure.id = measure.id
             d.createdBy = "Иванова Анна Петровна (демо)"
@@ -106,13 +106,13 @@ enum DemoNetwork {
                 let a = RiskAssessment()
                 a.$municipality.id = municipalityID
                 a.$school.id = school
-                a.year = 2022
+                a.year = DemoCalendar.year(2)
                 a.factor = factor
                 a.level = level.rawValue
                 a.suggestedLevel = nil
                 a.comment = comment
                 a.assessedBy = "Петрова Мария Ивановна (демо)"
-                a.assessedOn = "2022-09-01"
+                a.assessedOn = DemoCalendar.day(2, 9, 1).iso
                 try await a.create(on: db)
             }
         }

@@ -43,7 +43,7 @@ enum DemoPeople {
 
         let teachers = try await TeacherRecord.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$pedagogical == true).all()
         let codeByID = Dictionary(uniqueKeysWithValues: schoolIDs.map { ($1, $0) })
-        let firstDay = Day(year: 2021, month: 10, day: 12)!
+        let firstDay = DemoCalendar.day(1, 10, 12)
         for (i, t) in teachers.enumerated() where i % 6 != 5 && t.employedTo == nil {
             for (a, area) in areas.enumerated() {
                 let score = Double(42 + (i * 37 + a * 23 + (codeByID[t.$school.id]?.count ?? 0) * 11) % 56)
@@ -61,13 +61,13 @@ enum DemoPeople {
             guard let schoolID = schoolIDs[code], let school = try await School.find(schoolID, on: db) else { continue }
             let staff = teachers.filter { $0.$school.id == schoolID && $0.employedTo == nil }.sorted { $0.teacherCode < $1.teacherCode }
             for t in staff.prefix(2) {
-                try await DevelopmentPlans.draft(teacher: t, school: school, user: nil, today: Day(year: 2021, month: 11, day: 1)!, on: db)
+                try await DevelopmentPlans.draft(teacher: t, school: school, user: nil, today: DemoCalendar.day(1, 11, 1), on: db)
             }
             // A consultation step done where the draft has one.
             if let plan = try await DevelopmentPlan.query(on: db).filter(\.$school.$id == schoolID).with(\.$steps).first(),
                let step = plan.steps.first(where: { $0.kind == StepKind.consultation.rawValue }) {
-                step.completedOn = Day(year: 2021, month: 12, day: 7)!.iso
-                step.evidence = "Журнал консультационного пункта, запись от 07.12.2021 (демо)"
+                step.completedOn = DemoCalendar.day(1, 12, 7).iso
+                step.evidence = "Журнал консультационного пункта, запись от \(DemoCalendar.day(1, 12, 7).russian) (демо)"
                 try await step.save(on: db)
             }
             if let mentee = staff.last, let mentor = staff.first, mentee.id != mentor.id {
@@ -77,11 +77,11 @@ enum DemoPeople {
                 m.$mentor.id = mentor.id!
                 m.$mentee.id = mentee.id!
                 m.youngSpecialist = code == "bal-03"
-                m.startsOn = "2021-09-01"
-                m.endsOn = "2022-08-31"
+                m.startsOn = DemoCalendar.day(1, 9, 1).iso
+                m.endsOn = DemoCalendar.day(2, 8, 31).iso
                 m.plan = "Посещение уроков, совместная подготовка к ВПР, разбор результатов (демо)"
                 try await m.create(on: db)
-                for (date, topic) in [("2021-09-20", "Планирование уроков по ФГОС"), ("2021-11-15", "Разбор результатов ВПР по классу")] {
+                for (date, topic) in [(DemoCalendar.day(1, 9, 20).iso, "Планирование уроков по ФГОС"), (DemoCalendar.day(1, 11, 15).iso, "Разбор результатов ВПР по классу")] {
                     let x = MentoringMeeting()
                     x.$mentorship.id = m.id!
                     x.date = date
@@ -95,7 +95,7 @@ enum DemoPeople {
                 c.$point.id = pointIDs[n % pointIDs.count]
                 c.$school.id = schoolID
                 c.$teacher.id = t.id
-                c.date = Day(year: 2021, month: 12, day: 7 + n)!.iso
+                c.date = DemoCalendar.day(1, 12, 7 + n).iso
                 c.topic = n == 0 ? "Анализ результатов ВПР и коррекция рабочих программ (демо)" : "Цифровые сервисы для формирующего оценивания (демо)"
                 try await c.create(on: db)
             }
@@ -103,25 +103,25 @@ enum DemoPeople {
         for (s, code) in schoolIDs.keys.sorted().enumerated() {
             let schoolID = schoolIDs[code]!
             let low = participating.contains(code)
-            for year in 2020...2022 {
+            for year in DemoCalendar.year(0)...DemoCalendar.year(2) {
                 for grade in 1...(code == "bal-08" ? 4 : 11) {
                     let size = 6 + (s * 7 + grade * 3) % 14
-                    let hard = low ? max(1, size / 4 - (year - 2020)) : size / 8
-                    let lowMotivation = low ? max(1, size / 3 - (year - 2020)) : size / 6
-                    let high = size / 4 + (year - 2020)
+                    let hard = low ? max(1, size / 4 - (year - DemoCalendar.year(0))) : size / 8
+                    let lowMotivation = low ? max(1, size / 3 - (year - DemoCalendar.year(0))) : size / 6
+                    let high = size / 4 + (year - DemoCalendar.year(0))
                     let r = StudentSupportRecord()
                     r.$municipality.id = municipalityID
                     r.$school.id = schoolID
                     r.set(StudentSupportFact(id: "", schoolCode: code, year: year, grade: grade, difficulties: hard, motivationLow: lowMotivation,
                                              motivationMedium: size - lowMotivation - high, motivationHigh: high,
-                                             extracurricular: low ? hard + (year - 2020) : nil))
+                                             extracurricular: low ? hard + (year - DemoCalendar.year(0)) : nil))
                     try await r.create(on: db)
                 }
                 let f = AtRiskFamiliesRecord()
                 f.$municipality.id = municipalityID
                 f.$school.id = schoolID
                 f.year = year
-                f.families = low ? 7 + s - (year - 2020) : 1 + s % 4
+                f.families = low ? 7 + s - (year - DemoCalendar.year(0)) : 1 + s % 4
                 try await f.create(on: db)
             }
             if low {
@@ -133,7 +133,7 @@ enum DemoPeople {
                                            goal: n == 0 ? "Освоение программы по математике за \(grade) класс (демо)" : "Повышение учебной мотивации (демо)",
                                            measures: n == 0 ? "Индивидуальные занятия 2 раза в неделю, консультации перед ВПР" : "Занятия с педагогом-психологом, кружок по интересам",
                                            specialistRole: n == 0 ? "учитель-предметник" : "педагог-психолог",
-                                           reviewDates: [Day(year: 2021, month: 12, day: 20)!, Day(year: 2022, month: 5, day: 20)!],
+                                           reviewDates: [DemoCalendar.day(1, 12, 20), DemoCalendar.day(2, 5, 20)],
                                            outcome: n == 0 ? "По итогам года — «3» по математике (демо)" : nil))
                     try await p.create(on: db)
                 }

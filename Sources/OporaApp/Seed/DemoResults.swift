@@ -1,11 +1,11 @@
 import Foundation
 import OporaDomain
 
-/// Invented results and social context of the eight demo schools, 2017–2022, consistent with the
+/// Invented results and social context of the eight demo schools, from three years before the programme to its last, consistent with the
 /// seed: the four schools it names as stably low (Биритская, Кумарейская, Шарагайская,
-/// Коноваловская) are НРО as of 2019 and 2020 under the default parameters, and improve after.
+/// Коноваловская) are НРО the year before the programme and its first year under the default parameters, and improve after.
 enum DemoResults {
-    static let years = 2017...2022
+    static let years = DemoCalendar.year(-3)...DemoCalendar.year(2)
 
     struct Profile {
         var code: String
@@ -27,13 +27,13 @@ enum DemoResults {
                 context: (0.18, 0.22, 0.45, 0.02, 0.02)),
         Profile(code: "bal-02", cohort: 36, baseFail: 0.11, lowFail: 0, lowYears: nil, hasGIA11: true, hasGIA9: true, distanceKm: 2,
                 context: (0.21, 0.25, 0.52, 0.03, 0.03)),
-        Profile(code: "bal-03", cohort: 16, baseFail: 0.18, lowFail: 0.38, lowYears: 2018...2020, hasGIA11: true, hasGIA9: true, distanceKm: 28,
+        Profile(code: "bal-03", cohort: 16, baseFail: 0.18, lowFail: 0.38, lowYears: DemoCalendar.year(-2)...DemoCalendar.year(0), hasGIA11: true, hasGIA9: true, distanceKm: 28,
                 context: (0.27, 0.31, 0.66, 0.04, 0.04)),
-        Profile(code: "bal-04", cohort: 12, baseFail: 0.2, lowFail: 0.42, lowYears: 2018...2020, hasGIA11: true, hasGIA9: true, distanceKm: 63,
+        Profile(code: "bal-04", cohort: 12, baseFail: 0.2, lowFail: 0.42, lowYears: DemoCalendar.year(-2)...DemoCalendar.year(0), hasGIA11: true, hasGIA9: true, distanceKm: 63,
                 context: (0.41, 0.38, 0.78, 0.06, 0.07)),
-        Profile(code: "bal-05", cohort: 11, baseFail: 0.19, lowFail: 0.4, lowYears: 2018...2020, hasGIA11: true, hasGIA9: true, distanceKm: 74,
+        Profile(code: "bal-05", cohort: 11, baseFail: 0.19, lowFail: 0.4, lowYears: DemoCalendar.year(-2)...DemoCalendar.year(0), hasGIA11: true, hasGIA9: true, distanceKm: 74,
                 context: (0.36, 0.33, 0.74, 0.21, 0.04)),
-        Profile(code: "bal-06", cohort: 13, baseFail: 0.17, lowFail: 0.36, lowYears: 2018...2020, hasGIA11: true, hasGIA9: true, distanceKm: 41,
+        Profile(code: "bal-06", cohort: 13, baseFail: 0.17, lowFail: 0.36, lowYears: DemoCalendar.year(-2)...DemoCalendar.year(0), hasGIA11: true, hasGIA9: true, distanceKm: 41,
                 context: (0.29, 0.3, 0.62, 0.03, 0.05)),
         Profile(code: "bal-07", cohort: 8, baseFail: 0.09, lowFail: 0, lowYears: nil, hasGIA11: false, hasGIA9: true, distanceKm: 57,
                 context: (0.39, 0.41, 0.76, 0.05, 0.03)),
@@ -70,8 +70,8 @@ enum DemoResults {
                     var share = p.baseFail * (0.7 + 0.6 * noise(key + "f"))
                     // In its low years a school fails in most procedures, well above the threshold.
                     if let low = p.lowYears, low.contains(year), i % 4 != 3 { share = p.lowFail * (0.9 + 0.25 * noise(key + "l")) }
-                    if year == 2021, p.lowYears != nil { share *= 0.55 }
-                    if year == 2022, p.lowYears != nil { share *= 0.4 + 0.3 * noise(p.code) }
+                    if year == DemoCalendar.year(1), p.lowYears != nil { share *= 0.55 }
+                    if year == DemoCalendar.year(2), p.lowYears != nil { share *= 0.4 + 0.3 * noise(p.code) }
                     let fails = min(n, Int((Double(n) * share).rounded()))
                     let rest = n - fails
                     let m5 = Int((Double(rest) * (0.12 + 0.1 * noise(key + "5"))).rounded())

@@ -71,7 +71,7 @@ enum DevelopmentPlans {
         if title.isEmpty { errors.add("title", "Напишите, что нужно сделать.") }
         if title.count > 500 { errors.add("title", "Не длиннее 500 знаков.") }
         let deadline = Day((values["deadline"] ?? "").trimmingCharacters(in: .whitespaces))
-        if deadline == nil { errors.add("deadline", "Срок — дата вида 15.03.2022.") }
+        if deadline == nil { errors.add("deadline", "Срок — дата вида ДД.ММ.ГГГГ.") }
         let form = (values["form"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let expected = (values["expected_result"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if expected.isEmpty { errors.add("expected_result", "Напишите ожидаемый результат.") }
@@ -121,7 +121,7 @@ enum DevelopmentPlans {
         var errors = FieldErrors()
         let evidence = rawEvidence.trimmingCharacters(in: .whitespacesAndNewlines)
         let day = Day(text.trimmingCharacters(in: .whitespaces))
-        if day == nil { errors.add("completed_on", "Дата выполнения — дата вида 15.03.2022.") }
+        if day == nil { errors.add("completed_on", "Дата выполнения — дата вида ДД.ММ.ГГГГ.") }
         if let day, day > today { errors.add("completed_on", "Дата выполнения позже сегодняшней (\(today.russian)).") }
         if evidence.isEmpty { errors.add("evidence", "Укажите подтверждение: номер удостоверения, ссылку или название документа.") }
         if evidence.count > 500 { errors.add("evidence", "Не длиннее 500 знаков.") }

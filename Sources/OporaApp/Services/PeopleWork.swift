@@ -19,10 +19,10 @@ enum PeopleWork {
     static func day(_ values: [String: String], _ key: String, _ what: String, _ errors: inout FieldErrors, required: Bool = true) -> Day? {
         let t = text(values, key)
         if t.isEmpty {
-            if required { errors.add(key, "\(what): укажите дату вида 15.03.2022.") }
+            if required { errors.add(key, "\(what): укажите дату вида ДД.ММ.ГГГГ.") }
             return nil
         }
-        guard let d = Day(t) else { errors.add(key, "\(what) — дата вида 15.03.2022."); return nil }
+        guard let d = Day(t) else { errors.add(key, "\(what) — дата вида ДД.ММ.ГГГГ."); return nil }
         return d
     }
 

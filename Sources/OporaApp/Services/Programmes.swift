@@ -138,4 +138,16 @@ enum Programmes {
             throw Abort(.forbidden, reason: "Программа «\(programme.name)» закрыта: её план, мероприятия и индикаторы больше не меняются.")
         }
     }
+
+    /// Switches the municipality's open page for parents on or off.
+    static func setPublicPage(_ municipality: Municipality, on: Bool, user: CurrentUser, on db: any Database) async throws {
+        guard municipality.publicPage != on else { return }
+        try await db.transaction { db in
+            municipality.publicPage = on
+            try await municipality.save(on: db)
+            try await Audit.record(db, user: user, action: "municipality.publicPage", entityType: "municipality", entityID: municipality.id,
+                                   municipalityID: municipality.id, summary: "Открытая страница \(on ? "включена" : "выключена")",
+                                   before: ["Открытая страница": on ? "выключена" : "включена"], after: ["Открытая страница": on ? "включена" : "выключена"])
+        }
+    }
 }

@@ -14,7 +14,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.day = day
     }
 
-    /// Reads `2020-08-15` (ISO, as stored and as the API speaks) or `15.08.2020` (as Russian users type).
+    /// Reads `2025-08-15` (ISO, as stored and as the API speaks) or `15.08.2025` (as Russian users type).
     public init?(_ text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
@@ -40,9 +40,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.day = c.day!
     }
 
-    /// `2020-08-15`: the stored and API form.
+    /// `2025-08-15`: the stored and API form.
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-    /// `15.08.2020`: the form every Russian page shows.
+    /// `15.08.2025`: the form every Russian page shows.
     public var russian: String { String(format: "%02d.%02d.%04d", day, month, year) }
     public var description: String { iso }
 

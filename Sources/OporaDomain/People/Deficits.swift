@@ -18,7 +18,7 @@ public struct Deficit: Hashable, Codable, Sendable {
         self.factID = factID
     }
 
-    /// «Цифровая компетентность: 45 % при пороге 60 % (диагностика 12.03.2021)». The title comes from
+    /// «Цифровая компетентность: 45 % при пороге 60 % (диагностика 12.03.2025)». The title comes from
     /// `areas` because a municipality may rename an area after the diagnostics.
     public func russian(areas: [CompetenceArea]) -> String {
         let title = areas.first { $0.key == area }?.title ?? area

@@ -51,7 +51,7 @@ public struct MeasureChange: Sendable, Equatable {
         var deadlineDay: Day?
         if let text = clean(deadline) {
             deadlineDay = Day(text)
-            if deadlineDay == nil { errors.add("deadline", "Срок должен быть датой вида 15.08.2020.") }
+            if deadlineDay == nil { errors.add("deadline", "Срок должен быть датой вида ДД.ММ.ГГГГ.") }
         }
         var link = clean(evidenceLink)
         if let l = link {
@@ -66,7 +66,7 @@ public struct MeasureChange: Sendable, Equatable {
         if status == .done {
             if let text = clean(completedOn) {
                 doneOn = Day(text)
-                if doneOn == nil { errors.add("completedOn", "Дата выполнения должна быть датой вида 15.08.2020.") }
+                if doneOn == nil { errors.add("completedOn", "Дата выполнения должна быть датой вида ДД.ММ.ГГГГ.") }
                 else if doneOn! > today { errors.add("completedOn", "Дата выполнения не может быть позже сегодняшнего дня.") }
             } else {
                 errors.add("completedOn", "Укажите дату выполнения.")

@@ -3,9 +3,9 @@ import Foundation
 extension ProgrammeTemplate {
     /// How a template names its own municipality, so that a programme made from it names the new one.
     public struct OwnName: Codable, Sendable, Equatable {
-        /// «Балаганский район»: replaced by the new municipality's name.
+        /// The municipality as the template names it («… район»): replaced by the new municipality's name.
         public var nominative: String
-        /// «Балаганского района»: replaced by «муниципального образования «…»».
+        /// The same in the genitive («… района»): replaced by «муниципального образования «…»».
         public var genitive: String
 
         public init(nominative: String, genitive: String) {

@@ -109,9 +109,9 @@ extension ProgrammeTemplate {
         }
     }
 
-    /// The seed programme of the Balagansky district, 2020–2022.
+    /// The seed programme of the Balagansky district, as its data file gives it.
     public static func balagansky() throws -> ProgrammeTemplate {
-        let name = "programme-balagansky-2020-2022"
+        let name = "programme-template-balagansky"
         guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
             throw LoadError.missingResource(name)
         }

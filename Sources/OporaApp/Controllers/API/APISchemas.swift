@@ -62,7 +62,7 @@ extension Components.Schemas.MeasureRow {
     init(_ r: OporaApp.MeasureRow) {
         self.init(id: r.id.uuidString, programmeID: r.programmeID.uuidString, sectionNumber: r.sectionNumber, directionCode: r.directionCode,
                   directionTitle: r.directionTitle, taskText: r.taskText, year: r.year, name: r.name, deadline: r.deadline?.iso,
-                  deadlineText: r.deadlineText, responsible: r.responsible, product: r.product, status: .init(r.status), overdue: r.overdue,
+                  deadlineText: r.deadlineText, responsible: r.responsible, product: r.product, status: .init(r.status), overdue: r.overdue, level: .init(r.level),
                   cancelReason: r.cancelReason, completedOn: r.completedOn?.iso, completedBy: r.completedBy,
                   completionComment: r.completionComment, evidenceLink: r.evidenceLink, schoolID: r.schoolID?.uuidString,
                   schoolName: r.schoolName)
@@ -73,6 +73,16 @@ extension Components.Schemas.Evidence {
     init(_ e: MeasureShowModel.EvidenceItem) {
         self.init(id: e.id.uuidString, fileName: e.fileName, contentType: e.contentType, size: e.size, uploadedBy: e.uploadedBy,
                   uploadedAt: e.uploadedAt)
+    }
+}
+
+extension Components.Schemas.MeasureLevel {
+    init(_ l: OporaDomain.MeasureLevel) {
+        switch l {
+        case .municipal: self = .municipal
+        case .school: self = .school
+        case .both: self = .both
+        }
     }
 }
 

@@ -66,7 +66,7 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.currentUser()
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         guard let year = try req.queryYear() else {
-            throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2021.")
+            throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2025.")
         }
         return .init(try await IdentificationReport.make(municipalityID: try municipality.requireID(), year: year,
                                                          masked: user.access.seesCountsOnly, cache: req.application.monitoringCache, on: req.db))

@@ -60,4 +60,13 @@ enum ProgrammesController {
             return try await render(req, failed: FailedForm(form: "close-\(try programme.requireID().uuidString)", values: ["reason": reason], errors: errors))
         }
     }
+
+    static func publicPage(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
+        let on = (try? req.content.get(String.self, at: "on")) == "1"
+        try await Programmes.setPublicPage(municipality, on: on, user: user, on: req.db)
+        Notice.set(on ? "Открытая страница включена: её видят без входа." : "Открытая страница выключена.", on: req)
+        return req.redirect(to: SiteURL.programmes.path + "#h-public")
+    }
 }

@@ -48,7 +48,7 @@ enum EventsView {
                     Forms.csrf(ctx)
                     Forms.select("Вид", name: "kind", options: EventKind.allCases.map { ($0.rawValue, $0.russian) }, selected: v("kind", EventKind.seminar.rawValue), error: e("kind"))
                     Forms.field("Название", name: "title", value: v("title"), error: e("title"), required: true)
-                    Forms.field("Дата", name: "date", value: v("date"), error: e("date"), hint: "Дата вида 15.03.2022", required: true)
+                    Forms.field("Дата", name: "date", value: v("date"), error: e("date"), hint: "Дата вида ДД.ММ.ГГГГ", required: true)
                     Forms.select("Школа-площадка", name: "school", options: [("", "— муниципальное —")] + m.schools, selected: v("school"), error: e("school"))
                     Forms.select("Совместное событие партнёрства", name: "partnership", options: [("", "— нет —")] + m.partnerships, selected: v("partnership"), error: e("partnership"))
                     Forms.field("Организатор", name: "organiser", value: v("organiser"), error: e("organiser"), required: true)

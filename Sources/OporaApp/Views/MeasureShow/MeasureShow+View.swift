@@ -109,12 +109,12 @@ enum MeasureShowView {
                              options: ([r.status] + r.status.next).map { ($0.rawValue, $0.russian) },
                              selected: form.status.rawValue, error: errors?["status"])
                 Forms.field("Ответственные (человек или организация)", name: "responsible", value: form.responsible, error: errors?["responsible"])
-                Forms.field("Сроки", name: "deadline", value: form.deadline, error: errors?["deadline"], hint: "Дата вида 15.08.2020",
+                Forms.field("Сроки", name: "deadline", value: form.deadline, error: errors?["deadline"], hint: "Дата вида ДД.ММ.ГГГГ",
                             attributes: [("inputmode", "numeric")])
                 El("fieldset") {
                     El("legend") { Tx("Для отметки «Выполнено»") }
                     Forms.field("Дата выполнения", name: "completedOn", value: form.completedOn, error: errors?["completedOn"],
-                                hint: "Дата вида 15.08.2020", attributes: [("inputmode", "numeric")])
+                                hint: "Дата вида ДД.ММ.ГГГГ", attributes: [("inputmode", "numeric")])
                     Forms.field("Кто выполнил", name: "completedBy", value: form.completedBy, error: errors?["completedBy"])
                     Forms.field("Файл-подтверждение", name: "evidenceFile", value: "", type: "file",
                                 error: errors?["evidenceFile"] ?? errors?["evidence"],

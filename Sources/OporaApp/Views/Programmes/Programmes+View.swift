@@ -29,6 +29,20 @@ enum ProgrammesView {
                 Cell.number("\(p.done) из \(p.measures)")
                 Cell.of { actions(ctx, p, m, reason: v("close-\(p.id.uuidString)", "reason"), reasonError: e("close-\(p.id.uuidString)", "reason")) }
             }
+            if let on = m.publicPage {
+                El("h2", [("id", "h-public")]) { Tx("Открытая страница для родителей") }
+                El("p") {
+                    Tx(on ? "Включена: " : "Выключена. Когда она включена, ")
+                    Tx("на странице ")
+                    link(SiteURL.publicHome.path, SiteURL.publicHome.path)
+                    Tx(" без входа видны паспорт и ход действующей программы, открытые практики, события и ресурсы школ — без персональных данных.")
+                }
+                El("form", [("method", "post"), ("action", SiteURL.programmesPublicPage.path), ("class", "inline")]) {
+                    Forms.csrf(ctx)
+                    VoidEl("input", [("type", "hidden"), ("name", "on"), ("value", on ? "0" : "1")])
+                    El("button", [("type", "submit"), ("class", on ? "secondary" : "")]) { Tx(on ? "Выключить открытую страницу" : "Включить открытую страницу") }
+                }
+            }
             if m.canManage {
                 El("h2", [("id", "h-new")]) { Tx("Начать программу") }
                 El("p", [("class", "muted")]) { Tx("Новая программа создаётся черновиком: её можно проверить и изменить, а затем сделать действующей. Периоды программ не пересекаются; программа длится от 1 до \(ProgrammePeriod.maxYears) лет.") }

@@ -29,8 +29,7 @@ enum PublicView {
 
     struct Model {
         var report: ReportData
-        var programmes: [(id: UUID, title: String)]
-        var programmeID: UUID
+        var municipalityID: UUID
         var schools: [School]
         var practices: [Practice]
         var events: [Event]
@@ -41,11 +40,6 @@ enum PublicView {
         return Layout.page("Открытые сведения о программе", ctx) {
             El("h1") { Tx(r.passport.name) }
             El("p", [("class", "lead")]) { Tx("\(r.municipality). Открытые сведения о ходе программы на \(r.today.russian).") }
-            if m.programmes.count > 1 {
-                El("nav", [("aria-label", "Программы")]) { El("ul") {
-                    for p in m.programmes { El("li") { link(p.title, SiteURL.publicHome.with([("programme", p.id.uuidString)])) } }
-                } }
-            }
             El("section", [("aria-labelledby", "h-passport")]) {
                 El("h2", [("id", "h-passport")]) { Tx("О программе") }
                 El("dl", [("class", "facts")]) {
@@ -110,9 +104,30 @@ enum PublicView {
         }
     }
 
+    /// The municipalities whose open page is switched on, when there are several.
+    static func list(_ ctx: PageContext, _ municipalities: [(id: UUID, name: String)]) -> Response {
+        Layout.page("Открытые сведения о программах", ctx) {
+            El("h1") { Tx("Открытые сведения о программах поддержки школ") }
+            El("p", [("class", "lead")]) { Tx("Выберите муниципалитет.") }
+            El("ul") {
+                for m in municipalities { El("li") { link(m.name, SiteURL.publicHome.with([("municipality", m.id.uuidString)])) } }
+            }
+        }
+    }
+
+    /// Why there is no open page to show.
+    static func nothing(_ ctx: PageContext, _ reason: String) -> Response {
+        let response = Layout.page("Открытые сведения о программе", ctx) {
+            El("h1") { Tx("Открытые сведения о программе") }
+            El("p") { Tx(reason) }
+        }
+        response.status = .notFound
+        return response
+    }
+
     static func practice(_ ctx: PageContext, _ p: PracticeModel) -> Response {
         Layout.page(p.title, ctx) {
-            El("p", [("class", "crumbs")]) { link("← Открытые сведения о программе", SiteURL.publicHome.path + "#h-practices") }
+            El("p", [("class", "crumbs")]) { link("← Открытые сведения о программе", SiteURL.publicHome.with([("municipality", p.municipalityID.uuidString)]) + "#h-practices") }
             El("h1") { Tx(p.title) }
             El("p", [("class", "lead")]) { Tx(p.school ?? "Муниципальная практика") }
             El("dl", [("class", "facts")]) {

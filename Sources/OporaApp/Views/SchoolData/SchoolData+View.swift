@@ -64,7 +64,7 @@ enum SchoolDataView {
                         Forms.field("Должность", name: "position", value: v["position"] ?? "", error: errors(.teachers)?["position"], required: true)
                         Forms.select("Педагогический работник", name: "pedagogical", options: [("да", "да"), ("нет", "нет")], selected: v["pedagogical"] ?? "да")
                         Forms.field("Квалификационная категория", name: "qualification", value: v["qualification"] ?? "", error: errors(.teachers)?["qualification"])
-                        Forms.field("Работает с", name: "employed_from", value: v["employed_from"] ?? "", error: errors(.teachers)?["employed_from"], hint: "Дата вида 01.09.2019")
+                        Forms.field("Работает с", name: "employed_from", value: v["employed_from"] ?? "", error: errors(.teachers)?["employed_from"], hint: "Дата вида ДД.ММ.ГГГГ")
                         Forms.field("Работает по", name: "employed_to", value: v["employed_to"] ?? "", error: errors(.teachers)?["employed_to"], hint: "Пусто — работает сейчас")
                     }
                 }
@@ -90,7 +90,7 @@ enum SchoolDataView {
                         Forms.field("Название курса", name: "title", value: v["title"] ?? "", error: errors(.trainings)?["title"], required: true)
                         Forms.field("Организация", name: "provider", value: v["provider"] ?? "", error: errors(.trainings)?["provider"])
                         Forms.field("Часов", name: "hours", value: v["hours"] ?? "", error: errors(.trainings)?["hours"], attributes: [("inputmode", "numeric")])
-                        Forms.field("Дата окончания", name: "completed_on", value: v["completed_on"] ?? "", error: errors(.trainings)?["completed_on"], hint: "Дата вида 12.03.2021", required: true)
+                        Forms.field("Дата окончания", name: "completed_on", value: v["completed_on"] ?? "", error: errors(.trainings)?["completed_on"], hint: "Дата вида ДД.ММ.ГГГГ", required: true)
                         Forms.select("По вопросам качества образования (ФГОС)", name: "quality", options: [("да", "да"), ("нет", "нет")], selected: v["quality"] ?? "да")
                         Forms.field("Номер удостоверения", name: "certificate", value: v["certificate"] ?? "", error: errors(.trainings)?["certificate"])
                     }

@@ -106,7 +106,7 @@ enum StudentSupportView {
                         Forms.textarea("Меры", name: "measures", value: v("plan", "measures"), error: e("plan", "measures"))
                         Forms.select("Специалист", name: "specialist_role", options: SupportPlanRules.specialistRoles.map { ($0, $0) },
                                      selected: v("plan", "specialist_role", SupportPlanRules.specialistRoles[0]), error: e("plan", "specialist_role"))
-                        Forms.field("Даты пересмотра", name: "review_dates", value: v("plan", "review_dates"), error: e("plan", "review_dates"), hint: "Через запятую: 15.12.2021, 15.03.2022", required: true)
+                        Forms.field("Даты пересмотра", name: "review_dates", value: v("plan", "review_dates"), error: e("plan", "review_dates"), hint: "Через запятую, каждая вида ДД.ММ.ГГГГ", required: true)
                         Forms.textarea("Итог (когда есть)", name: "outcome", value: v("plan", "outcome"), error: e("plan", "outcome"))
                         El("button", [("type", "submit")]) { Tx("Сохранить план") }
                     }

@@ -22,7 +22,7 @@ extension Identification {
         return sentences
     }
 
-    /// «ВПР, 5 класс, математика, 2019: «2» у 9 из 20 (45 %) — не ниже порога 30 %; успеваемость по муниципалитету 78 %.»
+    /// «ВПР, 5 класс, математика, 2024: «2» у 9 из 20 (45 %) — не ниже порога 30 %; успеваемость по муниципалитету 78 %.»
     static func lowRowSentence(_ row: RowAssessment, parameters: MethodologyParameters, masked: Bool = false) -> String {
         let r = row.row
         let fail = r.procedure.kind.isFinalAttestation ? "ниже минимального балла" : "«2»"
