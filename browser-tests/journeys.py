@@ -6,7 +6,7 @@ Usage:  python journeys.py [BASE_URL]
 Env:    SCREENSHOT_DIR   folder for screenshots (default /tmp/opora-shots)
         IMPORT_YEAR      year of the rows of the good results file (default 2016;
                          use another year when re-running against a long-lived demo)
-        ONLY_JOURNEYS    letters of the journeys to run (default all: abcdefg)
+        ONLY_JOURNEYS    letters of the journeys to run (default all: abcdefgh)
 
 Every page visited is screenshotted at 1280 and 390 px and checked for horizontal
 scrolling at 390 px, console errors, broken same-origin links and images, basic
@@ -35,6 +35,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import journey_programme
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
 SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
@@ -1519,6 +1521,7 @@ JOURNEYS = [
     ("e-indicators-report", journey_indicators_report),
     ("f-people", journey_people),
     ("g-network-openness", journey_network),
+    ("h-programme-editor", lambda d, j, tmp: journey_programme.run(d, j, tmp, sys.modules[__name__])),
 ]
 
 

@@ -93,6 +93,10 @@ enum Stylesheet {
     .inline-form{display:flex;gap:10px;align-items:end;flex-wrap:wrap}.inline-form .field{margin:0}
     ul.templates code{font-size:13px;overflow-wrap:anywhere}
     ul.changes{font-size:14px}
+    .edit-section{border-top:2px solid #d7dce2;margin-top:18px;padding-top:6px}
+    .edit-direction{margin:10px 0 10px 12px;padding-left:10px;border-left:3px solid #d7dce2}
+    .edit-tasks>li{margin:8px 0}.edit-measures{font-size:14px}
+    p.actions{display:flex;gap:6px;flex-wrap:wrap;margin:4px 0}
     @media (max-width:700px){
       main{padding:10px 12px 30px}
       h1{font-size:22px}
