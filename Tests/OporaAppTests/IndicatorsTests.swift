@@ -31,7 +31,7 @@ import VaporTesting
         try await withDemoApp(today: Launcher.demoToday) { app in
             // setup: the participating schools and their rows, read straight from the tables
             let d = try await load(app)
-            let participating = try await School.query(on: app.db).filter(\.$participating == true).all()
+            let participating = try await Fixtures.participants(app)
             let ids = participating.compactMap(\.id)
             #expect(ids.count == 4)
             for year in 2020...2022 {

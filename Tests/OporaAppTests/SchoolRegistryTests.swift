@@ -22,7 +22,7 @@ import VaporTesting
             #expect(created.status == .seeOther)
             let school = try #require(try await School.query(on: app.db).filter(\.$code == "bal-09").first())
             #expect(school.distanceKm == 12.5)
-            #expect(school.participating)
+            #expect(try await Fixtures.participants(app).contains { $0.id == school.id })
             #expect(try await Measure.query(on: app.db).filter(\.$school.$id == school.id!).count() == 46)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "school.create").count() == 1)
             let duplicate = try await admin.post("/schools/new", form: [("code", "bal-09"), ("name", "Ещё одна")])
@@ -58,7 +58,7 @@ import VaporTesting
             let r = try await admin.post("/schools/participating", form: [])
             // check
             #expect(r.status == .seeOther)
-            let participating = Set(try await School.query(on: app.db).filter(\.$participating == true).all().map(\.code))
+            let participating = Set(try await Fixtures.participants(app).map(\.code))
             #expect(participating == expected.union(["bal-03", "bal-04", "bal-05", "bal-06"]))
             #expect(participating.contains("bal-07"))
             let school = try await Fixtures.school("bal-07", app)

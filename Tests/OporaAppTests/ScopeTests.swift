@@ -39,7 +39,7 @@ import Vapor
         let municipality = Municipality(regionID: try region.requireID(), name: "Чужой район (тест)", isDemo: false)
         try await municipality.create(on: app.db)
         let foreign = School(municipalityID: try municipality.requireID(), code: "foreign-1", name: "Чужая школа", shortName: "Чужая",
-                             settlement: nil, type: "СОШ", distanceKm: nil, participating: false, isDemo: false)
+                             settlement: nil, type: "СОШ", distanceKm: nil, isDemo: false)
         try await foreign.create(on: app.db)
         let foreignTeacher = TeacherRecord()
         foreignTeacher.$municipality.id = try municipality.requireID()

@@ -18,5 +18,6 @@ enum Migrations {
         M012AddMunicipalMentors(),
         M013AddProgrammeLife(),
         M014AddProgrammeEditing(),
+        M015CreateProgrammeSchools(),
     ]
 }

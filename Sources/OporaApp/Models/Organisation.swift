@@ -40,13 +40,11 @@ final class School: Model, @unchecked Sendable {
     /// СОШ, ООШ, НОШ
     @OptionalField(key: "type") var type: String?
     @OptionalField(key: "distance_km") var distanceKm: Double?
-    /// On the programme's list of participating schools.
-    @Field(key: "participating") var participating: Bool
     @Field(key: "is_demo") var isDemo: Bool
 
     init() {}
     init(municipalityID: UUID, code: String, name: String, shortName: String, settlement: String?,
-         type: String?, distanceKm: Double?, participating: Bool, isDemo: Bool) {
+         type: String?, distanceKm: Double?, isDemo: Bool) {
         self.$municipality.id = municipalityID
         self.code = code
         self.name = name
@@ -54,7 +52,6 @@ final class School: Model, @unchecked Sendable {
         self.settlement = settlement
         self.type = type
         self.distanceKm = distanceKm
-        self.participating = participating
         self.isDemo = isDemo
     }
 }

@@ -88,3 +88,19 @@ final class IndicatorTarget: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A school taking part in a programme: it has its own plan in that programme. A school may take part
+/// in one programme and not the next.
+final class ProgrammeSchool: Model, @unchecked Sendable {
+    static let schema = "programme_schools"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Parent(key: "school_id") var school: School
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(programmeID: UUID, schoolID: UUID) {
+        $programme.id = programmeID
+        $school.id = schoolID
+    }
+}

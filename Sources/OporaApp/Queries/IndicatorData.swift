@@ -44,7 +44,8 @@ struct IndicatorData: Sendable {
                 if let c = a.composite { composites[year, default: [:]][a.schoolCode] = c }
             }
         }
-        let participating: [String] = schools.filter(\.participating).map(\.code).sorted()
+        let takingPart = try await Participation.schoolIDs(of: programmeID, on: db)
+        let participating: [String] = schools.filter { takingPart.contains($0.id) }.map(\.code).sorted()
         let names: [String: String] = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
         let checklistFacts: [ChecklistFact] = checklists.compactMap { e in codeByID[e.$school.id].map { e.fact(schoolCode: $0) } }
         let teacherFacts: [TeacherFact] = teachers.compactMap { t in codeByID[t.$school.id].map { t.fact(schoolCode: $0) } }

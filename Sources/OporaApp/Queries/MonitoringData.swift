@@ -125,12 +125,11 @@ extension School {
         var name: String
         var shortName: String
         var distanceKm: Double?
-        var participating: Bool
 
         var domain: SchoolFacts { SchoolFacts(code: code, name: shortName, distanceKm: distanceKm) }
     }
 
     var facts: Facts {
-        Facts(id: id!, code: code, name: name, shortName: shortName, distanceKm: distanceKm, participating: participating)
+        Facts(id: id!, code: code, name: name, shortName: shortName, distanceKm: distanceKm)
     }
 }

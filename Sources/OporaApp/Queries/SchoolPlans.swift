@@ -29,7 +29,8 @@ enum SchoolPlans {
     }
 
     static func items(programmeID: UUID, user: CurrentUser, today: Day, on db: any Database) async throws -> [Item] {
-        let schools = try await School.query(on: db).filter(\.$participating == true)
+        let participating = Array(try await Participation.schoolIDs(of: programmeID, on: db))
+        let schools = participating.isEmpty ? [] : try await School.query(on: db).filter(\.$id ~~ participating)
             .filter(\.$municipality.$id ~~ Scope.municipalityIDs(for: user, on: db)).sort(\.$name).all()
         let measures = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil).all()
         return schools.map { s in

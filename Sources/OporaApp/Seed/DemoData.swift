@@ -57,7 +57,7 @@ public enum DemoData {
             let school = School(municipalityID: municipalityID, code: s.code, name: s.name, shortName: s.shortName,
                                 settlement: s.settlement, type: s.code == "bal-07" ? "ООШ" : s.code == "bal-08" ? "НОШ" : "СОШ",
                                 distanceKm: DemoResults.profiles.first { $0.code == s.code }?.distanceKm,
-                                participating: s.participating, isDemo: true)
+                                isDemo: true)
             try await school.create(on: db)
             schoolIDs[s.code] = try school.requireID()
         }
@@ -65,6 +65,7 @@ public enum DemoData {
         try await seedMonitoring(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         try await seedStaff(municipalityID: municipalityID, schoolIDs: schoolIDs, on: db)
         let programmeID = try await ProgrammeInstaller.install(try ProgrammeTemplate.balagansky(), municipalityID: municipalityID, on: db)
+        guard let programme = try await Programme.find(programmeID, on: db) else { return }
 
         let hash = try await app.password.async.hash(password)
         var users: [String: User] = [:]
@@ -86,7 +87,7 @@ public enum DemoData {
         try await DemoPeople.seed(municipalityID: municipalityID, schoolIDs: schoolIDs, participating: schools.filter(\.participating).map(\.code), on: db)
         for s in schools where s.participating {
             let schoolID = schoolIDs[s.code]!
-            try await ProgrammeInstaller.createSchoolPlan(programmeID: programmeID, schoolID: schoolID, on: db)
+            try await Participation.set(schoolID, in: programme, to: true, on: db)
             try await invent(progressFor: schoolID, programmeID: programmeID, today: today,
                              coordinator: users[s.code == "bal-03" ? "biritskaya" : "metodist"]!, on: db)
         }

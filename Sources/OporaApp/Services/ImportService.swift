@@ -130,7 +130,7 @@ enum ImportService {
         for r in records {
             let stored = byCode[r.code]
             let school = School(municipalityID: municipalityID, code: r.code, name: r.name, shortName: r.shortName,
-                                settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, participating: false, isDemo: false)
+                                settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, isDemo: false)
             changes.compare(label: r.code, now: describe(school), stored: stored.map(describe)) {
                 guard let stored else { return school }
                 stored.name = r.name

@@ -19,7 +19,7 @@ extension ProgrammeEditing {
         guard case .success(let valid) = draft else { return draft.map { _ in nil } }
         let programmeID = try programme.requireID()
         let schools = valid.level.inSchoolPlans
-            ? try await SchoolPlans.schoolIDs(programmeID: programmeID, on: db) : []
+            ? try await Array(Participation.schoolIDs(of: programmeID, on: db)) : []
         let ordinal = (try await Measure.query(on: db).filter(\.$direction.$id == direction.requireID()).max(\.$ordinal) ?? 0) + 1
         let year = MeasureDraft.year(task: task.firstYear...task.lastYear, deadline: valid.deadline)
         let m = Measure()
@@ -79,7 +79,7 @@ extension ProgrammeEditing {
         }
         let before = describe(measure.name, measure.deadlineDay, measure.responsible, measure.product, measure.level)
         let schools = valid.level.inSchoolPlans && copies.isEmpty
-            ? try await SchoolPlans.schoolIDs(programmeID: programme.requireID(), on: db) : []
+            ? try await Array(Participation.schoolIDs(of: programme.requireID(), on: db)) : []
         try await db.transaction { db in
             for m in [measure] + copies {
                 m.name = valid.name

@@ -3,32 +3,32 @@ import Foundation
 import OporaDomain
 
 /// The school registry by form (admin, within the admin's municipality), and who takes part in the
-/// programme. Marking a school as participating gives it its own plan. Each change is one audited
-/// transaction.
+/// shown programme (`Participation`). Each change is one audited transaction.
 enum SchoolRegistry {
     /// A school as its form holds it, trimmed.
     typealias Form = SchoolEditView.Form
 
-    static func create(_ f: Form, municipalityID: UUID, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
+    static func create(_ f: Form, municipalityID: UUID, programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
         let (errors, distance) = try await validate(f, isNew: true, on: db)
         guard errors.isEmpty else { return .failure(errors) }
         let school = School(municipalityID: municipalityID, code: f.code, name: f.name, shortName: f.shortName.isEmpty ? f.name : f.shortName,
                             settlement: f.settlement.isEmpty ? nil : f.settlement, type: f.type.isEmpty ? nil : f.type,
-                            distanceKm: distance, participating: false, isDemo: false)
-        try await save(school, participating: f.participating, user: user, before: nil, on: db)
+                            distanceKm: distance, isDemo: false)
+        try await save(school, participating: f.participating, in: programme, user: user, before: nil, on: db)
         return .success(school)
     }
 
-    static func update(_ school: School, _ f: Form, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
+    static func update(_ school: School, _ f: Form, programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
         let (errors, distance) = try await validate(f, isNew: false, on: db)
         guard errors.isEmpty else { return .failure(errors) }
-        let before = ImportService.describe(school) + "; в программе: \(school.participating ? "да" : "нет")"
+        let was = try await Participation.takesPart(try school.requireID(), in: try programme.requireID(), on: db)
+        let before = ImportService.describe(school) + "; в программе: \(was ? "да" : "нет")"
         school.name = f.name
         school.shortName = f.shortName.isEmpty ? f.name : f.shortName
         school.settlement = f.settlement.isEmpty ? nil : f.settlement
         school.type = f.type.isEmpty ? nil : f.type
         school.distanceKm = distance
-        try await save(school, participating: f.participating, user: user, before: before, on: db)
+        try await save(school, participating: f.participating, in: programme, user: user, before: before, on: db)
         return .success(school)
     }
 
@@ -51,21 +51,18 @@ enum SchoolRegistry {
         return (errors, distance)
     }
 
-    static func save(_ school: School, participating: Bool, user: CurrentUser, before: String?, on db: any Database) async throws {
-        school.participating = participating
+    /// Saves the school and, while the programme is open, whether it takes part in it (a closed
+    /// programme's list stays as it was).
+    static func save(_ school: School, participating: Bool, in programme: Programme, user: CurrentUser, before: String?, on db: any Database) async throws {
         try await db.transaction { db in
             try await school.save(on: db)
             try await MonitoringStamp.bump(municipalityID: school.$municipality.id, on: db)
-            // The plan belongs to the programme the municipality runs: the active one, else the newest, if still open.
-            let programmes = try await Programme.query(on: db).filter(\.$municipality.$id == school.$municipality.id)
-                .sort(\.$startYear, .descending).all()
-            if participating, let programme = programmes.first(where: { $0.status == .active }) ?? programmes.first, programme.status.isOpen {
-                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
-            }
+            if programme.status.isOpen { try await Participation.set(try school.requireID(), in: programme, to: participating, on: db) }
+            let now = try await Participation.takesPart(try school.requireID(), in: try programme.requireID(), on: db)
             try await Audit.record(db, user: user, action: before == nil ? "school.create" : "school.update", entityType: "school",
                                    entityID: school.id, municipalityID: school.$municipality.id, summary: "Школа \(school.code): \(school.shortName)",
                                    before: before.map { ["Школа": $0] },
-                                   after: ["Школа": ImportService.describe(school) + "; в программе: \(participating ? "да" : "нет")"])
+                                   after: ["Школа": ImportService.describe(school) + "; в программе: \(now ? "да" : "нет")"])
         }
     }
 
@@ -83,13 +80,10 @@ enum SchoolRegistry {
         let chosen = Set(identified.result.schools
             .filter { [.lowResults, .lowResultsAndAdverse, .adverse, .resilient].contains($0.category) }.map(\.schoolCode))
         let schools = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).all()
-        let added = schools.filter { chosen.contains($0.code) && !$0.participating }
+        let already = try await Participation.schoolIDs(of: try programme.requireID(), on: db)
+        let added = schools.filter { chosen.contains($0.code) && !already.contains($0.id!) }
         try await db.transaction { db in
-            for school in added {
-                school.participating = true
-                try await school.save(on: db)
-                try await ProgrammeInstaller.createSchoolPlan(programmeID: try programme.requireID(), schoolID: try school.requireID(), on: db)
-            }
+            for school in added { try await Participation.set(try school.requireID(), in: programme, to: true, on: db) }
             try await MonitoringStamp.bump(municipalityID: municipalityID, on: db)
             try await Audit.record(db, user: user, action: "school.participating", entityType: "school", entityID: nil, municipalityID: municipalityID,
                                    summary: "Список участвующих школ дополнен по мониторингу \(year) года (методика версии \(version.number))",

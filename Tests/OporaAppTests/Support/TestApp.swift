@@ -160,6 +160,13 @@ enum Fixtures {
         return try await q.first()!
     }
 
+    /// The schools taking part in the demo's programme.
+    static func participants(_ app: Application) async throws -> [School] {
+        let programme = try await Programme.query(on: app.db).filter(\.$status == .active).first()!
+        let ids = Array(try await Participation.schoolIDs(of: programme.id!, on: app.db))
+        return try await School.query(on: app.db).filter(\.$id ~~ ids).all()
+    }
+
     static func municipalMeasure(_ app: Application) async throws -> Measure {
         try await Measure.query(on: app.db).filter(\.$school.$id == nil).sort(\.$sectionNumber).sort(\.$ordinal).first()!
     }

@@ -18,11 +18,14 @@ struct MonitoringAPIController: RouteCollection {
     func schools(_ req: Request) async throws -> [Components.Schemas.School] {
         let user = try req.currentUser()
         let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
+        // Whether each takes part in the programme the caller works in (the active one, else the newest).
+        let programme = try? await Scope.currentProgramme(for: user, on: req.db)
+        let participating = try await programme.asyncFlatMap { try await Participation.schoolIDs(of: $0.requireID(), on: req.db) } ?? []
         return try await SchoolRecords.schools(inMunicipalities: municipalities, on: req.db).map {
             Components.Schemas.School(id: try $0.requireID().uuidString, code: $0.code, name: $0.name, shortName: $0.shortName,
                                       settlement: $0.settlement, _type: $0.type,
                                       // A distance stored before forms refused «inf» must not break the whole list.
-                                      distanceKm: $0.distanceKm.flatMap { $0.isFinite ? $0 : nil }, participating: $0.participating)
+                                      distanceKm: $0.distanceKm.flatMap { $0.isFinite ? $0 : nil }, participating: participating.contains(try $0.requireID()))
         }
     }
 

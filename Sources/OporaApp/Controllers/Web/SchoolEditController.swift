@@ -32,13 +32,15 @@ enum SchoolEditController {
 
     static func edit(_ req: Request) async throws -> Response {
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: try req.currentUser(), on: req.db)
-        return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: .init(school), failed: nil)
+        let participating = try await Participation.takesPart(try school.requireID(), in: try await req.shownProgramme().requireID(), on: req.db)
+        return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: .init(school, participating: participating), failed: nil)
     }
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let f = try req.content.decode(Body.self).form
-        switch try await SchoolRegistry.create(f, municipalityID: try Scope.ownMunicipalityID(for: user), user: user, on: req.db) {
+        let programme = try await req.shownProgramme()
+        switch try await SchoolRegistry.create(f, municipalityID: try Scope.ownMunicipalityID(for: user), programme: programme, user: user, on: req.db) {
         case .success(let school):
             return req.redirect(to: SiteURL.school(.value(school.id!)).path)
         case .failure(let errors):
@@ -51,7 +53,7 @@ enum SchoolEditController {
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
         var f = try req.content.decode(Body.self).form
         f.code = school.code
-        switch try await SchoolRegistry.update(school, f, user: user, on: req.db) {
+        switch try await SchoolRegistry.update(school, f, programme: try await req.shownProgramme(), user: user, on: req.db) {
         case .success:
             return req.redirect(to: SiteURL.school(.value(school.id!)).path)
         case .failure(let errors):

@@ -4,7 +4,8 @@ import Vapor
 enum SchoolsController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let (items, year) = try await SchoolsView.query(user: user, today: req.today, cache: req.application.monitoringCache, on: req.db)
+        let (items, year) = try await SchoolsView.query(user: user, programme: try? await req.shownProgramme(), today: req.today,
+                                                        cache: req.application.monitoringCache, on: req.db)
         return SchoolsView.render(try await PageContext.make(req), items: items, categoryYear: year)
     }
 
@@ -15,7 +16,7 @@ enum SchoolsController {
     }
 
     static func render(_ req: Request, user: CurrentUser, school: School, failed: FailedForm?) async throws -> Response {
-        let model = try await SchoolProfileView.query(school: school, user: user, selectedYear: try req.queryYear(),
+        let model = try await SchoolProfileView.query(school: school, programme: try? await req.shownProgramme(), user: user, selectedYear: try req.queryYear(),
                                                       cache: req.application.monitoringCache, on: req.db)
         return SchoolProfileView.render(try await PageContext.make(req), model, failed: failed)
     }

@@ -47,7 +47,8 @@ extension PublicView {
         let schools = try await OporaApp.School.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$code).all()
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.shortName) })
         var published: [School] = []
-        for s in schools where s.participating {
+        let participating = try await Participation.schoolIDs(of: programme.requireID(), on: db)
+        for s in schools where participating.contains(s.id!) {
             // The latest year the school published anything.
             let items = try await ResourceItem.query(on: db).filter(\.$school.$id == s.id!).filter(\.$isPublic == true).sort(\.$year, .descending).all()
             let latest = items.first?.year

@@ -12,6 +12,8 @@ enum SchoolProfileView {
         var type: String?
         var isDemo: Bool
         var hasPlan: Bool
+        /// Whether it takes part in the shown programme.
+        var participating: Bool
         /// Newest year first.
         var assessments: [SchoolAssessment]
         var references: [ResultRow.Key: Double]
@@ -31,7 +33,7 @@ enum SchoolProfileView {
             El("h1") { Tx(s.name) }
             El("p", [("class", "lead")]) {
                 Tx(["Код \(s.code)", m.type, m.settlement, s.distanceKm.map { "\(Format.number($0)) км до районного центра" },
-                    s.participating ? "участвует в программе" : "не участвует в программе"].compactMap { $0 }.joined(separator: " · "))
+                    m.participating ? "участвует в программе" : "не участвует в программе"].compactMap { $0 }.joined(separator: " · "))
             }
             El("p", [("class", "actions")]) {
                 if m.hasPlan { link("План школы", SiteURL.schoolPlan(.value(s.id)).path); Tx(" · ") }

@@ -16,14 +16,14 @@ enum SchoolEditView {
 
         init() {}
 
-        init(_ s: School) {
+        init(_ s: School, participating: Bool) {
             code = s.code
             name = s.name
             shortName = s.shortName
             settlement = s.settlement ?? ""
             type = s.type ?? ""
             distanceKm = s.distanceKm.map { Format.number($0) } ?? ""
-            participating = s.participating
+            self.participating = participating
         }
     }
 
@@ -44,9 +44,13 @@ enum SchoolEditView {
                 Forms.field("Населённый пункт", name: "settlement", value: f.settlement, error: errors?["settlement"])
                 Forms.select("Тип", name: "type", options: [("", "не указан"), ("СОШ", "СОШ"), ("ООШ", "ООШ"), ("НОШ", "НОШ")], selected: f.type, error: errors?["type"])
                 Forms.field("Расстояние до районного центра, км", name: "distanceKm", value: f.distanceKm, error: errors?["distanceKm"], attributes: [("inputmode", "decimal")])
-                El("div", [("class", "field check")]) {
-                    VoidEl("input", [("type", "checkbox"), ("id", "f-participating"), ("name", "participating"), ("value", "1"), ("checked", f.participating ? "" : nil)])
-                    El("label", [("for", "f-participating")]) { Tx("Участвует в программе (получает свой план)") }
+                if let p = ctx.programme, p.status.isOpen {
+                    El("div", [("class", "field check")]) {
+                        VoidEl("input", [("type", "checkbox"), ("id", "f-participating"), ("name", "participating"), ("value", "1"), ("checked", f.participating ? "" : nil)])
+                        El("label", [("for", "f-participating")]) { Tx("Участвует в программе «\(p.name)», \(p.years.lowerBound)–\(p.years.upperBound) (получает свой план)") }
+                    }
+                } else if let p = ctx.programme {
+                    El("p", [("class", "muted")]) { Tx("Программа «\(p.name)» закрыта: список её участников не меняется. " + (f.participating ? "Школа в ней участвовала." : "Школа в ней не участвовала.")) }
                 }
                 El("button", [("type", "submit")]) { Tx("Сохранить") }
             }

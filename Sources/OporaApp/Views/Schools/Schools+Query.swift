@@ -5,12 +5,15 @@ import OporaDomain
 extension SchoolsView {
     /// The schools of the user's municipalities, each with its plan's progress where the user may read
     /// it, and with its category of the latest monitoring year for users who read the whole municipality.
-    static func query(user: CurrentUser, today: Day, cache: MonitoringCache, on db: any Database) async throws -> (items: [Item], categoryYear: Int?) {
+    /// `programme`: the shown one, whose participants and plans the list names.
+    static func query(user: CurrentUser, programme: Programme?, today: Day, cache: MonitoringCache, on db: any Database) async throws -> (items: [Item], categoryYear: Int?) {
         let municipalities = try await Scope.municipalityIDs(for: user, on: db)
         let schools = try await OporaApp.School.query(on: db).filter(\.$municipality.$id ~~ municipalities).sort(\.$name).all()
         var plans: [SchoolPlans.Item] = []
-        if let programme = try await Scope.programmes(for: user, on: db).first {
-            plans = try await SchoolPlans.items(programmeID: try programme.requireID(), user: user, today: today, on: db)
+        var participating = Set<UUID>()
+        if let programmeID = programme?.id {
+            plans = try await SchoolPlans.items(programmeID: programmeID, user: user, today: today, on: db)
+            participating = try await Participation.schoolIDs(of: programmeID, on: db)
         }
         var categories: [String: SchoolCategory] = [:]
         var year: Int?
@@ -21,7 +24,7 @@ extension SchoolsView {
             }
         }
         let items = schools.map { s in
-            Item(school: s.facts, settlement: s.settlement, type: s.type, category: categories[s.code],
+            Item(school: s.facts, settlement: s.settlement, type: s.type, participating: participating.contains(s.id!), category: categories[s.code],
                              plan: user.canReadSchool(s.id!) ? plans.first { $0.id == s.id } : nil, canOpen: user.canReadSchool(s.id!))
         }
         return (items, year)

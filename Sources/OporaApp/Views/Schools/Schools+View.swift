@@ -10,6 +10,8 @@ enum SchoolsView {
         var school: School.Facts
         var settlement: String?
         var type: String?
+        /// Whether it takes part in the shown programme.
+        var participating: Bool
         var category: SchoolCategory?
         var plan: SchoolPlans.Item?
         var canOpen: Bool
@@ -43,7 +45,7 @@ enum SchoolsView {
                 Cell.text(i.settlement ?? "—")
                 Cell.text(i.type ?? "—")
                 Cell.number(i.school.distanceKm.map { Format.number($0) } ?? "—")
-                Cell.text(i.school.participating ? "да" : "нет")
+                Cell.text(i.participating ? "да" : "нет")
                 if categoryYear != nil {
                     Cell.of { if let c = i.category { CategoryBadge.render(c) } else { Tx("—") } }
                 }
