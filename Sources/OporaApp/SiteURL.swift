@@ -46,6 +46,8 @@ enum SiteURL {
     case programmeActivate(ID)
     case programmeClose(ID)
     case programmesPublicPage
+    case programmeFinalReport(ID)
+    case programmeFinalReportXLSX(ID)
     /// The shown programme's editor, and one of its changes (`passport`, `section`, `direction-delete` …; nil registers the route)
     case programmeEdit
     case programmeEditSave(String?)
@@ -121,6 +123,8 @@ enum SiteURL {
         case .programmes: return "/programmes"
         case .programmeNew: return "/programmes/new"
         case .programmesPublicPage: return "/programmes/public-page"
+        case .programmeFinalReport(let id): return "/programmes/\(id.segment("programmeID"))/final-report"
+        case .programmeFinalReportXLSX(let id): return "/programmes/\(id.segment("programmeID"))/final-report.xlsx"
         case .programmeEdit: return "/programme/edit"
         case .programmeEditSave(let part): return "/programme/edit/\(part ?? ":part")"
         case .measureDescribe(let id): return "/measures/\(id.segment("measureID"))/describe"

@@ -29,6 +29,8 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
     signedIn.get(SiteURL.programmes.pathComponents, use: ProgrammesController.index)
     signedIn.post(SiteURL.programmeChoose(.key).pathComponents, use: ProgrammesController.choose)
+    signedIn.get(SiteURL.programmeFinalReport(.key).pathComponents, use: ProgrammesController.finalReport)
+    signedIn.get(SiteURL.programmeFinalReportXLSX(.key).pathComponents, use: ProgrammesController.finalReportXLSX)
     let programmeAdmin = signedIn.grouped(AccessGuard.administrator)
     programmeAdmin.post(SiteURL.programmeNew.pathComponents, use: ProgrammesController.create)
     programmeAdmin.post(SiteURL.programmeActivate(.key).pathComponents, use: ProgrammesController.activate)

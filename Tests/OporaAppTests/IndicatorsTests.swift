@@ -140,32 +140,37 @@ import VaporTesting
     /// CI sets OPORA_REQUIRE_LIBREOFFICE, so a missing LibreOffice fails there instead of skipping.
     static var canOpenWorkbooks: Bool { soffice != nil || ProcessInfo.processInfo.environment["OPORA_REQUIRE_LIBREOFFICE"] == "1" }
 
+    /// One sheet (counted from 1) of a workbook as LibreOffice reads it: CSV lines of raw values.
+    static func csvLines(of workbook: [UInt8], sheet: Int) throws -> [String] {
+        let soffice = try #require(ReportTests.soffice, "LibreOffice is not installed")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opora-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("report.xlsx")
+        try Data(workbook).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to",
+                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,\(sheet)", "--outdir", dir.path, file.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let csvFile = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".csv") }
+        let csv = try String(contentsOf: dir.appendingPathComponent(try #require(csvFile)), encoding: .utf8)
+        return csv.split(separator: "\n").map(String.init)
+    }
+
     @Test(.enabled(if: ReportTests.canOpenWorkbooks)) func theWorkbookOpensInLibreOfficeWithNumbersAsNumbers() async throws {
         try await withDemoApp(today: Launcher.demoToday) { app in
             // setup
-            let soffice = try #require(ReportTests.soffice, "LibreOffice is not installed")
             var client = WebClient(app)
             try await client.login("observer")
             // act
             let r = try await app.testing().sendRequest(.GET, "/report.xlsx?year=2021", headers: ["Cookie": client.cookie ?? ""])
             #expect(r.status == .ok)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opora-report-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("report.xlsx")
-            try Data(r.body.readableBytesView).write(to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: soffice)
-            process.arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to",
-                                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2", "--outdir", dir.path, file.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
             // check: the indicators sheet, raw values: percents as fractions, counts as numbers
-            let csvFile = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".csv") }
-            let csv = try String(contentsOf: dir.appendingPathComponent(try #require(csvFile)), encoding: .utf8)
-            let lines = csv.split(separator: "\n").map(String.init)
+            let lines = try ReportTests.csvLines(of: Array(r.body.readableBytesView), sheet: 2)
             #expect(lines.count == 6)
             #expect(lines[0].hasPrefix("№,Целевой индикатор"))
             let d = try await IndicatorData.load(try await Programme.query(on: app.db).first()!, cache: app.monitoringCache, on: app.db)

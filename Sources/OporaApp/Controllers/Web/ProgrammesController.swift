@@ -54,8 +54,8 @@ enum ProgrammesController {
         let reason = (try? req.content.get(String.self, at: "reason")) ?? ""
         switch try await Programmes.close(programme, reason: reason, user: user, today: req.today, on: req.db) {
         case .success:
-            Notice.set("Программа «\(programme.name)» закрыта. Она остаётся доступной для чтения.", on: req)
-            return req.redirect(to: SiteURL.programmes.path)
+            Notice.set("Программа «\(programme.name)» закрыта. Она остаётся доступной для чтения; её итоговый отчёт — ниже.", on: req)
+            return req.redirect(to: SiteURL.programmeFinalReport(.value(try programme.requireID())).path)
         case .failure(let errors):
             return try await render(req, failed: FailedForm(form: "close-\(try programme.requireID().uuidString)", values: ["reason": reason], errors: errors))
         }
@@ -68,5 +68,26 @@ enum ProgrammesController {
         try await Programmes.setPublicPage(municipality, on: on, user: user, on: req.db)
         Notice.set(on ? "Открытая страница включена: её видят без входа." : "Открытая страница выключена.", on: req)
         return req.redirect(to: SiteURL.programmes.path + "#h-public")
+    }
+
+    /// The closing report of a programme of the user's municipality: methodists, admins and observers.
+    static func finalReportData(_ req: Request) async throws -> (FinalReport, UUID) {
+        let user = try req.currentUser()
+        guard user.access.readsWholeMunicipality else {
+            throw Abort(.forbidden, reason: "Итоговый отчёт по муниципалитету доступен методистам, управлению образования и наблюдателям.")
+        }
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        return (try await FinalReport.make(programme, today: req.today, cache: req.application.monitoringCache, on: req.db), try programme.requireID())
+    }
+
+    static func finalReport(_ req: Request) async throws -> Response {
+        let (report, id) = try await finalReportData(req)
+        return FinalReportView.render(try await PageContext.make(req), report, programmeID: id)
+    }
+
+    static func finalReportXLSX(_ req: Request) async throws -> Response {
+        let (report, _) = try await finalReportData(req)
+        return Download.attachment(Data(try report.workbook()), contentType: XLSXWriter.contentType,
+                                   fileName: "opora-final-report-\(report.years.lowerBound)-\(report.years.upperBound).xlsx")
     }
 }

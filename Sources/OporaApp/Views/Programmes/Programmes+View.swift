@@ -81,6 +81,9 @@ enum ProgrammesView {
     static func actions(_ ctx: PageContext, _ p: Item, _ m: Model, reason: String, reasonError: String?) -> Component {
         ComponentGroup {
             if p.isCurrent && ctx.editsProgramme { El("p") { link("Редактировать", SiteURL.programmeEdit.path) } }
+            if ctx.user?.access.readsWholeMunicipality == true {
+                El("p") { link(p.status == .closed ? "Итоговый отчёт" : "Итоговый отчёт (предварительный)", SiteURL.programmeFinalReport(.value(p.id)).path) }
+            }
             if !p.isCurrent {
                 El("form", [("method", "post"), ("action", SiteURL.programmeChoose(.value(p.id)).path), ("class", "inline")]) {
                     Forms.csrf(ctx)
