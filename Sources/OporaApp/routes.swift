@@ -123,6 +123,7 @@ func routes(_ app: Application) throws {
 
     // MARK: - API
     try app.register(collection: APIController())
+    try app.register(collection: ProgrammeAPIController())
     try app.register(collection: MonitoringAPIController())
     try app.register(collection: PeopleAPIController())
     try app.register(collection: NetworkAPIController())

@@ -23,7 +23,7 @@ import VaporTesting
             let school = try await Fixtures.school("bal-03", app)
             let doc = try JSONSerialization.jsonObject(with: try OpenAPIDocument.load()) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
-            #expect(paths.count == 27)
+            #expect(paths.count == 36)
             let teacher = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$pedagogical == true).first()!
             let step = try await DevelopmentStep.query(on: app.db).join(DevelopmentPlan.self, on: \DevelopmentStep.$plan.$id == \DevelopmentPlan.$id)
                 .filter(DevelopmentPlan.self, \.$school.$id == school.id!).filter(\.$completedOn == nil).first()!
@@ -39,7 +39,8 @@ import VaporTesting
                     .replacingOccurrences(of: "{stepID}", with: step.id!.uuidString)
                     .replacingOccurrences(of: "{mentorshipID}", with: pair.id!.uuidString)
                 if template.hasSuffix("/identification") { path += "?year=2020" }
-                for method in operations.keys where ["get", "patch", "post", "put"].contains(method) {
+                for method in operations.keys where ["get", "patch", "post", "put"].contains(method)
+                    && !ProgrammeAPITests.operations.contains("\(method.uppercased()) \(template)") {
                     // act
                     let r: TestingHTTPResponse
                     switch method {

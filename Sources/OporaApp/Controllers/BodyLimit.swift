@@ -38,7 +38,14 @@ extension RoutesBuilder {
     @discardableResult
     func post<R: AsyncResponseEncodable & VaporSendableMetatype>(_ path: [PathComponent], limit: ByteCount,
                                     use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: limit), use: closure)
+        on(.POST, path, limit: limit, use: closure)
+    }
+
+    /// A route of any method whose body may be up to `limit`.
+    @discardableResult
+    func on<R: AsyncResponseEncodable & VaporSendableMetatype>(_ method: HTTPMethod, _ path: [PathComponent], limit: ByteCount,
+                                  use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+        let route = on(method, path, body: .collect(maxSize: limit), use: closure)
         route.userInfo[AnySendableHashable(BodyLimit.userInfoKey)] = limit.value
         return route
     }

@@ -104,3 +104,14 @@ final class ProgrammeSchool: Model, @unchecked Sendable {
         $school.id = schoolID
     }
 }
+
+/// A part of one programme's plan, edited with it and scoped by it.
+protocol ProgrammePart: Model where IDValue == UUID {
+    var programmeID: UUID { get }
+}
+
+extension ProgrammeSection: ProgrammePart { var programmeID: UUID { $programme.id } }
+extension Direction: ProgrammePart { var programmeID: UUID { $programme.id } }
+extension YearTask: ProgrammePart { var programmeID: UUID { $programme.id } }
+extension Indicator: ProgrammePart { var programmeID: UUID { $programme.id } }
+extension Measure: ProgrammePart { var programmeID: UUID { $programme.id } }

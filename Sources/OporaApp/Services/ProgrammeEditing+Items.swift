@@ -7,7 +7,7 @@ extension ProgrammeEditing {
     // MARK: - Tasks
 
     /// Adds a task to a direction (no `id`) or changes one; `direction_id`, `text`, `first_year`, `last_year`.
-    static func saveTask(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func saveTask(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
         let existing = try await item(YearTask.self, form["id"], in: programme, on: db)
         guard let direction = try await item(Direction.self, existing.map { $0.$direction.id.uuidString } ?? form["direction_id"], in: programme, on: db) else {
             return refusal("direction_id", "Выберите направление программы.")
@@ -15,10 +15,10 @@ extension ProgrammeEditing {
         let siblings = try await YearTask.query(on: db).filter(\.$direction.$id == direction.requireID()).sort(\.$ordinal).all()
         let draft = TaskDraft.validate(text: form["text"], firstYear: form["first_year"], lastYear: form["last_year"], programme: programme.years,
                                        otherTexts: siblings.filter { $0.id != existing?.id }.map(\.text))
-        guard case .success(let valid) = draft else { return draft.map { _ in () } }
+        guard case .success(let valid) = draft else { return draft.map { _ in UUID() } }
         let programmeID = try programme.requireID()
         let directionID = try direction.requireID()
-        try await db.transaction { db in
+        let id = try await db.transaction { db -> UUID in
             let task = existing ?? YearTask()
             let before = existing.map { ["Задача": "\($0.text) (\($0.firstYear)–\($0.lastYear))"] }
             if existing == nil {
@@ -34,8 +34,9 @@ extension ProgrammeEditing {
             try await record(db, programme, user, existing == nil ? "programme.task.create" : "programme.task.update",
                              "Задача направления \(direction.code) \(existing == nil ? "добавлена" : "изменена")", before: before,
                              after: ["Задача": "\(valid.text) (\(valid.years.lowerBound)–\(valid.years.upperBound))"])
+            return try task.requireID()
         }
-        return .success(())
+        return .success(id)
     }
 
     /// Deletes a task no measure carries out.
@@ -63,18 +64,18 @@ extension ProgrammeEditing {
     }
 
     /// Adds an indicator (no `id`) or changes one: name, unit, baseline, the targets of the programme's years, formula or source.
-    static func saveIndicator(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func saveIndicator(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
         let existing = try await item(Indicator.self, form["id"], in: programme, on: db)
         if form["id"].map({ !$0.isEmpty }) == true && existing == nil { return refusal("id", "Такого индикатора в программе нет.") }
         let draft = IndicatorDraft.validate(form, programme: programme.years)
-        guard case .success(let valid) = draft else { return draft.map { _ in () } }
+        guard case .success(let valid) = draft else { return draft.map { _ in UUID() } }
         let programmeID = try programme.requireID()
         let oldTargets = try await existing.asyncFlatMap { try await IndicatorTarget.query(on: db).filter(\.$indicator.$id == $0.requireID()).all() } ?? []
         let before = existing.map { i in
             describe(title: i.title, unit: i.unit, baselineYear: i.baselineYear, baseline: i.baseline,
                      targets: Dictionary(uniqueKeysWithValues: oldTargets.map { ($0.year, $0.value) }), formula: i.formula, source: i.source)
         }
-        try await db.transaction { db in
+        let id = try await db.transaction { db -> UUID in
             let indicator = existing ?? Indicator()
             if existing == nil {
                 indicator.$programme.id = programmeID
@@ -99,8 +100,9 @@ extension ProgrammeEditing {
                              "Индикатор \(indicator.number) \(existing == nil ? "добавлен" : "изменён"): «\(valid.title)»", before: before,
                              after: describe(title: valid.title, unit: valid.unit, baselineYear: valid.baselineYear, baseline: valid.baseline,
                                              targets: valid.targets, formula: valid.formula, source: valid.source))
+            return try indicator.requireID()
         }
-        return .success(())
+        return .success(id)
     }
 
     /// A number as a form shows it and accepts it back: «12,5», «80».

@@ -6,9 +6,14 @@ import OporaDomain
 /// each school plan of the programme as a copy (same task and place); its description follows the
 /// municipal row, its work is the school's.
 extension ProgrammeEditing {
-    /// Adds a measure to a task; answers the warning to show (a deadline outside the period), if any.
-    /// Form: `direction_id`, `task_id`, `name`, `deadline`, `responsible`, `product`, `level`.
-    static func addMeasure(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<String?, FieldErrors> {
+    /// A measure just added and what to tell about it (a deadline outside the period), if anything.
+    struct Added: Sendable {
+        var id: UUID
+        var warning: String?
+    }
+
+    /// Adds a measure to a task. Form: `task_id`, `name`, `deadline`, `responsible`, `product`, `level`.
+    static func addMeasure(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<Added, FieldErrors> {
         guard let task = try await item(YearTask.self, form["task_id"], in: programme, on: db),
               let direction = try await item(Direction.self, task.$direction.id.uuidString, in: programme, on: db),
               let section = try await ProgrammeSection.find(direction.$section.id, on: db) else {
@@ -16,7 +21,7 @@ extension ProgrammeEditing {
         }
         let draft = MeasureDraft.validate(name: form["name"], deadline: form["deadline"], responsible: form["responsible"],
                                           product: form["product"], level: form["level"], programme: programme.years)
-        guard case .success(let valid) = draft else { return draft.map { _ in nil } }
+        guard case .success(let valid) = draft else { return draft.map { _ in Added(id: UUID(), warning: nil) } }
         let programmeID = try programme.requireID()
         let schools = valid.level.inSchoolPlans
             ? try await Array(Participation.schoolIDs(of: programmeID, on: db)) : []
@@ -43,7 +48,7 @@ extension ProgrammeEditing {
                              after: describe(valid.name, valid.deadline, valid.responsible, valid.product, valid.level)
                                 .merging(["Задача": "\(direction.code) \(task.text)", "Планы школ": String(schools.count)]) { a, _ in a })
         }
-        return .success(valid.warning)
+        return .success(Added(id: try m.requireID(), warning: valid.warning))
     }
 
     static func describe(_ name: String, _ deadline: Day?, _ responsible: String?, _ product: String?, _ level: MeasureLevel) -> [String: String] {
@@ -57,12 +62,14 @@ extension ProgrammeEditing {
             .filter(\.$ordinal == measure.ordinal).filter(\.$school.$id != nil).all()
     }
 
-    /// Whether nothing was ever recorded on a measure: still planned, no completion, no evidence, no change in its history.
+    /// Whether nothing was ever recorded on a measure: still planned, no completion, no evidence, no work in its history
+    /// (a new description is not work on it).
     static func untouched(_ measures: [Measure], on db: any Database) async throws -> Bool {
         let ids = measures.compactMap(\.id)
         guard measures.allSatisfy({ $0.status == .planned && $0.completedOn == nil && $0.evidenceLink == nil && $0.completionComment == nil }) else { return false }
         if try await Evidence.query(on: db).filter(\.$measure.$id ~~ ids).count() > 0 { return false }
-        return try await AuditEntry.query(on: db).filter(\.$entityType == "measure").filter(\.$entityID ~~ ids).count() == 0
+        return try await AuditEntry.query(on: db).filter(\.$entityType == "measure").filter(\.$entityID ~~ ids)
+            .filter(\.$action != "measure.describe").count() == 0
     }
 
     /// Changes what a municipal measure is: name, product, who carries it out. Its school copies follow;

@@ -7,18 +7,10 @@ import OporaDomain
 extension ProgrammeEditing {
     /// A section, direction, task, indicator or measure of `programme` by the id a form sent; nil
     /// for no id, a malformed one or one of another programme.
-    static func item<M: Model>(_ type: M.Type, _ id: String?, in programme: Programme, on db: any Database) async throws -> M?
-    where M.IDValue == UUID {
-        guard let text = id, let uuid = UUID(uuidString: text), let found = try await M.find(uuid, on: db) else { return nil }
-        let programmeID = try programme.requireID()
-        switch found {
-        case let s as ProgrammeSection: return s.$programme.id == programmeID ? found : nil
-        case let d as Direction: return d.$programme.id == programmeID ? found : nil
-        case let t as YearTask: return t.$programme.id == programmeID ? found : nil
-        case let i as Indicator: return i.$programme.id == programmeID ? found : nil
-        case let m as Measure: return m.$programme.id == programmeID ? found : nil
-        default: return nil
-        }
+    static func item<M: ProgrammePart>(_ type: M.Type, _ id: String?, in programme: Programme, on db: any Database) async throws -> M? {
+        guard let text = id, let uuid = UUID(uuidString: text), let found = try await M.find(uuid, on: db),
+              found.programmeID == programme.id else { return nil }
+        return found
     }
 
     static func refusal<T>(_ field: String, _ message: String) -> Result<T, FieldErrors> {

@@ -77,7 +77,7 @@ enum ProgrammeEditing {
     // MARK: - Sections
 
     /// Adds a section (no `id` in the form) or renames one; `title`, `expected_result`.
-    static func saveSection(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func saveSection(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
         var errors = FieldErrors()
         let title = PlanText.read(form["title"], field: "title", label: "Название раздела", errors: &errors)
         let expected = PlanText.read(form["expected_result"], field: "expected_result", label: "Ожидаемый результат", required: false,
@@ -85,7 +85,7 @@ enum ProgrammeEditing {
         let existing = try await item(ProgrammeSection.self, form["id"], in: programme, on: db)
         guard errors.isEmpty, let title else { return .failure(errors) }
         let programmeID = try programme.requireID()
-        try await db.transaction { db in
+        let id = try await db.transaction { db -> UUID in
             if let section = existing {
                 let before = ["Раздел": "\(section.number). \(section.title)", "Ожидаемый результат": section.expectedResult]
                 section.title = title
@@ -93,6 +93,7 @@ enum ProgrammeEditing {
                 try await section.save(on: db)
                 try await record(db, programme, user, "programme.section.update", "Раздел \(section.number) переименован: «\(title)»",
                                  before: before, after: ["Раздел": "\(section.number). \(title)", "Ожидаемый результат": expected])
+                return try section.requireID()
             } else {
                 let section = ProgrammeSection()
                 section.$programme.id = programmeID
@@ -102,9 +103,10 @@ enum ProgrammeEditing {
                 try await section.create(on: db)
                 try await record(db, programme, user, "programme.section.create", "Добавлен раздел \(section.number): «\(title)»",
                                  after: ["Раздел": "\(section.number). \(title)", "Ожидаемый результат": expected])
+                return try section.requireID()
             }
         }
-        return .success(())
+        return .success(id)
     }
 
     /// Deletes a section that holds no direction.
@@ -147,7 +149,7 @@ enum ProgrammeEditing {
     // MARK: - Directions
 
     /// Adds a direction to a section (no `id`) or renames it and moves it to another section; `section_id`, `title`.
-    static func saveDirection(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func saveDirection(_ programme: Programme, _ form: Form, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
         var errors = FieldErrors()
         let title = PlanText.read(form["title"], field: "title", label: "Название направления", errors: &errors)
         let section = try await item(ProgrammeSection.self, form["section_id"], in: programme, on: db)
@@ -155,7 +157,7 @@ enum ProgrammeEditing {
         let existing = try await item(Direction.self, form["id"], in: programme, on: db)
         guard errors.isEmpty, let title, let section else { return .failure(errors) }
         let programmeID = try programme.requireID()
-        try await db.transaction { db in
+        let id = try await db.transaction { db -> UUID in
             if let direction = existing {
                 let before = ["Направление": "\(direction.code) \(direction.title)"]
                 direction.title = title
@@ -165,6 +167,7 @@ enum ProgrammeEditing {
                 try await refreshSearch(directionIDs: [try direction.requireID()], on: db)
                 try await record(db, programme, user, "programme.direction.update", "Направление «\(title)» изменено",
                                  before: before, after: ["Направление": "\(codes[try direction.requireID()] ?? "") \(title)", "Раздел": section.title])
+                return try direction.requireID()
             } else {
                 let direction = Direction()
                 direction.$programme.id = programmeID
@@ -176,9 +179,10 @@ enum ProgrammeEditing {
                 let codes = try await renumber(programme, on: db)
                 try await record(db, programme, user, "programme.direction.create", "Добавлено направление «\(title)»",
                                  after: ["Направление": "\(codes[try direction.requireID()] ?? "") \(title)", "Раздел": section.title])
+                return try direction.requireID()
             }
         }
-        return .success(())
+        return .success(id)
     }
 
     /// Deletes a direction that holds no measure, with its tasks.

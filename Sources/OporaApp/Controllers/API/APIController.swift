@@ -30,10 +30,7 @@ struct APIController: RouteCollection {
 
     func programmes(_ req: Request) async throws -> [Components.Schemas.Programme] {
         let user = try req.currentUser()
-        return try await Scope.programmes(for: user, on: req.db).map {
-            Components.Schemas.Programme(id: try $0.requireID().uuidString, name: $0.name, startYear: $0.startYear, endYear: $0.endYear,
-                                        municipalityID: $0.$municipality.id.uuidString)
-        }
+        return try await Scope.programmes(for: user, on: req.db).map(Components.Schemas.Programme.init)
     }
 
     func plan(_ req: Request) async throws -> ProgrammePlan {

@@ -54,7 +54,15 @@ extension Components.Schemas.Passport {
 extension Components.Schemas.Indicator {
     init(_ i: ProgrammePlan.IndicatorItem) {
         self.init(id: i.id.uuidString, number: i.number, title: i.title, unit: i.unit, baselineYear: i.baselineYear, baseline: i.baseline,
-                  targets: i.targets.keys.sorted().map { Components.Schemas.Target(year: $0, value: i.targets[$0] ?? 0) })
+                  targets: i.targets.keys.sorted().map { Components.Schemas.Target(year: $0, value: i.targets[$0] ?? 0) },
+                  formula: .init(rawValue: i.formula?.rawValue ?? IndicatorDraft.manual) ?? .manual, source: i.source)
+    }
+}
+
+extension Components.Schemas.Programme {
+    init(_ p: Programme) throws {
+        self.init(id: try p.requireID().uuidString, name: p.name, startYear: p.startYear, endYear: p.endYear,
+                  municipalityID: p.$municipality.id.uuidString, status: .init(rawValue: p.status.rawValue) ?? .draft)
     }
 }
 

@@ -23,19 +23,19 @@ enum ProgrammeEditController {
         let result: Result<String?, FieldErrors>
         switch part {
         case "passport": result = try await ProgrammeEditing.savePassport(programme, form, user: user, on: db).map { nil }
-        case "section": result = try await ProgrammeEditing.saveSection(programme, form, user: user, on: db).map { nil }
+        case "section": result = try await ProgrammeEditing.saveSection(programme, form, user: user, on: db).map { _ in nil }
         case "section-delete": result = try await ProgrammeEditing.deleteSection(programme, id: id, user: user, on: db).map { nil }
         case "section-up", "section-down":
             result = try await ProgrammeEditing.moveSection(programme, id: id, up: part == "section-up", user: user, on: db).map { nil }
-        case "direction": result = try await ProgrammeEditing.saveDirection(programme, form, user: user, on: db).map { nil }
+        case "direction": result = try await ProgrammeEditing.saveDirection(programme, form, user: user, on: db).map { _ in nil }
         case "direction-delete": result = try await ProgrammeEditing.deleteDirection(programme, id: id, user: user, on: db).map { nil }
         case "direction-up", "direction-down":
             result = try await ProgrammeEditing.moveDirection(programme, id: id, up: part == "direction-up", user: user, on: db).map { nil }
-        case "task": result = try await ProgrammeEditing.saveTask(programme, form, user: user, on: db).map { nil }
+        case "task": result = try await ProgrammeEditing.saveTask(programme, form, user: user, on: db).map { _ in nil }
         case "task-delete": result = try await ProgrammeEditing.deleteTask(programme, id: id, user: user, on: db).map { nil }
-        case "indicator": result = try await ProgrammeEditing.saveIndicator(programme, form, user: user, on: db).map { nil }
+        case "indicator": result = try await ProgrammeEditing.saveIndicator(programme, form, user: user, on: db).map { _ in nil }
         case "indicator-delete": result = try await ProgrammeEditing.deleteIndicator(programme, id: id, user: user, on: db).map { nil }
-        case "measure": result = try await ProgrammeEditing.addMeasure(programme, form, user: user, on: db)
+        case "measure": result = try await ProgrammeEditing.addMeasure(programme, form, user: user, on: db).map(\.warning)
         default: throw Abort(.notFound, reason: "Такой формы нет.")
         }
         let formID = ProgrammeEditView.formID(part: part, values: form)
