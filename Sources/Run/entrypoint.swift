@@ -13,7 +13,8 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self, Setup.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self, Setup.self,
+                      ProgrammeCommand.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve Opora on the working database (OPORA_DATABASE_URL, default ./opora.sqlite).")
@@ -160,6 +161,58 @@ extension Opora {
         func run() async throws {
             try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 print(try await Launcher.setup(app, region: region, municipality: municipality))
+            }
+        }
+    }
+}
+
+extension Opora {
+    struct ProgrammeCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "programme", abstract: "A municipality's programmes: list, start, activate, close.",
+                                                        subcommands: [List.self, Create.self, Activate.self, Close.self])
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the programmes: id, period, state, measures done, name.")
+            @ArgumentParser.Option(help: "The municipality (needed when the database holds several).") var municipality: String?
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.programmeList(app, municipalityName: municipality))
+                }
+            }
+        }
+
+        struct Create: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Start a draft programme from the built-in template, the previous programme or empty.")
+            @ArgumentParser.Option(help: "The municipality (needed when the database holds several).") var municipality: String?
+            @ArgumentParser.Option(help: "template, previous or empty.") var from: String = "template"
+            @ArgumentParser.Option(help: "The first year of the programme.") var firstYear: Int
+            @ArgumentParser.Option(help: "The last year (1–10 years in all).") var lastYear: Int
+            @ArgumentParser.Option(help: "The name; required for an empty programme.") var name: String?
+            @ArgumentParser.Flag(help: "With --from previous: carry over every measure of its municipal plan not done.") var carryAll = false
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.programmeCreate(app, municipalityName: municipality, start: from, firstYear: firstYear,
+                                                             lastYear: lastYear, name: name, carryAll: carryAll))
+                }
+            }
+        }
+
+        struct Activate: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Make a draft the active programme (no other may be active).")
+            @ArgumentParser.Argument(help: "The programme's id (opora programme list).") var id: String
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in print(try await Launcher.programmeActivate(app, id: id)) }
+            }
+        }
+
+        struct Close: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Close the active programme; before its last year a reason is required.")
+            @ArgumentParser.Argument(help: "The programme's id (opora programme list).") var id: String
+            @ArgumentParser.Option(help: "Why it closes early.") var reason: String?
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.programmeClose(app, id: id, reason: reason))
+                }
             }
         }
     }

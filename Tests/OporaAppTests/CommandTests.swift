@@ -33,4 +33,26 @@ import VaporTesting
         #expect(try AppConfig.parseDatabaseURL("postgres://u@h:5432/d", defaultSQLitePath: "x") == .postgres(url: "postgres://u@h:5432/d", schema: nil))
         #expect(throws: AppConfig.ConfigError.self) { try AppConfig.parseDatabaseURL("mysql://x", defaultSQLitePath: "x") }
     }
+
+    @Test func programmesAreListedStartedActivatedAndClosedFromTheCommandLine() async throws {
+        try await withDemoApp { app in
+            let seed = try #require(try await Programme.query(on: app.db).first())
+            #expect(try await Launcher.programmeList(app, municipalityName: nil).contains("2020–2022  active"))
+            await #expect(throws: Launcher.CommandError.self) {
+                try await Launcher.programmeCreate(app, municipalityName: nil, start: "template", firstYear: 2022, lastYear: 2024, name: nil, carryAll: false)
+            }
+            let unfinished = try await Programmes.unfinished(seed, on: app.db).count
+            let created = try await Launcher.programmeCreate(app, municipalityName: nil, start: "previous", firstYear: 2023, lastYear: 2025, name: nil, carryAll: true)
+            #expect(created.contains("\(unfinished) measures"))
+            let draft = try #require(try await Programme.query(on: app.db).filter(\.$status == .draft).first())
+            await #expect(throws: Launcher.CommandError.self) { try await Launcher.programmeActivate(app, id: draft.id!.uuidString) }
+            await #expect(throws: Launcher.CommandError.self) { try await Launcher.programmeClose(app, id: seed.id!.uuidString, reason: nil) }
+            #expect(try await Launcher.programmeClose(app, id: seed.id!.uuidString, reason: "Новая программа").contains("closed"))
+            #expect(try await Launcher.programmeActivate(app, id: draft.id!.uuidString).contains("active"))
+            let list = try await Launcher.programmeList(app, municipalityName: nil)
+            #expect(list.contains("2023–2025  active") && list.contains("2020–2022  closed"))
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action ~~ ["programme.create", "programme.close", "programme.activate"]).all()
+            #expect(audit.count == 3 && audit.allSatisfy { $0.userID == nil })
+        }
+    }
 }

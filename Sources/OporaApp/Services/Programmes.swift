@@ -25,7 +25,7 @@ enum Programmes {
     }
 
     /// A new draft programme; the form's fields are `start`, `first_year`, `last_year`, `name`.
-    static func create(_ form: [String: String], municipality: Municipality, user: CurrentUser, on db: any Database) async throws -> Result<UUID, FieldErrors> {
+    static func create(_ form: [String: String], municipality: Municipality, user: CurrentUser?, on db: any Database) async throws -> Result<UUID, FieldErrors> {
         var errors = FieldErrors()
         let municipalityID = try municipality.requireID()
         let start = Start(rawValue: form["start"] ?? "")
@@ -91,7 +91,7 @@ enum Programmes {
     }
 
     /// A draft becomes the active programme, if no other is active.
-    static func activate(_ programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func activate(_ programme: Programme, user: CurrentUser?, on db: any Database) async throws -> Result<Void, FieldErrors> {
         let others = try await others(of: programme.$municipality.id, except: programme.id, on: db)
         if let problem = ProgrammePeriod.activationProblem(status: programme.status, others: others) {
             var errors = FieldErrors()
@@ -110,7 +110,7 @@ enum Programmes {
 
     /// Closes an active programme: at or after its last year freely, earlier only with a reason.
     /// It stays readable with everything in it, and nothing in it changes any more.
-    static func close(_ programme: Programme, reason rawReason: String, user: CurrentUser, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
+    static func close(_ programme: Programme, reason rawReason: String, user: CurrentUser?, today: Day, on db: any Database) async throws -> Result<Void, FieldErrors> {
         var errors = FieldErrors()
         let reason = rawReason.trimmingCharacters(in: .whitespacesAndNewlines)
         if programme.status != .active { errors.add("close", "Закрыть можно только действующую программу.") }
