@@ -45,6 +45,7 @@ enum SiteURL {
     case programmeChoose(ID)
     case programmeActivate(ID)
     case programmeClose(ID)
+    case programmeDelete(ID)
     case programmesPublicPage
     case programmeFinalReport(ID)
     case programmeFinalReportXLSX(ID)
@@ -132,6 +133,7 @@ enum SiteURL {
         case .programmeChoose(let id): return "/programmes/\(id.segment("programmeID"))/choose"
         case .programmeActivate(let id): return "/programmes/\(id.segment("programmeID"))/activate"
         case .programmeClose(let id): return "/programmes/\(id.segment("programmeID"))/close"
+        case .programmeDelete(let id): return "/programmes/\(id.segment("programmeID"))/delete"
         case .indicators: return "/indicators"
         case .indicator(let n, let y): return "/indicators/\(n.map(String.init) ?? ":number")/\(y.map(String.init) ?? ":year")"
         case .indicatorManual(let n, let y): return SiteURL.indicator(n, y).path + "/manual"

@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     programmeAdmin.post(SiteURL.programmeNew.pathComponents, use: ProgrammesController.create)
     programmeAdmin.post(SiteURL.programmeActivate(.key).pathComponents, use: ProgrammesController.activate)
     programmeAdmin.post(SiteURL.programmeClose(.key).pathComponents, use: ProgrammesController.close)
+    programmeAdmin.post(SiteURL.programmeDelete(.key).pathComponents, use: ProgrammesController.delete)
     programmeAdmin.post(SiteURL.programmesPublicPage.pathComponents, use: ProgrammesController.publicPage)
     let programmeEditors = signedIn.grouped(AccessGuard.municipalStaff)
     programmeEditors.get(SiteURL.programmeEdit.pathComponents, use: ProgrammeEditController.show)

@@ -18,7 +18,7 @@ import VaporTesting
         "DELETE /api/v1/directions/{directionID}", "POST /api/v1/programmes/{programmeID}/tasks", "PATCH /api/v1/tasks/{taskID}",
         "DELETE /api/v1/tasks/{taskID}", "POST /api/v1/programmes/{programmeID}/indicators", "PATCH /api/v1/indicators/{indicatorID}",
         "DELETE /api/v1/indicators/{indicatorID}", "POST /api/v1/programmes/{programmeID}/measures", "PUT /api/v1/measures/{measureID}/description",
-        "DELETE /api/v1/measures/{measureID}",
+        "DELETE /api/v1/measures/{measureID}", "DELETE /api/v1/programmes/{programmeID}",
     ]
 
     struct Client {
@@ -103,6 +103,11 @@ import VaporTesting
             #expect(try await c.send(.POST, "/api/v1/programmes/{programmeID}/activate", p).status == .ok)
             let late = try await c.send(.POST, "/api/v1/programmes/{programmeID}/sections", ["programmeID": seed.id!], #"{"title":"Поздно"}"#)
             #expect(late.status == .forbidden && late.headers.contentType?.subType == "problem+json")
+            let spare = try await c.send(.POST, "/api/v1/programmes", [:], #"{"start":"template","firstYear":2026,"lastYear":2027}"#)
+            #expect(spare.status == .created)
+            #expect(try await c.send(.DELETE, "/api/v1/programmes/{programmeID}", p).status == .unprocessableEntity)
+            #expect(try await c.send(.DELETE, "/api/v1/programmes/{programmeID}", ["programmeID": try id(spare)]).status == .noContent)
+            #expect(try await Programme.query(on: app.db).count() == 2)
             #expect(c.called == Self.operations)
         }
     }

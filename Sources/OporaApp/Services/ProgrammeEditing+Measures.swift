@@ -66,6 +66,7 @@ extension ProgrammeEditing {
     /// (a new description is not work on it).
     static func untouched(_ measures: [Measure], on db: any Database) async throws -> Bool {
         let ids = measures.compactMap(\.id)
+        if ids.isEmpty { return true }
         guard measures.allSatisfy({ $0.status == .planned && $0.completedOn == nil && $0.evidenceLink == nil && $0.completionComment == nil }) else { return false }
         if try await Evidence.query(on: db).filter(\.$measure.$id ~~ ids).count() > 0 { return false }
         return try await AuditEntry.query(on: db).filter(\.$entityType == "measure").filter(\.$entityID ~~ ids)

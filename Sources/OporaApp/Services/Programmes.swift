@@ -150,4 +150,35 @@ enum Programmes {
                                    before: ["Открытая страница": on ? "выключена" : "включена"], after: ["Открытая страница": on ? "включена" : "выключена"])
         }
     }
+
+    /// Deletes a draft nothing was recorded in (no work on a measure, no value entered by hand): a
+    /// draft started by mistake, or the one `opora setup` made for years the municipality does not want.
+    static func deleteDraft(_ programme: Programme, user: CurrentUser?, on db: any Database) async throws -> Result<Void, FieldErrors> {
+        var errors = FieldErrors()
+        let id = try programme.requireID()
+        let measures = try await Measure.query(on: db).filter(\.$programme.$id == id).all()
+        let untouched = try await ProgrammeEditing.untouched(measures, on: db)
+        let entered = try await IndicatorManualValue.query(on: db).filter(\.$programme.$id == id).count()
+        if programme.status != .draft {
+            errors.add("delete", "Удалить можно только черновик; действующая программа закрывается, закрытая остаётся в истории.")
+        } else if !untouched || entered > 0 {
+            errors.add("delete", "В черновике уже отмечена работа (мероприятия или значения индикаторов): удалить его нельзя.")
+        }
+        guard errors.isEmpty else { return .failure(errors) }
+        try await db.transaction { db in
+            try await ProgrammeSchool.query(on: db).filter(\.$programme.$id == id).delete()
+            try await Measure.query(on: db).filter(\.$programme.$id == id).delete()
+            try await YearTask.query(on: db).filter(\.$programme.$id == id).delete()
+            try await Direction.query(on: db).filter(\.$programme.$id == id).delete()
+            try await ProgrammeSection.query(on: db).filter(\.$programme.$id == id).delete()
+            let indicators = try await Indicator.query(on: db).filter(\.$programme.$id == id).all(\.$id)
+            if !indicators.isEmpty { try await IndicatorTarget.query(on: db).filter(\.$indicator.$id ~~ indicators).delete() }
+            try await Indicator.query(on: db).filter(\.$programme.$id == id).delete()
+            try await programme.delete(on: db)
+            try await Audit.record(db, user: user, action: "programme.delete", entityType: "programme", entityID: id,
+                                   municipalityID: programme.$municipality.id, summary: "Удалён черновик программы «\(programme.name)»",
+                                   before: ["Программа": "\(programme.name), \(programme.startYear)–\(programme.endYear)", "Мероприятий": String(measures.count)])
+        }
+        return .success(())
+    }
 }

@@ -11,6 +11,7 @@ struct ProgrammeAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1").grouped(BearerUserAuthenticator(), LoginRequired())
         api.post("programmes", use: create)
+        api.delete("programmes", ":programmeID", use: deleteDraft)
         api.post("programmes", ":programmeID", "activate", use: activate)
         api.post("programmes", ":programmeID", "close", use: close)
         api.on(.PATCH, ["programmes", ":programmeID", "passport"], limit: BodyLimit.programmeText, use: passport)
@@ -95,6 +96,14 @@ struct ProgrammeAPIController: RouteCollection {
         let programme = try await programme(req, administer: true)
         switch try await Programmes.activate(programme, user: try req.currentUser(), on: req.db) {
         case .success: return try json(try Components.Schemas.Programme(programme))
+        case .failure(let errors): return try Self.refused(errors)
+        }
+    }
+
+    func deleteDraft(_ req: Request) async throws -> Response {
+        let programme = try await programme(req, administer: true)
+        switch try await Programmes.deleteDraft(programme, user: try req.currentUser(), on: req.db) {
+        case .success: return Response(status: .noContent)
         case .failure(let errors): return try Self.refused(errors)
         }
     }

@@ -61,6 +61,18 @@ enum ProgrammesController {
         }
     }
 
+    static func delete(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        switch try await Programmes.deleteDraft(programme, user: user, on: req.db) {
+        case .success:
+            Notice.set("Черновик «\(programme.name)» удалён.", on: req)
+            return req.redirect(to: SiteURL.programmes.path)
+        case .failure(let errors):
+            return try await render(req, failed: FailedForm(form: "delete", values: [:], errors: errors))
+        }
+    }
+
     static func publicPage(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)

@@ -95,6 +95,10 @@ enum ProgrammesView {
                     Forms.csrf(ctx)
                     El("button", [("type", "submit")]) { Tx("Сделать действующей") }
                 }
+                El("form", [("method", "post"), ("action", SiteURL.programmeDelete(.value(p.id)).path), ("class", "inline")]) {
+                    Forms.csrf(ctx)
+                    El("button", [("type", "submit"), ("class", "secondary"), ("aria-label", "Удалить черновик «\(p.name)»")]) { Tx("Удалить черновик") }
+                }
             }
             if m.canManage && p.status == .active {
                 El("form", [("method", "post"), ("action", SiteURL.programmeClose(.value(p.id)).path), ("id", "form-close-\(p.id.uuidString)")]) {
