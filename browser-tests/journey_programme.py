@@ -6,7 +6,9 @@ measure (its deadline outside the period is said, not refused), has a percentage
 refused with the typed value kept, deletes the unused measure, and switches the open page for parents
 off and on again. `h` is the journeys module: its page checks and helpers.
 """
+import os
 import re
+import time
 import urllib.error
 import urllib.request
 
@@ -129,3 +131,143 @@ def run(d, j, tmp, h):
     rows = [r for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Действует" in r.text]
     if rows and rows[0].find_elements(By.XPATH, ".//button[normalize-space()='Показывать на страницах']"):
         h.click(d, rows[0].find_element(By.XPATH, ".//button[normalize-space()='Показывать на страницах']"))
+
+
+# ------------------------------------------------------------------ journey i: a new district
+SCHOOLS_CSV = """code,name,short_name,settlement,type,distance_km
+ud-01,МБОУ Аносовская СОШ,Аносовская СОШ,с. Аносово,СОШ,40
+ud-02,МБОУ Усть-Удинская СОШ № 1,Усть-Удинская СОШ № 1,п. Усть-Уда,СОШ,0
+ud-03,МБОУ Молькинская СОШ,Молькинская СОШ,с. Молька,СОШ,55
+ud-04,МБОУ Усть-Удинская СОШ № 2,Усть-Удинская СОШ № 2,п. Усть-Уда,СОШ,0
+"""
+
+
+def results_csv(years):
+    """ВПР of `years`: ud-01 and ud-03 fail half of their pupils (НРО), the others a few."""
+    lines = ["year,kind,grade,subject,school_code,participants,fails"]
+    for year in years:
+        for grade in range(4, 9):
+            for subject in ("математика", "русский язык"):
+                for code, fails in (("ud-01", 10), ("ud-02", 1), ("ud-03", 9), ("ud-04", 2)):
+                    lines.append(f"{year},vpr,{grade},{subject},{code},20,{fails}")
+    return "\n".join(lines) + "\n"
+
+
+def upload(d, h, j, kind_title, path, label):
+    h.go(d, "/imports")
+    Select(h.field(d, "Что загружаем")).select_by_visible_text(kind_title)
+    h.field(d, "Файл").send_keys(path)
+    h.click(d, h.button(d, "Проверить файл"))
+    h.check_page(d, j, f"{label}: preview")
+    h.click(d, h.button(d, "Загрузить"))
+    h.check_page(d, j, f"{label}: loaded")
+    j.expect("загружен" in notice(d), f"{label}: «{notice(d)[:80]}»")
+
+
+def run_new_district(d, j, tmp, h, login, password, first=2025):
+    """A district fresh from `opora setup` writes its own programme for `first`…`first`+2, runs it,
+    reports on its second year, closes it and starts the next from it."""
+    last, middle = first + 2, first + 1
+    h.ALLOWED_WORDS.update(re.findall(r"[A-Za-z]+", login))  # the page names who signed in, as with the demo logins
+    h.logout(d)
+    h.go(d, "/login")
+    h.type_into(d, "Логин", login)
+    h.type_into(d, "Пароль", password)
+    h.click(d, h.button(d, "Войти"))
+    h.wait_ready(d)
+    j.need("/login" not in d.current_url, f"signed in as {login}")
+
+    h.nav(d, "Программы")
+    h.check_page(d, j, "programmes of a new district")
+    h.click(d, h.button(d, "Удалить черновик"))
+    h.check_page(d, j, "setup's draft deleted")
+    j.expect("удалён" in notice(d), f"the draft made by setup is deleted: «{notice(d)}»")
+    form = d.find_element(By.ID, "form-create")
+    Select(h.in_form(form, "Начать")).select_by_value("template")
+    h.type_in(form, "Первый год", str(first))
+    h.type_in(form, "Последний год", str(last))
+    h.click(d, h.form_button(form, "Создать черновик"))
+    h.check_page(d, j, "draft from the template")
+    j.need(f"{first}–{last} · Черновик" in h.body_text(d), f"the draft {first}–{last} is shown")
+
+    h.go(d, "/programme/edit")
+    form = open_details(d, h, "Изменить паспорт и анализ ситуации").find_element(By.TAG_NAME, "form")
+    h.type_in(form, "Наименование программы", f"Программа поддержки школ Усть-Удинского района на {first}–{last} годы")
+    h.click(d, h.form_button(form, "Сохранить паспорт"))
+    h.check_page(d, j, "renamed")
+    form = open_details(d, h, "Добавить мероприятие в направление 1.1").find_element(By.TAG_NAME, "form")
+    h.type_in(form, "Наименование мероприятия", "Выездной семинар в Аносово")
+    h.type_in(form, "Срок", f"15.10.{middle}")
+    h.click(d, h.form_button(form, "Добавить мероприятие"))
+    h.check_page(d, j, "measure added")
+    indicator = d.find_elements(By.CSS_SELECTOR, "main .edit-indicator")[0]
+    h.click(d, indicator.find_element(By.TAG_NAME, "summary"))
+    form = indicator.find_element(By.TAG_NAME, "form")
+    for year, value in ((first, "60"), (middle, "75"), (last, "90")):
+        h.type_in(form, f"Цель на {year} год", value)
+    h.click(d, h.form_button(form, "Сохранить индикатор"))
+    h.check_page(d, j, "targets set")
+    j.expect(f"{middle} — 75" in h.body_text(d), f"the target of {middle} is 75")
+    h.go(d, "/programmes")
+    h.click(d, h.button(d, "Сделать действующей"))
+    h.check_page(d, j, "activated")
+    j.expect(f"{first}–{last} · Действует" in h.body_text(d), "the programme is active")
+
+    upload(d, h, j, "Реестр школ", write(tmp, "schools-ud.csv", SCHOOLS_CSV), "schools")
+    upload(d, h, j, "Результаты по школам", write(tmp, "vpr-ud.csv", results_csv((first - 2, first - 1))), "results")
+    h.nav(d, "Школы")
+    h.click(d, h.button(d, "Включить в программу школы НРО и НСУ по мониторингу года перед её началом"))
+    h.check_page(d, j, "participating schools")
+    j.expect("Аносовская СОШ" in notice(d) and "Молькинская СОШ" in notice(d), f"the НРО schools of {first - 1} take part: «{notice(d)}»")
+
+    h.go(d, "/programme/edit")
+    h.click(d, d.find_element(By.XPATH, "//main//a[normalize-space()='Выездной семинар в Аносово']"))
+    h.check_page(d, j, "the new measure")
+    Select(h.field(d, "Состояние")).select_by_visible_text("Выполнено")
+    h.type_into(d, "Дата выполнения", time.strftime("%d.%m.%Y"))
+    h.type_into(d, "Кто выполнил", "Методист района")
+    h.type_into(d, "или ссылка на подтверждение", "https://ud-obr.ru/seminar")
+    h.click(d, h.button(d, "Сохранить"))
+    h.check_page(d, j, "measure done")
+    j.expect("Изменения сохранены." in notice(d), "the measure is saved as done")
+
+    h.go(d, f"/report?year={middle}")
+    h.check_page(d, j, f"report {middle}")
+    j.expect(f"за {middle} год" in h.h1(d), f"the report of {middle}: «{h.h1(d)}»")
+    status, _, body = h.fetch(d, f"/report.xlsx?year={middle}")
+    j.expect(status == 200 and not h.xlsx_problems(body), f"the {middle} workbook downloads ({status})")
+
+    h.go(d, "/programmes")
+    rows = [r for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Действует" in r.text]
+    j.need(rows, "the active programme is listed")
+    form = [f for f in rows[0].find_elements(By.TAG_NAME, "form") if f.get_attribute("action").endswith("/close")][0]
+    h.type_in(form, "Причина закрытия", "Переход на новую программу")
+    h.click(d, h.form_button(form, "Закрыть программу"))
+    h.check_page(d, j, "closed: final report")
+    j.expect("Итоговый отчёт" in h.h1(d), f"closing opens the final report: «{h.h1(d)}»")
+
+    h.go(d, "/programmes")
+    form = d.find_element(By.ID, "form-create")
+    Select(h.in_form(form, "Начать")).select_by_value("previous")
+    h.type_in(form, "Первый год", str(last + 1))
+    h.type_in(form, "Последний год", str(last + 3))
+    details = form.find_element(By.TAG_NAME, "details")
+    h.click(d, details.find_element(By.TAG_NAME, "summary"))
+    boxes = details.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
+    j.need(len(boxes) >= 2, f"{len(boxes)} unfinished measures offered for carrying over")
+    for box in boxes[:2]:
+        h.click(d, box)
+    h.click(d, h.form_button(form, "Создать черновик"))
+    h.check_page(d, j, "successor")
+    j.expect(f"{last + 1}–{last + 3} · Черновик" in h.body_text(d), "the successor is a draft shown on the pages")
+
+    for path in ("/", "/programme", "/plan", "/measures", "/programmes", "/indicators", "/schools", "/monitoring", "/cycle"):
+        h.go(d, path)
+        j.expect("Балаганск" not in h.body_text(d), f"{path} does not name the template's district")
+
+
+def write(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path

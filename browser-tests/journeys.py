@@ -7,6 +7,9 @@ Env:    SCREENSHOT_DIR   folder for screenshots (default /tmp/opora-shots)
         IMPORT_YEAR      year of the rows of the good results file (default 2016;
                          use another year when re-running against a long-lived demo)
         ONLY_JOURNEYS    letters of the journeys to run (default all: abcdefgh)
+        OPORA_NEW_DISTRICT  «LOGIN:PASSWORD» of the admin of a district fresh from `opora setup`: run
+                         only journey i (a new district writes, runs and succeeds its programme)
+                         against BASE_URL, which serves that database instead of the demo
 
 Every page visited is screenshotted at 1280 and 390 px and checked for horizontal
 scrolling at 390 px, console errors, broken same-origin links and images, basic
@@ -43,6 +46,7 @@ SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
 PASSWORD = os.environ.get("OPORA_DEMO_PASSWORD", "opora-demo")
 IMPORT_YEAR = int(os.environ.get("IMPORT_YEAR", "2016"))
 ONLY = os.environ.get("ONLY_JOURNEYS", "")  # e.g. "ae": run only journeys a and e
+NEW_DISTRICT = os.environ.get("OPORA_NEW_DISTRICT", "")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Words journey a searches the measures for, in this order, until one finds a not yet done
 # measure of the school's own plan (a long-lived demo runs out of them one by one).
@@ -1530,8 +1534,12 @@ def main():
     print(f"Opora browser journeys against {BASE}")
     print(f"Screenshots: {SHOTS}")
     results = []
+    journeys = JOURNEYS
+    if NEW_DISTRICT:
+        login_, password_ = NEW_DISTRICT.split(":", 1)
+        journeys = [("i-new-district", lambda d, j, tmp: journey_programme.run_new_district(d, j, tmp, sys.modules[__name__], login_, password_))]
     with tempfile.TemporaryDirectory(prefix="opora-journeys-") as tmp:
-        for name, fn in JOURNEYS:
+        for name, fn in journeys:
             if ONLY and name[0] not in ONLY:
                 continue
             print(f"\n=== journey {name}")

@@ -5,7 +5,9 @@
 #     browser-tests/run.sh
 # Installs Chromium and its driver if missing, makes a venv with Selenium in
 # .build/browser-venv, starts `opora demo` on a fresh database in a temporary
-# directory on port 8181, runs journeys.py against it and stops the server.
+# directory on port 8181, runs journeys.py against it and stops the server; then
+# makes a new district with `opora setup` on a database of its own, serves it on
+# port 8183 and runs journey i (a new district's programme) against it.
 # Screenshots go to $SCREENSHOT_DIR (default /tmp/opora-shots).
 # Exit code: 0 when every journey passes, non-zero otherwise.
 set -euo pipefail
@@ -40,16 +42,22 @@ if ! "$VENV/bin/python" -c 'import selenium, sys; sys.exit(selenium.__version__ 
 fi
 
 # 3. A demo server on a fresh database
-answers() { /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$BASE/login" 2>/dev/null; }
+answers_at() { /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1/login" 2>/dev/null; }
+answers() { answers_at "$BASE"; }
 if answers; then echo "something already answers on $BASE; set OPORA_BROWSER_PORT" >&2; exit 2; fi
 
 WORK=$(mktemp -d /tmp/opora-browser.XXXXXX)
 SERVER_PID=""
-cleanup() {
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
+DISTRICT_PID=""
+stop() {
+    if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+        kill "$1" 2>/dev/null || true
+        wait "$1" 2>/dev/null || true
     fi
+}
+cleanup() {
+    stop "$SERVER_PID"
+    stop "$DISTRICT_PID"
     rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -82,8 +90,37 @@ if [ "$status" -ne 0 ]; then
     status=0
     IMPORT_YEAR=2014 "$VENV/bin/python" "$REPO/browser-tests/journeys.py" "$BASE" || status=$?
 fi
-echo "Screenshots: $SCREENSHOT_DIR"
 if [ "$status" -ne 0 ]; then
     echo "Server log (last 30 lines):"; tail -30 "$WORK/server.log"
 fi
-exit "$status"
+
+# 5. Journey i: a district fresh from `opora setup`, on a database of its own, with the real clock
+DISTRICT_PORT=$((PORT + 2))
+DISTRICT_BASE="http://127.0.0.1:$DISTRICT_PORT"
+new_district() {  # $1: a fresh folder for its database; answers the journey's exit code
+    mkdir -p "$1"
+    (
+        cd "$1"
+        export OPORA_DATABASE_URL="sqlite://$1/opora.sqlite" OPORA_PASSWORD="district-admin-password"
+        "$BIN" setup --region "Иркутская область" --municipality "Усть-Удинский район" >"$1/setup.log" 2>&1
+        "$BIN" user add --login ud-admin --name "Администратор района" --role admin --municipality "Усть-Удинский район" >>"$1/setup.log" 2>&1
+        exec "$BIN" serve --port "$DISTRICT_PORT" >"$1/server.log" 2>&1
+    ) &
+    DISTRICT_PID=$!
+    for _ in $(seq 1 120); do answers_at "$DISTRICT_BASE" && break; sleep 1; done
+    local rc=0
+    OPORA_NEW_DISTRICT="ud-admin:district-admin-password" "$VENV/bin/python" "$REPO/browser-tests/journeys.py" "$DISTRICT_BASE" || rc=$?
+    if [ "$rc" -ne 0 ]; then echo "District server log (last 30 lines):"; tail -30 "$1/server.log"; cat "$1/setup.log"; fi
+    stop "$DISTRICT_PID"
+    return "$rc"
+}
+district=0
+new_district "$WORK/district-1" || district=$?
+if [ "$district" -ne 0 ]; then
+    echo "Journey i failed; once more on another fresh database to tell a real failure from a slow machine."
+    district=0
+    new_district "$WORK/district-2" || district=$?
+fi
+echo "Screenshots: $SCREENSHOT_DIR"
+[ "$status" -ne 0 ] && exit "$status"
+exit "$district"

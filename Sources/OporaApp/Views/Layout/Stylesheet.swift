@@ -99,6 +99,7 @@ enum Stylesheet {
     p.actions{display:flex;gap:6px;flex-wrap:wrap;margin:4px 0}
     @media (max-width:700px){
       main{padding:10px 12px 30px}
+      button,.button{white-space:normal}
       h1{font-size:22px}
       .who{margin-left:0}
       table.measures thead{display:none}

@@ -32,9 +32,9 @@ enum ProgrammesView {
             if let on = m.publicPage {
                 El("h2", [("id", "h-public")]) { Tx("Открытая страница для родителей") }
                 El("p") {
-                    Tx(on ? "Включена: " : "Выключена. Когда она включена, ")
-                    Tx("на странице ")
-                    link(SiteURL.publicHome.path, SiteURL.publicHome.path)
+                    Tx(on ? "Включена: на странице " : "Выключена. Когда она включена, на странице ")
+                    // A link only while it is on: a switched-off page answers «not found».
+                    if on { link(SiteURL.publicHome.path, SiteURL.publicHome.path) } else { El("code") { Tx(SiteURL.publicHome.path) } }
                     Tx(" без входа видны паспорт и ход действующей программы, открытые практики, события и ресурсы школ — без персональных данных.")
                 }
                 El("form", [("method", "post"), ("action", SiteURL.programmesPublicPage.path), ("class", "inline")]) {
