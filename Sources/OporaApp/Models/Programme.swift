@@ -87,6 +87,11 @@ final class IndicatorTarget: Model, @unchecked Sendable {
     @Field(key: "value") var value: Double
 
     init() {}
+    init(indicatorID: UUID, year: Int, value: Double) {
+        $indicator.id = indicatorID
+        self.year = year
+        self.value = value
+    }
 }
 
 /// A school taking part in a programme: it has its own plan in that programme. A school may take part

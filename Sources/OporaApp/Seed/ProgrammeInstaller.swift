@@ -72,11 +72,7 @@ enum ProgrammeInstaller {
                 i.source = indicator.source
                 try await i.create(on: db)
                 for target in indicator.targets {
-                    let t = IndicatorTarget()
-                    t.$indicator.id = try i.requireID()
-                    t.year = target.year
-                    t.value = target.value
-                    try await t.create(on: db)
+                    try await IndicatorTarget(indicatorID: try i.requireID(), year: target.year, value: target.value).create(on: db)
                 }
             }
             return programmeID

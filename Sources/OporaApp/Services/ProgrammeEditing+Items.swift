@@ -90,11 +90,7 @@ extension ProgrammeEditing {
             try await indicator.save(on: db)
             for t in oldTargets { try await t.delete(on: db) }
             for (year, value) in valid.targets.sorted(by: { $0.key < $1.key }) {
-                let t = IndicatorTarget()
-                t.$indicator.id = try indicator.requireID()
-                t.year = year
-                t.value = value
-                try await t.create(on: db)
+                try await IndicatorTarget(indicatorID: try indicator.requireID(), year: year, value: value).create(on: db)
             }
             try await record(db, programme, user, existing == nil ? "programme.indicator.create" : "programme.indicator.update",
                              "Индикатор \(indicator.number) \(existing == nil ? "добавлен" : "изменён"): «\(valid.title)»", before: before,
