@@ -185,4 +185,25 @@ import VaporTesting
             #expect(try await Measure.find(measure.id, on: app.db)?.name == measure.name)
         }
     }
+
+    @Test func aNewDeadlineMovesAMeasureToItsYearWithinItsTask() async throws {
+        try await withDemoApp { app in
+            let tasks = try await YearTask.query(on: app.db).all().filter { $0.lastYear > $0.firstYear }
+            let ids = tasks.compactMap(\.id)
+            let measure = try #require(try await Measure.query(on: app.db).filter(\.$task.$id ~~ ids).filter(\.$school.$id == nil)
+                .filter(\.$status == .planned).first())
+            let task = try #require(tasks.first { $0.id == measure.$task.id })
+            var m = WebClient(app)
+            try await m.login("metodist")
+            _ = try await m.get("/measures/\(measure.id!.uuidString)")
+            let moved = try await m.postMultipart("/measures/\(measure.id!.uuidString)", form: [("status", "planned"), ("deadline", "20.05.\(task.lastYear)")], file: nil)
+            #expect(moved.status == .seeOther)
+            #expect(try await Measure.find(measure.id, on: app.db)?.year == task.lastYear)
+            // A deadline outside the task's years leaves the measure in the task's first year.
+            _ = try await m.postMultipart("/measures/\(measure.id!.uuidString)", form: [("status", "planned"), ("deadline", "20.05.\(task.lastYear + 5)")], file: nil)
+            #expect(try await Measure.find(measure.id, on: app.db)?.year == task.firstYear)
+            let page = try await m.get("/measures/\(measure.id!.uuidString)")
+            #expect(page.body.contains("<dd>\(task.firstYear)</dd>"))
+        }
+    }
 }

@@ -55,6 +55,10 @@ enum MeasureUpdate {
             let before = snapshot(m, evidence: files)
             m.status = valid.status
             m.responsible = valid.responsible
+            // A new deadline moves the measure to its year, within its task's years.
+            if let day = valid.deadline, day.iso != m.deadline {
+                m.year = MeasureDraft.year(task: m.task.firstYear...m.task.lastYear, deadline: day)
+            }
             m.deadline = valid.deadline?.iso
             if valid.deadline != nil { m.deadlineText = nil }
             m.completedOn = valid.completedOn?.iso
