@@ -149,7 +149,8 @@ extension ProgrammeFile {
             template.passport.startYear = years.lowerBound
             template.passport.endYear = years.upperBound
             if let name = name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { template.passport.name = name }
-            if template.passport.name.isEmpty {
+            // A file not read for its other problems is not asked for its name as well.
+            if template.passport.name.isEmpty && draft.problems.isEmpty {
                 draft.problem(nil, nil, "Назовите программу: в форме или в листе «Паспорт» (поле «Наименование программы»).")
             }
             template.analysis = analysis

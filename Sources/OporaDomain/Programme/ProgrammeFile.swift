@@ -34,11 +34,14 @@ public enum ProgrammeFile {
             self.reason = reason
         }
 
-        /// «Таблица 3, строка 12, столбец «Сроки»: …»
-        public var description: String {
+        /// «Таблица 3, строка 12, столбец «Сроки»»; nil for the whole file.
+        public var place: String? {
             let place = [table, row.map { "строка \($0)" }, column.map { "столбец «\($0)»" }].compactMap { $0 }.joined(separator: ", ")
-            return place.isEmpty ? reason : "\(place): \(reason)"
+            return place.isEmpty ? nil : place
         }
+
+        /// «Таблица 3, строка 12, столбец «Сроки»: …»
+        public var description: String { place.map { "\($0): \(reason)" } ?? reason }
     }
 
     /// What was read: the draft programme, and what stops it; what each table was taken for, and
@@ -124,12 +127,13 @@ public enum ProgrammeFile {
         return k.hasPrefix("прогнозируемыйрезультат") || k.hasPrefix("ожидаемыйрезультат")
     }
 
-    /// The text of a row that heads what follows: one text across the row, or alone in its first cell.
+    /// The text of a row that heads what follows: one text across the row from its first cell, or
+    /// alone in its first cell.
     static func heading(_ row: [String], firstColumn: Column?) -> String? {
         let filled = row.enumerated().filter { !$0.element.isEmpty }
-        guard let first = filled.first else { return nil }
+        guard let first = filled.first, first.offset == 0 else { return nil }
         if filled.count >= 2 && filled.allSatisfy({ $0.element == first.element }) { return first.element }
-        if filled.count == 1 && first.offset == 0 && firstColumn != .name && row.count > 1 { return first.element }
+        if filled.count == 1 && firstColumn != .name && row.count > 1 { return first.element }
         return nil
     }
 
