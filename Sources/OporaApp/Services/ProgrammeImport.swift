@@ -11,10 +11,6 @@ enum ProgrammeImport {
     static let pendingKind = "programme"
     static let basis = "из файла"
 
-    enum FileKind {
-        case workbook, document
-    }
-
     /// The form's period and name checked, and the file read: the form's refusal, or what the file gives.
     /// The fields are `first_year`, `last_year`, `name`.
     static func read(_ form: [String: String], fileName: String, bytes: [UInt8], municipalityID: UUID,
