@@ -244,6 +244,22 @@ import VaporTesting
         }
     }
 
+    @Test func aDocumentIsReadWithinTheImportLimits() throws {
+        func problem(_ r: Result<[ProgrammeFile.Table], ImportProblems>) -> String? {
+            if case .failure(let p) = r { return p.problems.first?.reason } else { return nil }
+        }
+        // A document of a few kilobytes that unpacks to megabytes is refused by the bytes unpacked.
+        let row = Self.cells(["1.1 Обучение", "Курсы", "до 01.03.2024"])
+        let big = try Self.minimalDocx("<w:tbl>" + String(repeating: row, count: 20_000) + "</w:tbl>")
+        #expect(big.count < 200_000)
+        #expect(problem(DocxReader.tables(big, maxUnpackedBytes: 1_000_000))?.hasPrefix("Документ Word распаковывается больше чем в") == true)
+        if case .success(let tables) = DocxReader.tables(big) { #expect(tables.first?.rows.count == 20_000) } else { Issue.record("read under the limit") }
+        // A table wider than any file of Opora is refused.
+        let wide = try Self.minimalDocx("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"5000\"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>")
+        #expect(problem(DocxReader.tables(wide))?.hasPrefix("В таблицах документа больше 300 столбцов") == true)
+        #expect(problem(DocxReader.tables(Array("PK\u{3}\u{4}не архив".utf8)))?.hasPrefix("Документ Word повреждён") == true)
+    }
+
     @Test func onlyTheAdminStartsAProgrammeFromAFile() async throws {
         let bytes = try Self.workbook(ProgrammeFile.workbookSheets(of: try Self.seed()))
         try await withDemoApp { app in

@@ -114,7 +114,7 @@ enum TableReader {
         case OfficePackage.Refusal.tooManyColumns(let reference):
             return "В книге есть ячейка \(reference) — дальше \(maxColumns)-го столбца. В файлах Опоры столбцов не больше \(maxColumns): удалите лишние столбцы."
         case OfficePackage.Refusal.tooManyCells:
-            return "В документе больше \(maxCells / 1_000_000) млн ячеек таблиц: это не документ программы."
+            return "В таблицах документа больше \(maxColumns) столбцов или \(maxCells / 1_000_000) млн ячеек: это не документ программы."
         default:
             return document
                 ? "Документ Word повреждён или защищён паролем: сохраните его заново как .docx."
