@@ -1,17 +1,17 @@
 import Foundation
 
-/// A measure's deadline as a programme writes it: «До 15.08.2020», «август 2020», «в течение года»,
-/// «2020-2022». The text is kept as written; a day is read only when a whole date is written.
+/// A measure's deadline as a programme writes it: «До 15.08.2025», «август 2025», «в течение года»,
+/// «2025-2027». The text is kept as written; a day is read only when a whole date is written.
 public struct ProgrammeDeadline: Sendable, Equatable {
-    /// The last whole date written (the end of «с 01.09.2020 по 15.09.2020»).
+    /// The last whole date written (the end of «с 01.09.2025 по 15.09.2025»).
     public var day: Day?
-    /// The years it names, as a span: «2020-2022» → 2020…2022; empty when it names none.
+    /// The years it names, as a span: «2025-2027» → 2025…2027; empty when it names none.
     public var years: [Int]
-    /// A date written that no calendar has («31.02.2020»).
+    /// A date written that no calendar has («31.02.2025»).
     public var impossibleDate: String?
 
     public init(_ text: String) {
-        // Runs of digits and what stands between them: «до 15.08.2020» → 15 «.» 08 «.» 2020.
+        // Runs of digits and what stands between them: «до 15.08.2025» → 15 «.» 08 «.» 2025.
         var runs: [(digits: String, separatorBefore: String)] = []
         var digits = ""
         var separator = ""

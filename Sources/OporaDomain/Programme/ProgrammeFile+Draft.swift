@@ -105,7 +105,7 @@ extension ProgrammeFile {
             }
         }
 
-        /// A heading's meaning: a year («2020 год»), a section («1. …») or a direction («1.1 …»).
+        /// A heading's meaning: a year («2025 год»), a section («1. …») or a direction («1.1 …»).
         /// False when it is none of them.
         mutating func heading(_ text: String, at place: Place, weak: Bool, year: inout Int?, direction current: inout Int?, section: inout Int?) -> Bool {
             if let y = ProgrammeFile.year(heading: text) { year = y; return true }

@@ -121,7 +121,7 @@ extension ProgrammeFile {
     }
 
     /// Приложение 2: a row per measure (name, deadline, responsible, product), under its direction
-    /// and task (their columns, or heading rows «1.1 …»); «2020 год» rows or a «Год» column give the
+    /// and task (their columns, or heading rows «1.1 …»); «2025 год» rows or a «Год» column give the
     /// year of measures whose deadline names none.
     static func readMeasures(_ table: Table, _ h: Header, into draft: inout Draft) {
         draft.recognised.append("\(table.name) — мероприятия (Приложение 2)")

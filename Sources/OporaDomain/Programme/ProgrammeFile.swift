@@ -8,7 +8,7 @@ public enum ProgrammeFile {
     public struct Table: Sendable, Equatable {
         /// How messages name it: «Таблица 3», «Лист «Мероприятия»».
         public var name: String
-        /// The paragraphs just before it in a document, nearest last («2020 год», «1. Раздел»).
+        /// The paragraphs just before it in a document, nearest last («2025 год», «1. Раздел»).
         public var before: [String]
         public var rows: [[String]]
 
@@ -93,7 +93,7 @@ public enum ProgrammeFile {
         return .other
     }
 
-    /// «2020», «2020 год», «на 2020 г.» → 2020
+    /// «2025», «2025 год», «на 2025 г.» → 2025
     static func year(heading text: String) -> Int? {
         var k = key(text)
         if k.hasPrefix("на") { k.removeFirst(2) }
