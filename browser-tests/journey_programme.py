@@ -3,8 +3,8 @@
 The demo has the built-in programme (active) and a draft successor for the three years after it.
 The admin shows the draft on the pages, renames it, adds a section, a direction, a task and a
 measure (its deadline outside the period is said, not refused), has a percentage target above 100
-refused with the typed value kept, deletes the unused measure, and switches the open page for parents
-off and on again. `h` is the journeys module: its page checks and helpers.
+refused with the typed value kept, deletes the unused measure, previews a programme from the
+downloadable workbook (and cancels), and switches the open page for parents off and on again. `h` is the journeys module: its page checks and helpers.
 """
 import os
 import re
@@ -112,6 +112,22 @@ def run(d, j, tmp, h):
     h.click(d, h.button(d, "Удалить мероприятие"))
     h.check_page(d, j, "measure deleted")
     j.expect("удалено" in notice(d), f"the deletion is said: «{notice(d)}»")
+
+    # A programme from a file: the downloadable workbook, uploaded as it is, is previewed; cancelled.
+    h.go(d, "/programmes")
+    link = d.find_element(By.XPATH, "//main//a[contains(@href, '/programmes/import-template.xlsx')]")
+    status, _, body = h.fetch(d, link.get_attribute("href"))
+    j.need(status == 200 and not h.xlsx_problems(body), f"the programme workbook template downloads ({status}): {h.xlsx_problems(body)}")
+    path = os.path.join(tmp, "programma.xlsx")
+    with open(path, "wb") as f:
+        f.write(body)
+    form = d.find_element(By.ID, "form-import")
+    h.in_form(form, "Файл").send_keys(path)
+    h.click(d, h.form_button(form, "Проверить файл"))
+    h.check_page(d, j, "programme file preview")
+    j.expect("4 мероприятия" in h.body_text(d), "the preview counts the template's example measures")
+    j.need(d.find_elements(By.XPATH, "//main//button[normalize-space()='Создать черновик']"), "the preview offers «Создать черновик»")
+    h.click(d, d.find_element(By.XPATH, "//main//a[normalize-space()='Отмена']"))
 
     # The open page for parents: off, gone for a visitor, on again.
     h.go(d, "/programmes")

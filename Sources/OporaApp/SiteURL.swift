@@ -49,6 +49,10 @@ enum SiteURL {
     case programmesPublicPage
     case programmeFinalReport(ID)
     case programmeFinalReportXLSX(ID)
+    /// A programme started from files: the upload (preview), its confirmation, the workbook template
+    case programmeImport
+    case programmeImportConfirm(ID)
+    case programmeImportTemplate
     /// The shown programme's editor, and one of its changes (`passport`, `section`, `direction-delete` …; nil registers the route)
     case programmeEdit
     case programmeEditSave(String?)
@@ -126,6 +130,9 @@ enum SiteURL {
         case .programmesPublicPage: return "/programmes/public-page"
         case .programmeFinalReport(let id): return "/programmes/\(id.segment("programmeID"))/final-report"
         case .programmeFinalReportXLSX(let id): return "/programmes/\(id.segment("programmeID"))/final-report.xlsx"
+        case .programmeImport: return "/programmes/import"
+        case .programmeImportConfirm(let id): return "/programmes/import/\(id.segment("importID"))/confirm"
+        case .programmeImportTemplate: return "/programmes/import-template.xlsx"
         case .programmeEdit: return "/programme/edit"
         case .programmeEditSave(let part): return "/programme/edit/\(part ?? ":part")"
         case .measureDescribe(let id): return "/measures/\(id.segment("measureID"))/describe"

@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import OporaDomain
-import ZIPFoundation
 
 /// Reads an uploaded CSV or XLSX file into the table the domain validates: a header and rows with
 /// the line numbers a user sees in a spreadsheet program.
@@ -17,11 +16,6 @@ enum TableReader {
     static let maxColumns = 300
     /// Rows × columns: a country's results file is about 17 million cells.
     static let maxCells = 40_000_000
-
-    enum Refusal: Error {
-        case unpacksTooLarge
-        case tooManyColumns(reference: String)
-    }
 
     static func read(fileName: String, bytes: [UInt8], maxBytes: Int = maxBytes) -> Result<ImportTable, ImportProblems> {
         guard !bytes.isEmpty else { return fail("Файл пустой.") }
@@ -73,26 +67,10 @@ enum TableReader {
 
     static func readXLSX(_ bytes: [UInt8], maxUnpackedBytes: Int = maxUnpackedBytes) -> Result<ImportTable, ImportProblems> {
         do {
-            let archive = try Archive(data: Data(bytes), accessMode: .read)
-            func entry(_ path: String) throws -> Data? {
-                guard let e = archive[path] else { return nil }
-                // A small file that unpacks to gigabytes is refused: by what its header says, and by
-                // the bytes actually unpacked, since a header can under-state them.
-                guard e.uncompressedSize <= UInt64(maxUnpackedBytes) else { throw Refusal.unpacksTooLarge }
-                var data = Data()
-                _ = try archive.extract(e, skipCRC32: true) { chunk in
-                    guard data.count + chunk.count <= maxUnpackedBytes else { throw Refusal.unpacksTooLarge }
-                    data.append(chunk)
-                }
-                return data
-            }
-            let shared = try entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
-            guard let sheetPath = try firstSheetPath(entry), let sheet = try entry(sheetPath) else {
+            let package = try OfficePackage(bytes, maxUnpackedBytes: maxUnpackedBytes)
+            guard let first = try package.sheets().first, let cells = try package.rows(ofSheet: first.path, maxColumns: maxColumns) else {
                 return fail("В книге Excel нет листов.")
             }
-            let parsed = SheetParser.parse(sheet, sharedStrings: shared, maxColumns: maxColumns)
-            if let reference = parsed.wideCell { throw Refusal.tooManyColumns(reference: reference) }
-            let cells = parsed.rows
             guard let headerRow = cells.keys.min(), let header = cells[headerRow] else { return fail("Файл пустой.") }
             let width = header.count
             if let problem = sizeProblem(columns: width, rows: cells.count - 1) { return fail(problem) }
@@ -102,25 +80,46 @@ enum TableReader {
                 return ImportTable.Row(line: r, cells: row)
             }
             return .success(ImportTable(header: header, rows: rows))
-        } catch Refusal.unpacksTooLarge {
-            return fail("Книга Excel распаковывается больше чем в \(maxUnpackedBytes / 1024 / 1024) МБ: это не таблица Опоры. Сохраните нужный лист отдельной книгой или как CSV.")
-        } catch Refusal.tooManyColumns(let reference) {
-            return fail("В книге есть ячейка \(reference) — дальше \(maxColumns)-го столбца. В файлах Опоры столбцов не больше \(maxColumns): удалите лишние столбцы.")
         } catch {
-            return fail("Книга Excel повреждена или защищена паролем: сохраните её заново как .xlsx.")
+            return fail(refusal(error, maxUnpackedBytes: maxUnpackedBytes))
         }
     }
 
-    /// The first sheet of the workbook, as the workbook lists it.
-    static func firstSheetPath(_ entry: (String) throws -> Data?) throws -> String? {
-        guard let workbook = try entry("xl/workbook.xml"), let rels = try entry("xl/_rels/workbook.xml.rels") else {
-            return "xl/worksheets/sheet1.xml"
+    /// Every sheet of a workbook by its name, each as rows from row 1 (a blank row is an empty one),
+    /// within the limits of any imported workbook.
+    static func readSheets(_ bytes: [UInt8], maxUnpackedBytes: Int = maxUnpackedBytes) -> Result<[String: [[String]]], ImportProblems> {
+        do {
+            let package = try OfficePackage(bytes, maxUnpackedBytes: maxUnpackedBytes)
+            var sheets: [String: [[String]]] = [:]
+            for sheet in try package.sheets() {
+                guard let cells = try package.rows(ofSheet: sheet.path, maxColumns: maxColumns) else { continue }
+                let width = cells.values.map(\.count).max() ?? 0
+                let last = cells.keys.max() ?? 0
+                if let problem = sizeProblem(columns: width, rows: last) { return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: "Лист «\(sheet.name)»: \(problem)")])) }
+                sheets[sheet.name] = (0..<last).map { cells[$0 + 1] ?? [] }
+            }
+            return .success(sheets)
+        } catch {
+            return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: refusal(error, maxUnpackedBytes: maxUnpackedBytes))]))
         }
-        guard let rid = AttributeScanner.first(in: workbook, element: "sheet", attribute: "r:id") else { return nil }
-        let targets = AttributeScanner.all(in: rels, element: "Relationship")
-        guard let target = targets.first(where: { $0["Id"] == rid })?["Target"] else { return nil }
-        if target.hasPrefix("/") { return String(target.dropFirst()) }
-        return "xl/" + target
+    }
+
+    /// Why an Office file (a workbook, or a Word `document`) could not be read, in the user's words.
+    static func refusal(_ error: any Error, maxUnpackedBytes: Int = maxUnpackedBytes, document: Bool = false) -> String {
+        switch error {
+        case OfficePackage.Refusal.unpacksTooLarge:
+            return document
+                ? "Документ Word распаковывается больше чем в \(maxUnpackedBytes / 1024 / 1024) МБ: это не документ программы."
+                : "Книга Excel распаковывается больше чем в \(maxUnpackedBytes / 1024 / 1024) МБ: это не таблица Опоры. Сохраните нужный лист отдельной книгой или как CSV."
+        case OfficePackage.Refusal.tooManyColumns(let reference):
+            return "В книге есть ячейка \(reference) — дальше \(maxColumns)-го столбца. В файлах Опоры столбцов не больше \(maxColumns): удалите лишние столбцы."
+        case OfficePackage.Refusal.tooManyCells:
+            return "В таблицах документа больше \(maxColumns) столбцов или \(maxCells / 1_000_000) млн ячеек: это не документ программы."
+        default:
+            return document
+                ? "Документ Word повреждён или защищён паролем: сохраните его заново как .docx."
+                : "Книга Excel повреждена или защищена паролем: сохраните её заново как .xlsx."
+        }
     }
 }
 

@@ -7,10 +7,16 @@ import Vapor
 enum PendingImports {
     static func park(kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser,
                      on db: any Database) async throws -> UUID {
+        try await park(kind: kind.rawValue, fileName: fileName, bytes: bytes, municipalityID: municipalityID, user: user, on: db)
+    }
+
+    /// Parks a file of any kind the web previews: an import kind's raw value, or `ProgrammeImport.pendingKind`.
+    static func park(kind: String, fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser,
+                     on db: any Database) async throws -> UUID {
         let pending = PendingImport()
         pending.$municipality.id = municipalityID
         pending.userID = user.id
-        pending.kind = kind.rawValue
+        pending.kind = kind
         pending.fileName = fileName
         pending.data = Data(bytes)
         try await pending.create(on: db)
@@ -19,12 +25,18 @@ enum PendingImports {
 
     /// Takes the user's own waiting file out: it is gone whatever the confirmation brings.
     static func take(_ id: UUID, user: CurrentUser, on db: any Database) async throws -> (kind: ImportKind, fileName: String, bytes: [UInt8], municipalityID: UUID) {
-        guard let pending = try await PendingImport.find(id, on: db), pending.userID == user.id,
-              let kind = ImportKind(rawValue: pending.kind) else {
+        let pending = try await take(id, user: user, where: { ImportKind(rawValue: $0) != nil }, on: db)
+        return (ImportKind(rawValue: pending.kind)!, pending.fileName, pending.bytes, pending.municipalityID)
+    }
+
+    /// Takes the user's own waiting file of a kind `accepts` out; any other is not found.
+    static func take(_ id: UUID, user: CurrentUser, where accepts: (String) -> Bool,
+                     on db: any Database) async throws -> (kind: String, fileName: String, bytes: [UInt8], municipalityID: UUID) {
+        guard let pending = try await PendingImport.find(id, on: db), pending.userID == user.id, accepts(pending.kind) else {
             throw Abort(.notFound, reason: "Этот файл уже загружен или отменён. Загрузите его снова.")
         }
         try await pending.delete(on: db)
-        return (kind, pending.fileName, Array(pending.data), pending.$municipality.id)
+        return (pending.kind, pending.fileName, Array(pending.data), pending.$municipality.id)
     }
 
     /// The municipality's last 50 imports, newest first.

@@ -52,15 +52,19 @@ enum Programmes {
             template = .successor(of: try await storedPlan(previous, carrying: carried, on: db), years: first...last)
         }
         if !typedName.isEmpty { template.passport.name = typedName }
-        let finished = template
-        let id = try await db.transaction { db in
-            let id = try await ProgrammeInstaller.install(finished, municipalityID: municipalityID, status: .draft, on: db)
+        return .success(try await installDraft(template, basis: start.russian, municipalityID: municipalityID, user: user, on: db))
+    }
+
+    /// Writes a new draft programme and its audit entry in one transaction.
+    static func installDraft(_ template: ProgrammeTemplate, basis: String, municipalityID: UUID, user: CurrentUser, on db: any Database) async throws -> UUID {
+        let (first, last) = (template.passport.startYear, template.passport.endYear)
+        return try await db.transaction { db in
+            let id = try await ProgrammeInstaller.install(template, municipalityID: municipalityID, status: .draft, on: db)
             try await Audit.record(db, user: user, action: "programme.create", entityType: "programme", entityID: id, municipalityID: municipalityID,
-                                   summary: "Создана программа «\(finished.passport.name)», \(first)–\(last)",
-                                   after: ["Название": finished.passport.name, "Период": "\(first)–\(last)", "Основа": start.russian, "Состояние": ProgrammeStatus.draft.russian])
+                                   summary: "Создана программа «\(template.passport.name)», \(first)–\(last)",
+                                   after: ["Название": template.passport.name, "Период": "\(first)–\(last)", "Основа": basis, "Состояние": ProgrammeStatus.draft.russian])
             return id
         }
-        return .success(id)
     }
 
     /// The municipality's programme with the latest period: the one a successor starts from.

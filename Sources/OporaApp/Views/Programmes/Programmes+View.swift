@@ -17,7 +17,7 @@ enum ProgrammesView {
             El("p", [("class", "lead")]) {
                 Tx("Страницы Опоры показывают одну программу: выбранную здесь, иначе действующую, иначе самую новую. Закрытая программа остаётся доступной для чтения со всеми планами, подтверждениями и отчётами.")
             }
-            if let errors, failed?.form != "create" { Forms.errorSummary(errors) }
+            if let errors, failed?.form != "create" && failed?.form != "import" { Forms.errorSummary(errors) }
             if m.items.isEmpty { El("p") { Tx("Программ пока нет.") } }
             DataTable("Программы", headers: ["Программа", "Период", "Состояние", "Мероприятия: выполнено", ""], items: m.items) { p in
                 Cell.head { Tx(p.name); if p.isCurrent { El("p", [("class", "muted")]) { Tx("показывается на страницах") } } }
@@ -72,6 +72,7 @@ enum ProgrammesView {
                     }
                     El("button", [("type", "submit")]) { Tx("Создать черновик") }
                 }
+                importForm(ctx, m, failed: failed)
             }
         }
         if failed != nil { response.status = .unprocessableEntity }
@@ -108,6 +109,34 @@ enum ProgrammesView {
                                 id: "reason-\(p.id.uuidString)")
                     El("button", [("type", "submit"), ("class", "secondary")]) { Tx("Закрыть программу") }
                 }
+            }
+        }
+    }
+
+    /// The fourth way to start: from the municipality's own files, previewed before anything is written.
+    static func importForm(_ ctx: PageContext, _ m: Model, failed: FailedForm?) -> Component {
+        func v(_ key: String, _ fallback: String = "") -> String { failed?.form == "import" ? failed?.values[key] ?? fallback : fallback }
+        func e(_ key: String) -> String? { failed?.form == "import" ? failed?.errors[key] : nil }
+        let years = m.suggestedYears
+        return ComponentGroup {
+            El("h3", [("id", "h-import")]) { Tx("Начать из файла (XLSX или DOCX)") }
+            El("p", [("class", "muted")]) {
+                Tx("Книга Excel с листами «Паспорт», «План», «Мероприятия» и «Индикаторы» ")
+                link("(образец с примером строки)", SiteURL.programmeImportTemplate.path + "?first_year=\(years.lowerBound)&last_year=\(years.upperBound)")
+                Tx(" или документ Word программы: Опора найдёт в нём таблицы плана (Приложение 1: направления, задачи по годам) и мероприятий (Приложение 2: наименование, сроки, ответственные, продукт/результат) по заголовкам столбцов. Сначала будет показано всё прочитанное; файл с ошибкой ничего не меняет.")
+            }
+            if failed?.form == "import", let errors = failed?.errors { Forms.errorSummary(errors) }
+            El("form", [("method", "post"), ("action", SiteURL.programmeImport.path), ("enctype", "multipart/form-data"), ("class", "edit"), ("id", "form-import")]) {
+                Forms.csrf(ctx)
+                Forms.field("Первый год", name: "first_year", value: v("first_year", String(years.lowerBound)), type: "number",
+                            error: e("first_year"), required: true, attributes: [("min", "2000"), ("max", "2100")], id: "import-first_year")
+                Forms.field("Последний год", name: "last_year", value: v("last_year", String(years.upperBound)), type: "number",
+                            error: e("last_year"), required: true, attributes: [("min", "2000"), ("max", "2100")], id: "import-last_year")
+                Forms.field("Название", name: "name", value: v("name"), error: e("name"),
+                            hint: "Можно не указывать, если оно есть в листе «Паспорт»", id: "import-name")
+                Forms.field("Файл", name: "file", value: "", type: "file", error: e("file"), hint: "XLSX или DOCX, не больше 50 МБ", required: true,
+                            attributes: [("accept", ".xlsx,.docx")], id: "import-file")
+                El("button", [("type", "submit")]) { Tx("Проверить файл") }
             }
         }
     }
