@@ -56,7 +56,7 @@ enum Programmes {
     }
 
     /// Writes a new draft programme and its audit entry in one transaction.
-    static func installDraft(_ template: ProgrammeTemplate, basis: String, municipalityID: UUID, user: CurrentUser, on db: any Database) async throws -> UUID {
+    static func installDraft(_ template: ProgrammeTemplate, basis: String, municipalityID: UUID, user: CurrentUser?, on db: any Database) async throws -> UUID {
         let (first, last) = (template.passport.startYear, template.passport.endYear)
         return try await db.transaction { db in
             let id = try await ProgrammeInstaller.install(template, municipalityID: municipalityID, status: .draft, on: db)
