@@ -169,7 +169,7 @@ extension Opora {
 extension Opora {
     struct ProgrammeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "programme", abstract: "A municipality's programmes: list, start, activate, close.",
-                                                        subcommands: [List.self, Create.self, Activate.self, Close.self])
+                                                        subcommands: [List.self, Create.self, Import.self, Activate.self, Close.self])
 
         struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List the programmes: id, period, state, measures done, name.")
@@ -193,6 +193,22 @@ extension Opora {
                 try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                     print(try await Launcher.programmeCreate(app, municipalityName: municipality, start: from, firstYear: firstYear,
                                                              lastYear: lastYear, name: name, carryAll: carryAll))
+                }
+            }
+        }
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Start a draft from the municipality's own XLSX workbook or DOCX (Приложение 1 and 2).")
+            @ArgumentParser.Argument(help: "The .xlsx workbook (sheets «Паспорт», «План», «Мероприятия», «Индикаторы») or the .docx of the programme.") var file: String
+            @ArgumentParser.Option(help: "The municipality (needed when the database holds several).") var municipality: String?
+            @ArgumentParser.Option(help: "The first year of the programme.") var firstYear: Int
+            @ArgumentParser.Option(help: "The last year (1–10 years in all).") var lastYear: Int
+            @ArgumentParser.Option(help: "The name, if the file does not give it.") var name: String?
+            @ArgumentParser.Flag(help: "Only read the file and say what it gives.") var dryRun = false
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.programmeImport(app, path: file, municipalityName: municipality, firstYear: firstYear,
+                                                             lastYear: lastYear, name: name, dryRun: dryRun))
                 }
             }
         }

@@ -23,7 +23,7 @@ import VaporTesting
             let school = try await Fixtures.school("bal-03", app)
             let doc = try JSONSerialization.jsonObject(with: try OpenAPIDocument.load()) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
-            #expect(paths.count == 36)
+            #expect(paths.count == 37)
             let teacher = try await TeacherRecord.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$pedagogical == true).first()!
             let step = try await DevelopmentStep.query(on: app.db).join(DevelopmentPlan.self, on: \DevelopmentStep.$plan.$id == \DevelopmentPlan.$id)
                 .filter(DevelopmentPlan.self, \.$school.$id == school.id!).filter(\.$completedOn == nil).first()!

@@ -53,6 +53,20 @@ import VaporTesting
             #expect(list.contains("2023–2025  active") && list.contains("2020–2022  closed"))
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action ~~ ["programme.create", "programme.close", "programme.activate"]).all()
             #expect(audit.count == 3 && audit.allSatisfy { $0.userID == nil })
+
+            // From a file: a dry run writes nothing; then the draft.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("programme-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(try ProgrammeImport.templateWorkbook(municipality: "Балаганский район", years: 2026...2027)).write(to: file)
+            let dry = try await Launcher.programmeImport(app, path: file.path, municipalityName: nil, firstYear: 2026, lastYear: 2027, name: nil, dryRun: true)
+            #expect(dry.contains("Dry run") && dry.contains("measures"))
+            #expect(try await Programme.query(on: app.db).count() == 2)
+            let written = try await Launcher.programmeImport(app, path: file.path, municipalityName: nil, firstYear: 2026, lastYear: 2027, name: nil, dryRun: false)
+            #expect(written.contains("Draft created"))
+            #expect(try await Programme.query(on: app.db).count() == 3)
+            await #expect(throws: Launcher.CommandError.self) {
+                try await Launcher.programmeImport(app, path: file.path, municipalityName: nil, firstYear: 2026, lastYear: 2027, name: nil, dryRun: false)
+            }
         }
     }
 }

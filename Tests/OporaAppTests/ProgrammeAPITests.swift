@@ -18,7 +18,7 @@ import VaporTesting
         "DELETE /api/v1/directions/{directionID}", "POST /api/v1/programmes/{programmeID}/tasks", "PATCH /api/v1/tasks/{taskID}",
         "DELETE /api/v1/tasks/{taskID}", "POST /api/v1/programmes/{programmeID}/indicators", "PATCH /api/v1/indicators/{indicatorID}",
         "DELETE /api/v1/indicators/{indicatorID}", "POST /api/v1/programmes/{programmeID}/measures", "PUT /api/v1/measures/{measureID}/description",
-        "DELETE /api/v1/measures/{measureID}", "DELETE /api/v1/programmes/{programmeID}",
+        "DELETE /api/v1/measures/{measureID}", "DELETE /api/v1/programmes/{programmeID}", "POST /api/v1/programmes/import",
     ]
 
     struct Client {
@@ -27,7 +27,7 @@ import VaporTesting
         var called: Set<String> = []
 
         mutating func send(_ method: HTTPMethod, _ template: String, _ ids: [String: UUID] = [:], _ json: String? = nil) async throws -> TestingHTTPResponse {
-            called.insert("\(method.rawValue) \(template)")
+            called.insert("\(method.rawValue) \(template.split(separator: "?")[0])")
             var path = template
             for (name, id) in ids { path = path.replacingOccurrences(of: "{\(name)}", with: id.uuidString) }
             var headers = HTTPHeaders()
@@ -108,6 +108,16 @@ import VaporTesting
             #expect(try await c.send(.DELETE, "/api/v1/programmes/{programmeID}", p).status == .unprocessableEntity)
             #expect(try await c.send(.DELETE, "/api/v1/programmes/{programmeID}", ["programmeID": try id(spare)]).status == .noContent)
             #expect(try await Programme.query(on: app.db).count() == 2)
+            // From a file: the downloadable workbook is a whole programme; a file that is not one writes nothing.
+            let bad = try await c.send(.POST, "/api/v1/programmes/import?firstYear=2026&lastYear=2027&fileName=plan.xlsx", [:], "не книга")
+            #expect(bad.status == .unprocessableEntity && bad.headers.contentType?.subType == "problem+json")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: c.token)
+            let workbook = try ProgrammeImport.templateWorkbook(municipality: "Балаганский район", years: 2026...2027)
+            let imported = try await app.testing().sendRequest(.POST, "/api/v1/programmes/import?firstYear=2026&lastYear=2027&fileName=plan.xlsx",
+                                                               headers: headers, body: ByteBuffer(bytes: workbook))
+            #expect(imported.status == .created && imported.body.string.contains(#""status":"draft""#), "\(imported.body.string)")
+            #expect(try await Programme.query(on: app.db).count() == 3)
             #expect(c.called == Self.operations)
         }
     }

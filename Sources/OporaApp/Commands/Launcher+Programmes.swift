@@ -39,6 +39,26 @@ extension Launcher {
         }
     }
 
+    /// A draft read from the municipality's own XLSX workbook or DOCX; `dryRun` only reads it.
+    public static func programmeImport(_ app: Application, path: String, municipalityName: String?, firstYear: Int, lastYear: Int,
+                                       name: String?, dryRun: Bool) async throws -> String {
+        let municipality = try await municipality(named: municipalityName, on: app.db)
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.problem("cannot read \(path)") }
+        let form = ["first_year": String(firstYear), "last_year": String(lastYear), "name": name ?? ""]
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        switch try await ProgrammeImport.run(form, fileName: fileName, bytes: Array(data), municipalityID: municipality.requireID(), user: nil,
+                                             write: !dryRun, on: app.db) {
+        case .failure(let errors): throw CommandError.problem("Программа не создана, ничего не изменено:\n" + errors.messages.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"))
+        case .success(let (reading, id)):
+            let t = reading.template
+            var lines = ["«\(t.passport.name)», \(t.passport.startYear)–\(t.passport.endYear): \(t.sections.count) sections, \(t.directions.count) directions, "
+                         + "\(t.directions.reduce(0) { $0 + $1.tasks.count }) tasks, \(t.measureCount) measures, \(t.indicators.count) indicators."]
+            lines += reading.recognised.map { "read: \($0)" } + reading.notLoaded.map { "not loaded: \($0)" }
+            lines.append(id.map { "Draft created (\($0.uuidString)); then: opora programme activate \($0.uuidString)" } ?? "Dry run: nothing written.")
+            return lines.joined(separator: "\n")
+        }
+    }
+
     public static func programmeActivate(_ app: Application, id: String) async throws -> String {
         let programme = try await programme(id, on: app.db)
         switch try await Programmes.activate(programme, user: nil, on: app.db) {

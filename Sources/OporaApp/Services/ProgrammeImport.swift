@@ -89,3 +89,24 @@ enum ProgrammeImport {
         return try XLSXWriter.workbook(sheets)
     }
 }
+
+extension ProgrammeImport {
+    /// A programme file read and, when it has no problem and `write` is set, written as a draft in one
+    /// go (the command line and the API; the web page previews first): the form's refusal and every
+    /// problem of the file by field, or what was read and the new draft's id.
+    static func run(_ form: [String: String], fileName: String, bytes: [UInt8], municipalityID: UUID, user: CurrentUser?, write: Bool,
+                    on db: any Database) async throws -> Result<(reading: ProgrammeFile.Reading, id: UUID?), FieldErrors> {
+        switch try await read(form, fileName: fileName, bytes: bytes, municipalityID: municipalityID, on: db) {
+        case .failure(let errors): return .failure(errors)
+        case .success(let reading):
+            guard reading.problems.isEmpty else {
+                var errors = FieldErrors()
+                for (n, p) in reading.problems.prefix(1000).enumerated() { errors.add(String(format: "%04d", n + 1), p.description) }
+                return .failure(errors)
+            }
+            guard write else { return .success((reading, nil)) }
+            let id = try await Programmes.installDraft(reading.template, basis: basis, municipalityID: municipalityID, user: user, on: db)
+            return .success((reading, id))
+        }
+    }
+}

@@ -11,6 +11,7 @@ struct ProgrammeAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1").grouped(BearerUserAuthenticator(), LoginRequired())
         api.post("programmes", use: create)
+        api.post(["programmes", "import"], limit: BodyLimit.importFile, use: importFile)
         api.delete("programmes", ":programmeID", use: deleteDraft)
         api.post("programmes", ":programmeID", "activate", use: activate)
         api.post("programmes", ":programmeID", "close", use: close)
@@ -87,6 +88,20 @@ struct ProgrammeAPIController: RouteCollection {
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         switch try await Programmes.create(form, municipality: municipality, user: user, on: req.db) {
         case .success(let id):
+            return try json(try Components.Schemas.Programme(try await Scope.programme(id, for: user, on: req.db)), .created)
+        case .failure(let errors): return try Self.refused(errors)
+        }
+    }
+
+    func importFile(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard user.access.canAdminister else { throw Abort(.forbidden, reason: "Программы начинает администратор.") }
+        let form = ["first_year": req.queryText("firstYear") ?? "", "last_year": req.queryText("lastYear") ?? "", "name": req.queryText("name") ?? ""]
+        let municipalityID = try Scope.ownMunicipalityID(for: user)
+        switch try await ProgrammeImport.run(form, fileName: req.queryText("fileName") ?? "programme.xlsx", bytes: req.body.data.map { Array($0.readableBytesView) } ?? [],
+                                             municipalityID: municipalityID, user: user, write: true, on: req.db) {
+        case .success(let result):
+            guard let id = result.id else { throw Abort(.internalServerError, reason: "Черновик не записан.") }
             return try json(try Components.Schemas.Programme(try await Scope.programme(id, for: user, on: req.db)), .created)
         case .failure(let errors): return try Self.refused(errors)
         }
