@@ -57,6 +57,7 @@ ALLOWED_WORDS = {
     "API", "CSV", "XLSX", "PDF", "DOC", "DOCX", "XLS", "ODT", "ODS", "JPG", "PNG", "SVG", "OpenAPI", "JSON",
     "vpr", "oge", "ege", "regional", "municipal",           # kind codes in the import help
     "Choose", "File", "No", "file", "chosen",               # the browser's own file input
+    "Excel", "Word",                                        # «книга Excel», «документ Word»: programme files
 } | LOGINS
 # Whole chunks that are not words: URLs, paths, e-mails, file names, codes like bal-03.
 NOT_A_WORD = re.compile(
