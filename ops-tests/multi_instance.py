@@ -334,7 +334,8 @@ class Worker(threading.Thread):
                 st, h, text = self.client.request("POST", path, body, ctype, tag=tag)
                 a["status"] = st
                 loc = h.get("location", "")
-                if st == 303 and loc.lower().startswith(path.lower()) and "saved=1" in loc:
+                # Saved: back to the measure's page, which says so once (a notice kept in the session).
+                if st == 303 and loc.split("?")[0].lower() == path.lower():
                     a["outcome"] = "ack"
                 elif st in (502, 503, 504):
                     a["outcome"] = "failed"      # nginx could not get an answer: may or may not be written
