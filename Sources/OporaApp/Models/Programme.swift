@@ -113,10 +113,12 @@ final class ProgrammeSchool: Model, @unchecked Sendable {
 /// A part of one programme's plan, edited with it and scoped by it.
 protocol ProgrammePart: Model where IDValue == UUID {
     var programmeID: UUID { get }
+    /// The name of its id in an API path: `sectionID`.
+    static var pathParameter: String { get }
 }
 
-extension ProgrammeSection: ProgrammePart { var programmeID: UUID { $programme.id } }
-extension Direction: ProgrammePart { var programmeID: UUID { $programme.id } }
-extension YearTask: ProgrammePart { var programmeID: UUID { $programme.id } }
-extension Indicator: ProgrammePart { var programmeID: UUID { $programme.id } }
-extension Measure: ProgrammePart { var programmeID: UUID { $programme.id } }
+extension ProgrammeSection: ProgrammePart { var programmeID: UUID { $programme.id }; static let pathParameter = "sectionID" }
+extension Direction: ProgrammePart { var programmeID: UUID { $programme.id }; static let pathParameter = "directionID" }
+extension YearTask: ProgrammePart { var programmeID: UUID { $programme.id }; static let pathParameter = "taskID" }
+extension Indicator: ProgrammePart { var programmeID: UUID { $programme.id }; static let pathParameter = "indicatorID" }
+extension Measure: ProgrammePart { var programmeID: UUID { $programme.id }; static let pathParameter = "measureID" }

@@ -61,20 +61,10 @@ struct ProgrammeAPIController: RouteCollection {
     /// The part of a plan named in the path, with its programme; 404 outside the caller's municipality.
     func part<M: ProgrammePart>(_ type: M.Type, _ req: Request) async throws -> (M, Programme) {
         let user = try req.currentUser()
-        guard let id = req.parameters.get(Self.parameter(of: type)).flatMap(UUID.init(uuidString:)),
+        guard let id = req.parameters.get(M.pathParameter).flatMap(UUID.init(uuidString:)),
               let item = try await M.find(id, on: req.db) else { throw Abort(.notFound, reason: "Такой части программы нет.") }
         let programme = try await Scope.programme(item.programmeID, for: user, on: req.db)
         return (item, try editable(programme, user))
-    }
-
-    static func parameter<M: ProgrammePart>(of type: M.Type) -> String {
-        switch type {
-        case is ProgrammeSection.Type: return "sectionID"
-        case is Direction.Type: return "directionID"
-        case is YearTask.Type: return "taskID"
-        case is Indicator.Type: return "indicatorID"
-        default: return "measureID"
-        }
     }
 
     // MARK: - Programmes
