@@ -99,6 +99,16 @@ enum SiteURL {
     case audit
     case tokens
     case stylesheet
+    /// A regional user's pages: the region's municipalities side by side, a municipality opened for
+    /// reading, a municipality or a regional user added, every school of the region, the region's report
+    case region
+    case regionOpen(ID)
+    case regionMunicipalityNew
+    case regionUserNew
+    case regionMonitoring
+    case regionReport
+    case regionReportXLSX
+    case regionImport
 
     var path: String {
         switch self {
@@ -181,6 +191,14 @@ enum SiteURL {
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .stylesheet: return "/styles.css"
+        case .region: return "/region"
+        case .regionOpen(let id): return "/region/municipalities/\(id.segment("municipalityID"))/open"
+        case .regionMunicipalityNew: return "/region/municipalities"
+        case .regionUserNew: return "/region/users"
+        case .regionMonitoring: return "/region/monitoring"
+        case .regionReport: return "/region/report"
+        case .regionReportXLSX: return "/region/report.xlsx"
+        case .regionImport: return "/region/imports"
         }
     }
 

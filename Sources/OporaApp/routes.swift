@@ -46,6 +46,17 @@ func routes(_ app: Application) throws {
     programmeEditors.post(SiteURL.measureDescribe(.key).pathComponents, use: ProgrammeEditController.describeMeasure)
     programmeEditors.post(SiteURL.measureDelete(.key).pathComponents, use: ProgrammeEditController.deleteMeasure)
 
+    // MARK: - The region: its municipalities side by side, read-only
+    let regional = signedIn.grouped(AccessGuard { $0.isRegional })
+    regional.get(SiteURL.region.pathComponents, use: RegionController.index)
+    regional.post(SiteURL.regionOpen(.key).pathComponents, use: RegionController.open)
+    regional.get(SiteURL.regionMonitoring.pathComponents, use: RegionController.monitoring)
+    regional.get(SiteURL.regionReport.pathComponents, use: RegionController.report)
+    regional.get(SiteURL.regionReportXLSX.pathComponents, use: RegionController.reportXLSX)
+    let regionAdmin = signedIn.grouped(AccessGuard { $0.canAdministerRegion })
+    regionAdmin.post(SiteURL.regionMunicipalityNew.pathComponents, use: RegionController.createMunicipality)
+    regionAdmin.post(SiteURL.regionUserNew.pathComponents, use: RegionController.createUser)
+
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)
     let schoolAdmin = signedIn.grouped(AccessGuard.administrator)

@@ -50,6 +50,7 @@ struct Opora: AsyncParsableCommand {
             @ArgumentParser.Option(help: "admin, methodist, school or observer.") var role: String
             @ArgumentParser.Option(help: "School code, for --role school.") var school: String?
             @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+            @ArgumentParser.Option(help: "Region name, for a regional admin, methodist or observer (who reads every municipality of the region).") var region: String?
             @ArgumentParser.Option(help: "Password (else OPORA_PASSWORD, else one is generated and printed).") var password: String?
 
             func run() async throws {
@@ -59,7 +60,7 @@ struct Opora: AsyncParsableCommand {
                 try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                     let given = password ?? ProcessInfo.processInfo.environment["OPORA_PASSWORD"]
                     let used = try await Launcher.addUser(app, login: login, fullName: name, role: role, schoolCode: school,
-                                                          municipalityName: municipality, password: given)
+                                                          municipalityName: municipality, regionName: region, password: given)
                     print("User \(login) added." + (given == nil ? " Password: \(used)" : ""))
                 }
             }

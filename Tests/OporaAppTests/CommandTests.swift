@@ -27,6 +27,24 @@ import VaporTesting
         }
     }
 
+    @Test func userAddCreatesARegionalUser() async throws {
+        try await withDemoApp { app in
+            _ = try await Launcher.addUser(app, login: "iro", fullName: "Методист ИРО", role: .methodist, schoolCode: nil,
+                                           municipalityName: nil, regionName: "Иркутская область", password: "long-enough-1")
+            let user = try await Fixtures.user("iro", app)
+            #expect(user.$region.id != nil && user.$municipality.id == nil)
+            #expect(try CurrentUser(user).access.isRegional)
+            await #expect(throws: Launcher.UserAddError.self) {
+                try await Launcher.addUser(app, login: "iro2", fullName: "x", role: .methodist, schoolCode: nil, municipalityName: nil,
+                                           regionName: "Нет такой области", password: "12345678")
+            }
+            await #expect(throws: Launcher.UserAddError.self) {
+                try await Launcher.addUser(app, login: "iro3", fullName: "x", role: .school, schoolCode: "bal-05", municipalityName: nil,
+                                           regionName: "Иркутская область", password: "12345678")
+            }
+        }
+    }
+
     @Test func databaseURLsAreRead() throws {
         #expect(try AppConfig.parseDatabaseURL("", defaultSQLitePath: "opora.sqlite") == .sqliteFile("opora.sqlite"))
         #expect(try AppConfig.parseDatabaseURL("sqlite:///var/lib/opora/db.sqlite", defaultSQLitePath: "x") == .sqliteFile("/var/lib/opora/db.sqlite"))

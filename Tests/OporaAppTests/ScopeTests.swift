@@ -70,6 +70,8 @@ import Vapor
                 "metodist":    [.ok, .ok, .notFound, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound, .ok, .ok],
                 "biritskaya":  [.ok, .forbidden, .notFound, .ok, .forbidden, .ok, .ok, .forbidden, .ok, .forbidden, .notFound, .ok, .forbidden],
                 "observer":    [.ok, .ok, .notFound, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .forbidden, .notFound, .ok, .ok],
+                // the region's admin: the other municipality is of the same region
+                "region":      [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok],
             ]
             for (login, outcomes) in expected {
                 let user = try CurrentUser(try await Fixtures.user(login, app))
@@ -93,6 +95,41 @@ import Vapor
                 #expect(got == outcomes, "\(login): \(got)")
             }
         }
+    }
+
+    @Test func aUserOfAnotherRegionReadsNothingOfThisOne() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let t = try await Self.things(app)
+            let elsewhere = Region(name: "Другая область (тест)")
+            try await elsewhere.create(on: app.db)
+            let stranger = User(login: "stranger", passwordHash: "x", fullName: "Чужой регион", role: .observer,
+                                regionID: elsewhere.id, municipalityID: nil, schoolID: nil)
+            try await stranger.create(on: app.db)
+            let user = try CurrentUser(stranger, chosenMunicipalityID: t.ownSchool)
+            #expect(await Self.outcome { _ = try await Scope.school(t.ownSchool, for: user, on: app.db) } == .notFound)
+            #expect(await Self.outcome { _ = try await Scope.measure(t.municipalMeasure, for: user, on: app.db) } == .notFound)
+            #expect(await Self.outcome { _ = try await Scope.programme(t.programme, for: user, on: app.db) } == .notFound)
+            #expect(await Self.outcome { _ = try await Scope.wholeMunicipality(for: user, on: app.db) } == .notFound)
+            #expect(try await Scope.municipalityIDs(for: user, on: app.db).isEmpty)
+        }
+    }
+
+    @Test func theRulesOfRegionalUsers() {
+        let region = UUID().uuidString, m = UUID().uuidString, school = UUID().uuidString
+        for role in [Role.admin, .methodist, .observer] {
+            let a = Access(role: role, municipalityID: nil, regionID: region)
+            #expect(a.isRegional && a.canRead(municipalityID: m, regionID: region) && !a.canRead(municipalityID: m, regionID: UUID().uuidString))
+            // Reads every municipality of the region; changes nothing in them.
+            #expect(!a.isMunicipalStaff && !a.canAdminister && !a.canWrite && !a.canManagePeopleWork, "\(role)")
+            #expect(!a.canEditMeasure(ofSchool: nil) && !a.canEditMeasure(ofSchool: school) && !a.canEditSchoolData(school) && !a.canEditPeople(ofSchool: school))
+            #expect(!a.canImport(schoolRegistry: true) && !a.canImport(schoolRegistry: false))
+            #expect(a.readsWholeMunicipality && a.canAdministerRegion == (role == .admin) && a.canImportForRegion == (role != .observer))
+            #expect(a.canReadPeople(ofSchool: school) == (role != .observer) && a.seesCountsOnly == (role == .observer))
+        }
+        #expect(Access(role: .admin, municipalityID: nil, regionID: region).russianTitle == "Администратор региона")
+        // A municipal user with a region noted is not regional; one with neither reads nothing.
+        #expect(!Access(role: .admin, municipalityID: m, regionID: region).isRegional)
+        #expect(!Access(role: .observer, municipalityID: nil, regionID: nil).canRead(municipalityID: m, regionID: region))
     }
 
     @Test func aSchoolUserWithoutASchoolIsConfinedToNone() throws {

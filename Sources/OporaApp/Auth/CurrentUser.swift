@@ -10,15 +10,19 @@ struct CurrentUser: Authenticatable, Sendable {
     var access: Access
     var municipalityID: UUID?
     var schoolID: UUID?
+    /// The municipality a regional user chose to read (on «Муниципалитеты»); `Scope.shownMunicipality`
+    /// checks it is of the user's region. Nil for everyone else.
+    var chosenMunicipalityID: UUID?
 
     var role: Role { access.role }
 
-    init(_ user: User) throws {
+    init(_ user: User, chosenMunicipalityID: UUID? = nil) throws {
         self.id = try user.requireID()
         self.login = user.login
         self.fullName = user.fullName
         self.municipalityID = user.$municipality.id
         self.schoolID = user.$school.id
+        self.chosenMunicipalityID = user.$municipality.id == nil ? chosenMunicipalityID : nil
         self.access = Access(role: user.role, municipalityID: user.$municipality.id?.uuidString,
                              schoolID: user.$school.id?.uuidString, regionID: user.$region.id?.uuidString)
     }
@@ -43,14 +47,15 @@ extension Request {
     }
 }
 
-/// Reads the user id from the session cookie.
+/// Reads the user id (and a regional user's chosen municipality) from the session cookie.
 struct SessionUserAuthenticator: AsyncMiddleware {
     static let key = "userID"
+    static let municipalityKey = "municipality"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let text = req.session.data[Self.key], let id = UUID(uuidString: text),
            let user = try await User.find(id, on: req.db), user.isActive {
-            req.auth.login(try CurrentUser(user))
+            req.auth.login(try CurrentUser(user, chosenMunicipalityID: req.session.data[Self.municipalityKey].flatMap(UUID.init(uuidString:))))
         }
         return try await next.respond(to: req)
     }
@@ -99,9 +104,16 @@ struct AccessGuard: AsyncMiddleware {
     }
 }
 
+/// Requires a signed-in user (401 otherwise). A regional user reads the municipalities and changes
+/// nothing in them: every request of theirs that is not a read is refused here, before a handler
+/// reads its body, except the region's own forms (under /region) and signing out.
 struct LoginRequired: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        _ = try req.currentUser()
+        let user = try req.currentUser()
+        if user.access.isRegional, ![.GET, .HEAD].contains(req.method),
+           !req.url.path.hasPrefix(SiteURL.region.path + "/"), req.url.path != SiteURL.logout.path {
+            throw Abort(.forbidden, reason: "Пользователи региона читают страницы муниципалитетов и ничего в них не меняют.")
+        }
         return try await next.respond(to: req)
     }
 }

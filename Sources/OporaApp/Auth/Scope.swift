@@ -10,11 +10,33 @@ import Vapor
 enum Scope {
     // MARK: - Municipalities and programmes
 
-    /// The municipalities a user reads: the own one, or every one of a regional user's region.
+    /// The municipalities a user reads: the own one, or every one of a regional user's region (by name).
     static func municipalityIDs(for user: CurrentUser, on db: any Database) async throws -> [UUID] {
         if let id = user.municipalityID { return [id] }
-        guard let region = user.access.regionID.flatMap(UUID.init(uuidString:)) else { return [] }
-        return try await Municipality.query(on: db).filter(\.$region.$id == region).all().compactMap(\.id)
+        return try await regionMunicipalities(for: user, on: db).compactMap(\.id)
+    }
+
+    /// The municipalities of a regional user's region, by name; none for everyone else.
+    static func regionMunicipalities(for user: CurrentUser, on db: any Database) async throws -> [Municipality] {
+        guard user.access.isRegional, let region = user.access.regionID.flatMap(UUID.init(uuidString:)) else { return [] }
+        return try await Municipality.query(on: db).filter(\.$region.$id == region).sort(\.$name).all()
+    }
+
+    /// The region a regional user stands over, or 403.
+    static func region(for user: CurrentUser, on db: any Database) async throws -> Region {
+        guard user.access.isRegional, let id = user.access.regionID.flatMap(UUID.init(uuidString:)),
+              let region = try await Region.find(id, on: db) else {
+            throw Abort(.forbidden, reason: "Страницы региона доступны пользователям региона: министерству, институту развития образования, кураторам.")
+        }
+        return region
+    }
+
+    /// The municipality whose pages the user is shown: the own one; for a regional user the one chosen
+    /// on «Муниципалитеты» if it is of the region, else the region's first by name. Nil when there is none.
+    static func shownMunicipalityID(for user: CurrentUser, on db: any Database) async throws -> UUID? {
+        if let id = user.municipalityID { return id }
+        let ids = try await municipalityIDs(for: user, on: db)
+        return ids.first { $0 == user.chosenMunicipalityID } ?? ids.first
     }
 
     /// The municipality whose pages the user reads as a whole (monitoring, methodology, the API's
@@ -23,7 +45,7 @@ enum Scope {
         guard user.access.readsWholeMunicipality else {
             throw Abort(.forbidden, reason: "Мониторинг всех школ доступен методистам, управлению образования и наблюдателям. Результаты своей школы — в её профиле.")
         }
-        guard let id = try await municipalityIDs(for: user, on: db).first, let m = try await Municipality.find(id, on: db) else {
+        guard let id = try await shownMunicipalityID(for: user, on: db), let m = try await Municipality.find(id, on: db) else {
             throw Abort(.notFound, reason: "Муниципалитет не найден.")
         }
         return m
@@ -35,8 +57,15 @@ enum Scope {
         return id
     }
 
-    /// The programmes of the user's municipalities, newest period first.
+    /// The programmes of the shown municipality, newest period first.
     static func programmes(for user: CurrentUser, on db: any Database) async throws -> [Programme] {
+        guard let id = try await shownMunicipalityID(for: user, on: db) else { return [] }
+        return try await Programme.query(on: db).filter(\.$municipality.$id == id)
+            .sort(\.$startYear, .descending).sort(\.$createdAt, .descending).all()
+    }
+
+    /// The programmes of every municipality the user reads (the API's list), newest period first.
+    static func readableProgrammes(for user: CurrentUser, on db: any Database) async throws -> [Programme] {
         let ids = try await municipalityIDs(for: user, on: db)
         guard !ids.isEmpty else { return [] }
         return try await Programme.query(on: db).filter(\.$municipality.$id ~~ ids)

@@ -79,51 +79,41 @@ public enum Launcher {
         }
     }
 
-    /// Adds a user; returns the password (generated when none is given).
+    /// Adds a user; returns the password (generated when none is given). A school user belongs to
+    /// `--school`; a regional user to `--region`; everyone else to `--municipality` (or the only one).
     @discardableResult
     public static func addUser(_ app: Application, login: String, fullName: String, role: Role, schoolCode: String?,
-                               municipalityName: String?, password: String?) async throws -> String {
+                               municipalityName: String?, regionName: String? = nil, password: String?) async throws -> String {
         let db = app.db
-        let login = login.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-            throw UserAddError.problem("login must be letters, digits, '.', '_' or '-'")
-        }
-        if try await User.query(on: db).filter(\.$login == login).first() != nil {
-            throw UserAddError.problem("user \(login) already exists")
-        }
-        var schoolID: UUID?
-        var municipalityID: UUID?
+        let place: UserAccounts.Place
         if role.worksForOneSchool {
-            guard let code = schoolCode, let school = try await School.query(on: db).filter(\.$code == code).first() else {
-                throw UserAddError.problem("a school user needs --school CODE of an existing school")
+            guard regionName == nil else { throw UserAddError.problem("--region is not for --role school") }
+            let schools = try await schoolCode.asyncFlatMap { try await School.query(on: db).filter(\.$code == $0).all() } ?? []
+            guard let school = schools.first else { throw UserAddError.problem("a school user needs --school CODE of an existing school") }
+            guard schools.count == 1 else { throw UserAddError.problem("school code \(schoolCode ?? "") is used in \(schools.count) municipalities") }
+            place = .school(school)
+        } else if let regionName {
+            if schoolCode != nil || municipalityName != nil { throw UserAddError.problem("a regional user has --region only, no --school or --municipality") }
+            guard let region = try await Region.query(on: db).filter(\.$name == regionName).first() else {
+                throw UserAddError.problem("no region named \(regionName)")
             }
-            schoolID = school.id
-            municipalityID = school.$municipality.id
+            place = .region(try region.requireID())
         } else {
             if schoolCode != nil { throw UserAddError.problem("--school is only for --role school") }
             let municipalities = try await Municipality.query(on: db).all()
             if let name = municipalityName {
-                guard let m = municipalities.first(where: { $0.name == name }) else {
-                    throw UserAddError.problem("no municipality named \(name)")
-                }
-                municipalityID = m.id
+                guard let m = municipalities.first(where: { $0.name == name }) else { throw UserAddError.problem("no municipality named \(name)") }
+                place = .municipality(try m.requireID())
             } else if municipalities.count == 1 {
-                municipalityID = municipalities[0].id
+                place = .municipality(try municipalities[0].requireID())
             } else {
-                throw UserAddError.problem("name the municipality with --municipality (there are \(municipalities.count))")
+                throw UserAddError.problem("name the municipality with --municipality (there are \(municipalities.count)) or the region with --region")
             }
         }
-        let password = password ?? String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement()! })
-        guard password.count >= 8 else { throw UserAddError.problem("password must have at least 8 characters") }
-        let user = User(login: login, passwordHash: try await app.password.async.hash(password), fullName: fullName,
-                        role: role, regionID: nil, municipalityID: municipalityID, schoolID: schoolID)
-        let scope = municipalityID
-        try await db.transaction { db in
-            try await user.create(on: db)
-            try await Audit.record(db, user: nil, action: "user.create", entityType: "user", entityID: user.id,
-                                   municipalityID: scope, summary: "Добавлен пользователь \(login) (\(role.russian))",
-                                   after: ["Логин": login, "Роль": role.russian])
+        let new = UserAccounts.NewUser(login: login, fullName: fullName, role: role, place: place, password: password)
+        switch try await db.transaction({ db in try await UserAccounts.create(new, by: nil, hasher: app.password.async, on: db) }) {
+        case .success(let used): return used
+        case .failure(let errors): throw UserAddError.problem(errors.all.joined(separator: " "))
         }
-        return password
     }
 }

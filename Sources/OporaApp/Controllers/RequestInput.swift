@@ -37,6 +37,13 @@ extension Request {
     }
 
     /// A raw query value, trimmed; nil when missing or blank.
+    /// An id asked for in the query; an empty value is none, anything else that is not an id is a 422.
+    func queryUUID(_ name: String) throws -> UUID? {
+        guard let text = queryText(name) else { return nil }
+        guard let id = UUID(uuidString: text) else { throw Abort(.unprocessableEntity, reason: "Неверный идентификатор в адресе.") }
+        return id
+    }
+
     func queryText(_ name: String) -> String? {
         guard let text = try? query.get(String.self, at: name) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

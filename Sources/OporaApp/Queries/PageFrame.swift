@@ -1,12 +1,21 @@
 import Fluent
 import Foundation
 
-/// What the frame of every page reads: the user's municipality's name and whether its data is a
-/// demo; for a visitor who is not signed in, whether any demo is served.
+/// What the frame of every page reads: the shown municipality's name, whether its data is a demo and,
+/// for a regional user, the region's name; for a visitor who is not signed in, whether any demo is served.
 enum PageFrame {
-    static func municipality(of user: CurrentUser?, on db: any Database) async throws -> (name: String?, isDemo: Bool) {
-        if let id = user?.municipalityID, let m = try await Municipality.find(id, on: db) { return (m.name, m.isDemo) }
-        guard user == nil else { return (nil, false) }
-        return (nil, try await Municipality.query(on: db).filter(\.$isDemo == true).count() > 0)
+    struct Frame: Sendable {
+        var municipalityName: String?
+        var isDemo: Bool
+        var regionName: String?
+    }
+
+    static func frame(of user: CurrentUser?, on db: any Database) async throws -> Frame {
+        guard let user else {
+            return Frame(municipalityName: nil, isDemo: try await Municipality.query(on: db).filter(\.$isDemo == true).count() > 0)
+        }
+        let shown = try await Scope.shownMunicipalityID(for: user, on: db).asyncFlatMap { try await Municipality.find($0, on: db) }
+        let region = user.access.isRegional ? try await Scope.region(for: user, on: db).name : nil
+        return Frame(municipalityName: shown?.name, isDemo: shown?.isDemo ?? false, regionName: region)
     }
 }

@@ -12,6 +12,8 @@ public enum DemoData {
         public var login: String
         public var role: Role
         public var description: String
+        /// A user of the region instead of the municipality.
+        public var regional = false
     }
 
     public static let logins: [Login] = [
@@ -20,6 +22,7 @@ public enum DemoData {
         Login(login: "biritskaya", role: .school, description: "координатор МБОУ Биритская СОШ"),
         Login(login: "kumareyskaya", role: .school, description: "координатор МБОУ Кумарейская СОШ"),
         Login(login: "observer", role: .observer, description: "наблюдатель министерства"),
+        Login(login: "region", role: .admin, description: "администратор региона: все муниципалитеты области, только чтение", regional: true),
     ]
 
     struct SchoolSeed {
@@ -73,13 +76,14 @@ public enum DemoData {
             let school: UUID? = login.login == "biritskaya" ? schoolIDs["bal-03"] : login.login == "kumareyskaya" ? schoolIDs["bal-04"] : nil
             let name: String
             switch login.role {
+            case .admin where login.regional: name = "Смирнова Елена Васильевна (демо)"
             case .admin: name = "Иванова Анна Петровна (демо)"
             case .methodist: name = "Петрова Мария Ивановна (демо)"
             case .school: name = login.login == "biritskaya" ? "Сидоров Олег Николаевич (демо)" : "Кузнецова Ольга Викторовна (демо)"
             case .observer: name = "Наблюдатель министерства (демо)"
             }
             let user = User(login: login.login, passwordHash: hash, fullName: name, role: login.role,
-                            regionID: nil, municipalityID: municipalityID, schoolID: school)
+                            regionID: login.regional ? region.id : nil, municipalityID: login.regional ? nil : municipalityID, schoolID: school)
             try await user.create(on: db)
             users[login.login] = user
         }

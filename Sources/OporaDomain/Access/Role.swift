@@ -21,11 +21,11 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 /// Where in the organisation tree a user stands, and so what the user may see and change.
 public struct Access: Sendable, Equatable {
     public var role: Role
-    /// The municipality a user belongs to; nil for a regional observer.
+    /// The municipality a user belongs to; nil for a regional user.
     public var municipalityID: String?
     /// The school of a school user.
     public var schoolID: String?
-    /// The region of a regional observer.
+    /// The region of a regional user (ministry, institute, federal curators).
     public var regionID: String?
 
     public init(role: Role, municipalityID: String?, schoolID: String? = nil, regionID: String? = nil) {
@@ -35,12 +35,34 @@ public struct Access: Sendable, Equatable {
         self.regionID = regionID
     }
 
+    /// Whether the user stands over a region instead of in a municipality: an `admin`, `methodist` or
+    /// `observer` of the region reads every municipality of it and changes none of their data.
+    public var isRegional: Bool { municipalityID == nil && regionID != nil && role != .school }
+
     /// Whether the user may read the data of a municipality (and of its schools unless restricted below).
     public func canRead(municipalityID m: String, regionID r: String?) -> Bool {
         if let own = municipalityID { return own == m }
-        if role == .observer, let region = regionID { return region == r }
+        if isRegional, let region = regionID { return region == r }
         return false
     }
+
+    /// The role as the user reads it: a regional user's says so.
+    public var russianTitle: String {
+        guard isRegional else { return role.russian }
+        switch role {
+        case .admin: return "Администратор региона"
+        case .methodist: return "Методист региона"
+        default: return "Наблюдатель региона"
+        }
+    }
+
+    /// A region's administrator: creates the region's municipalities (with their first administrator)
+    /// and the region's users.
+    public var canAdministerRegion: Bool { isRegional && role == .admin }
+
+    /// Whether the user may load files for the whole region at once (the registry with each school's
+    /// municipality, results): the region's administrators and methodists.
+    public var canImportForRegion: Bool { isRegional && (role == .admin || role == .methodist) }
 
     /// Whether the user may read school-scoped, non-public data of one school of a readable municipality.
     public func canReadSchool(_ school: String) -> Bool {
@@ -49,6 +71,7 @@ public struct Access: Sendable, Equatable {
 
     /// Whether the user may change a measure of the municipal plan (school nil) or of a school's plan.
     public func canEditMeasure(ofSchool school: String?) -> Bool {
+        if isRegional { return false }
         switch role {
         case .admin, .methodist: return true
         case .school: return school != nil && school == schoolID
@@ -56,7 +79,8 @@ public struct Access: Sendable, Equatable {
         }
     }
 
-    public var canAdminister: Bool { role == .admin }
+    /// A municipality's administrator (users, schools, programmes of the own municipality).
+    public var canAdminister: Bool { role == .admin && !isRegional }
 
     /// Whether the user works for one school only (and reads the municipal plan besides).
     public var isConfinedToSchool: Bool { role.worksForOneSchool }
@@ -65,7 +89,7 @@ public struct Access: Sendable, Equatable {
     public var ownSchool: String? { isConfinedToSchool ? (schoolID ?? "") : nil }
 
     /// Municipal staff who change the programme, its data and its plans: administrators and methodists.
-    public var isMunicipalStaff: Bool { role == .admin || role == .methodist }
+    public var isMunicipalStaff: Bool { (role == .admin || role == .methodist) && !isRegional }
 
     /// Whether the user reads the municipality as a whole (monitoring of every school, the management
     /// cycle, decisions, the report); a school user reads its own school.
@@ -74,12 +98,12 @@ public struct Access: Sendable, Equatable {
     /// Whether the user may see who wrote or took part (practice authors, teachers at consultations).
     public var seesNames: Bool { role != .observer }
 
-    /// Whether the user may write anything at all; observers only read.
-    public var canWrite: Bool { role != .observer }
+    /// Whether the user may write anything in a municipality; observers and regional users only read.
+    public var canWrite: Bool { role != .observer && !isRegional }
 
     /// Whether the user may load a file of this kind: the school registry is the administrator's,
     /// every other kind any municipal staff member's.
-    public func canImport(schoolRegistry: Bool) -> Bool { schoolRegistry ? role == .admin : isMunicipalStaff }
+    public func canImport(schoolRegistry: Bool) -> Bool { schoolRegistry ? canAdminister : isMunicipalStaff }
 
     /// Whether the user may change a school's own data (social context, staff, resources).
     public func canEditSchoolData(_ school: String) -> Bool { isMunicipalStaff || ownSchool == school }
@@ -98,8 +122,9 @@ public struct Access: Sendable, Equatable {
         }
     }
 
-    /// Whether the user may change them: the same, since whoever may see a school's people works with them.
-    public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) }
+    /// Whether the user may change them: whoever may see a school's people works with them, except a
+    /// regional user, who reads.
+    public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) && !isRegional }
 
     /// Whether the user may see the name of a teacher of `school` as a possible mentor: a school sees
     /// its own teachers and those the municipality has put on its list of mentors, no others.
@@ -112,5 +137,5 @@ public struct Access: Sendable, Equatable {
     }
 
     /// Municipal work with people (the course catalogue, consultation points, the list of competences).
-    public var canManagePeopleWork: Bool { role == .admin || role == .methodist }
+    public var canManagePeopleWork: Bool { isMunicipalStaff }
 }

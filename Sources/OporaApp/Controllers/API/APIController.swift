@@ -30,7 +30,7 @@ struct APIController: RouteCollection {
 
     func programmes(_ req: Request) async throws -> [Components.Schemas.Programme] {
         let user = try req.currentUser()
-        return try await Scope.programmes(for: user, on: req.db).map(Components.Schemas.Programme.init)
+        return try await Scope.readableProgrammes(for: user, on: req.db).map(Components.Schemas.Programme.init)
     }
 
     func plan(_ req: Request) async throws -> ProgrammePlan {

@@ -6,6 +6,8 @@ import Vapor
 enum PagesController {
     static func home(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
+        // A regional user starts at the region's municipalities until one is opened.
+        if user.access.isRegional, user.chosenMunicipalityID == nil { return req.redirect(to: SiteURL.region.path) }
         let programme = try await req.shownProgramme()
         let summary = try await HomeSummary.fetch(programme, user: user, today: req.today, on: req.db)
         var indicators: IndicatorData?

@@ -11,9 +11,13 @@ enum ScatterChart {
         var x: Double
         var y: Double
         var category: SchoolCategory
+        /// Drawn small and grey behind the others: a school outside the highlighted municipality.
+        var dim = false
     }
 
-    static func svg(_ points: [Point], title: String) -> Component {
+    /// With more points than fit numbers beside them (`numbered` false), they go unnumbered, small
+    /// and half transparent, so that where many schools lie shows as a darker cloud.
+    static func svg(_ points: [Point], title: String, numbered: Bool = true) -> Component {
         let w = 640.0, h = 400.0, left = 60.0, right = 140.0, top = 20.0, bottom = 50.0
         let xs = points.map(\.x), ys = points.map(\.y)
         let xMax = max(2.0, (xs.max() ?? 1) * 1.05)
@@ -35,10 +39,11 @@ enum ScatterChart {
         }
         svg.text("Социальный индекс (1 — на пороге критериев)", x: (left + w - right) / 2, y: h - 12, cls: "axis-label", anchor: "middle")
         svg.text("Сводный результат, п. п.", x: 8, y: top - 6, cls: "axis-label")
-        for (i, p) in points.enumerated() {
-            svg.circle(x: px(p.x), y: py(p.y), r: 6, cls: "pt c-\(p.category.rawValue)",
+        // Dim points first, so the highlighted ones are drawn over them.
+        for (i, p) in points.enumerated().sorted(by: { ($0.element.dim ? 0 : 1, $0.offset) < ($1.element.dim ? 0 : 1, $1.offset) }) {
+            svg.circle(x: px(p.x), y: py(p.y), r: p.dim ? 3 : numbered ? 6 : 4, cls: p.dim ? "pt dim" : numbered ? "pt c-\(p.category.rawValue)" : "pt dense c-\(p.category.rawValue)",
                        label: "\(p.label): \(p.category.russian), сводный результат \(Format.points(p.y)), социальный индекс \(Format.number(p.x, digits: 2))")
-            svg.text(String(i + 1), x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label")
+            if numbered { svg.text(String(i + 1), x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label") }
         }
         return svg.component
     }

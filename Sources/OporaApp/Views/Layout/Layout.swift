@@ -18,6 +18,13 @@ enum Layout {
             El("body") {
                 El("a", [("href", "#main"), ("class", "skip")]) { Tx("К содержанию") }
                 header(ctx)
+                if let region = ctx.regionName {
+                    El("p", [("class", "programme-bar")]) {
+                        Tx("\(region) · ")
+                        if let m = ctx.municipalityName { Tx("страницы муниципалитета «\(m)» — только чтение · ") }
+                        El("a", [("href", SiteURL.region.path)]) { Tx("все муниципалитеты") }
+                    }
+                }
                 if let p = ctx.programme {
                     El("p", [("class", "programme-bar")]) {
                         Tx("Программа: \(p.name), \(p.years.lowerBound)–\(p.years.upperBound) · \(p.status.russian) · ")
@@ -59,7 +66,7 @@ enum Layout {
                     }
                 }
                 El("div", [("class", "who")]) {
-                    El("span") { Tx("\(user.fullName) · \(user.role.russian)" + (ctx.municipalityName.map { " · \($0)" } ?? "")) }
+                    El("span") { Tx("\(user.fullName) · \(user.access.russianTitle)" + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
                     El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline")]) {
                         Forms.csrf(ctx)
                         El("button", [("type", "submit"), ("class", "link")]) { Tx("Выйти") }
@@ -82,7 +89,12 @@ enum Layout {
     }
 
     static func navigation(for user: CurrentUser) -> [NavItem] {
-        var items = [
+        var items: [NavItem] = user.access.isRegional ? [
+            NavItem(title: "Муниципалитеты", url: .region),
+            NavItem(title: "Школы региона", url: .regionMonitoring),
+            NavItem(title: "Отчёт региона", url: .regionReport),
+        ] : []
+        items += [
             NavItem(title: "Главная", url: .home),
             NavItem(title: "Программы", url: .programmes),
             NavItem(title: "Паспорт программы", url: .passport),

@@ -10,6 +10,8 @@ struct PageContext: Sendable {
     var path: String
     /// The pinned date of a demo, said in its banner.
     var demoToday: Day? = nil
+    /// A regional user's region: the pages of the shown municipality are read-only for them.
+    var regionName: String? = nil
     /// The programme the pages show, said under the menu: which one, its years and its state.
     var programme: ShownProgramme? = nil
     /// What the last change said («Изменения сохранены.»), shown once at the top of the next page.

@@ -62,6 +62,7 @@ enum Stylesheet {
     .chart{width:100%;max-width:780px;height:auto;display:block;margin:8px 0}
     .chart .track{fill:#e4e8ed}.chart .bar{fill:#2e7d32}.chart text{font-size:14px;fill:#1d2733}
     .pages{display:flex;gap:10px;margin:12px 0}
+    .sort-links{font-size:14px}
     .token{display:block;padding:8px;background:#fff;border:1px solid #8795a4;word-break:break-all}
     ol.history>li{margin-bottom:10px}
     .measures-short{padding-left:18px}.measures-short .date{font-variant-numeric:tabular-nums;color:#5b6673}
@@ -82,7 +83,7 @@ enum Stylesheet {
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
     .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
-    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt-label{font-size:12px;fill:#1d2733}
+    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}
     .chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}.chart polyline.ln,.chart line.ln{fill:none;stroke-width:2}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
     .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}

@@ -46,7 +46,8 @@ enum MonitoringView {
                     guard let c = a.composite else { return nil }
                     return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category)
                 }
-                ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год")
+                ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год",
+                                 numbered: points.count <= pageSize)
                 if points.count <= pageSize {
                     El("ol", [("class", "point-names")]) {
                         for p in points {

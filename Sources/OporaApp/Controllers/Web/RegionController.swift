@@ -1,0 +1,100 @@
+import Fluent
+import OporaDomain
+import Vapor
+
+/// A regional user's pages: the municipalities side by side (and one of them opened for reading),
+/// every school of the region, the region's report; a region administrator's forms.
+enum RegionController {
+    static func index(_ req: Request) async throws -> Response {
+        try await render(req, newPassword: nil, failed: nil)
+    }
+
+    static func render(_ req: Request, newPassword: (login: String, password: String)?, failed: FailedForm?) async throws -> Response {
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let municipalities = try await Scope.regionMunicipalities(for: user, on: req.db)
+        let overview = try await RegionOverview.fetch(region: region, municipalities: municipalities, year: try req.queryYear(), user: user,
+                                                      today: req.today, cache: req.application.monitoringCache, on: req.db)
+        let sort = req.queryText("sort").flatMap(RegionOverview.Sort.init(rawValue:)) ?? .name
+        var users: [RegionView.UserLine]?
+        if user.access.canAdministerRegion {
+            users = try await User.query(on: req.db).filter(\.$region.$id == region.requireID()).filter(\.$municipality.$id == nil).sort(\.$login).all()
+                .map { u in
+                    RegionView.UserLine(login: u.login, name: u.fullName,
+                                        title: Access(role: u.role, municipalityID: nil, regionID: u.$region.id?.uuidString).russianTitle, active: u.isActive)
+                }
+        }
+        return RegionView.render(try await PageContext.make(req), .init(overview: overview, sort: sort, users: users, newPassword: newPassword), failed: failed)
+    }
+
+    /// Opens a municipality of the region: its pages (read-only) are shown until another is opened.
+    static func open(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let id = try req.uuidParameter("municipalityID")
+        guard try await Scope.municipalityIDs(for: user, on: req.db).contains(id) else { throw Abort(.notFound, reason: "Такого муниципалитета нет.") }
+        req.session.data[SessionUserAuthenticator.municipalityKey] = id.uuidString
+        req.session.data[Request.chosenProgrammeKey] = nil
+        return req.redirect(to: SiteURL.home.path)
+    }
+
+    struct MunicipalityForm: Content { var name: String; var adminLogin: String; var adminFullName: String }
+
+    static func createMunicipality(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let form = try req.content.decode(MunicipalityForm.self)
+        switch try await UserAccounts.createMunicipality(name: form.name, adminLogin: form.adminLogin, adminName: form.adminFullName,
+                                                         in: try region.requireID(), by: user, hasher: req.password.async, on: req.db) {
+        case .success(let password):
+            return try await render(req, newPassword: (UserAccounts.normalised(form.adminLogin), password), failed: nil)
+        case .failure(let errors):
+            return try await render(req, newPassword: nil, failed: FailedForm(form: "new-municipality",
+                values: ["name": form.name, "adminLogin": form.adminLogin, "adminFullName": form.adminFullName], errors: errors))
+        }
+    }
+
+    struct UserForm: Content { var login: String; var fullName: String; var role: String }
+
+    static func createUser(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let form = try req.content.decode(UserForm.self)
+        let values = ["login": form.login, "fullName": form.fullName, "role": form.role]
+        guard let role = Role(rawValue: form.role), role != .school else {
+            var errors = FieldErrors()
+            errors.add("role", "Выберите роль: администратор, методист или наблюдатель региона.")
+            return try await render(req, newPassword: nil, failed: FailedForm(form: "new-user", values: values, errors: errors))
+        }
+        let new = UserAccounts.NewUser(login: form.login, fullName: form.fullName, role: role, place: .region(try region.requireID()), password: nil)
+        switch try await req.db.transaction({ db in try await UserAccounts.create(new, by: user, hasher: req.password.async, on: db) }) {
+        case .success(let password): return try await render(req, newPassword: (UserAccounts.normalised(form.login), password), failed: nil)
+        case .failure(let errors): return try await render(req, newPassword: nil, failed: FailedForm(form: "new-user", values: values, errors: errors))
+        }
+    }
+
+    static func monitoring(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let municipalities = try await Scope.regionMunicipalities(for: user, on: req.db)
+        let asked = try req.queryUUID("municipality")
+        let schools = try await RegionSchools.fetch(municipalities: municipalities, year: try req.queryYear(), cache: req.application.monitoringCache, on: req.db)
+        let model = RegionMonitoringView.Model(schools: schools, municipalities: try municipalities.map { (try $0.requireID(), $0.name) },
+                                               municipality: municipalities.contains { $0.id == asked } ? asked : nil,
+                                               category: req.queryText("category").flatMap(SchoolCategory.init(rawValue:)),
+                                               page: try req.queryPage() - 1)
+        return RegionMonitoringView.render(try await PageContext.make(req), model)
+    }
+
+    static func reportModel(_ req: Request) async throws -> RegionReportView.Model {
+        try await .fetch(for: try req.currentUser(), year: try req.queryYear(), today: req.today, cache: req.application.monitoringCache, on: req.db)
+    }
+
+    static func report(_ req: Request) async throws -> Response {
+        RegionReportView.render(try await PageContext.make(req), try await reportModel(req))
+    }
+
+    static func reportXLSX(_ req: Request) async throws -> Response {
+        let model = try await reportModel(req)
+        return Download.attachment(Data(try model.workbook()), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                   fileName: "Отчёт региона \(model.overview.year.map(String.init) ?? "").xlsx")
+    }
+}

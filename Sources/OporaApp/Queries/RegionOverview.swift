@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+/// A region's municipalities side by side: each one's active programme, its measures, the schools
+/// taking part, the categories of one year and the indicators against their targets. The pages,
+/// the report and the API read it from here.
+struct RegionOverview: Sendable {
+    var regionName: String
+    /// The year of the categories: the one asked for if any municipality has results of it, else
+    /// the latest such year; nil before any results are loaded in the region.
+    var year: Int?
+    var years: [Int]
+    var rows: [Row]
+
+    struct Row: Sendable {
+        var municipalityID: UUID
+        var name: String
+        var isDemo: Bool
+        var schools: Int
+        var programme: ProgrammeFigures?
+        /// Nil when the municipality has no results of the year.
+        var categories: [SchoolCategory: Int]?
+
+        /// Schools with low results (НРО, with or without НСУ) and in adverse conditions (НСУ).
+        var lowResults: Int? { categories.map { ($0[.lowResults] ?? 0) + ($0[.lowResultsAndAdverse] ?? 0) } }
+        var adverse: Int? { categories.map { ($0[.adverse] ?? 0) + ($0[.resilient] ?? 0) + ($0[.lowResultsAndAdverse] ?? 0) } }
+    }
+
+    struct ProgrammeFigures: Sendable {
+        var id: UUID
+        var name: String
+        var years: ClosedRange<Int>
+        var measures: Int
+        var done: Int
+        var overdue: Int
+        var participating: Int
+        /// The programme year the indicators are of: the latest up to today's year with a value.
+        var indicatorYear: Int
+        var indicators: [IndicatorFigure]
+
+        var achieved: Int { indicators.filter { $0.achieved == true }.count }
+        var withTarget: Int { indicators.filter { $0.target != nil }.count }
+    }
+
+    struct IndicatorFigure: Sendable {
+        var number: Int
+        var title: String
+        var year: Int
+        var numerator: Double
+        var denominator: Double
+        var value: Double?
+        var target: Double?
+        var achieved: Bool? { IndicatorAssessment.achieved(value: value, target: target) }
+    }
+
+    static func fetch(region: Region, municipalities: [Municipality], year asked: Int?, user: CurrentUser, today: Day,
+                      cache: MonitoringCache, on db: any Database) async throws -> RegionOverview {
+        var yearsWithData = Set<Int>()
+        for m in municipalities { yearsWithData.formUnion(try await cache.data(municipalityID: m.requireID(), on: db).years) }
+        let years = yearsWithData.sorted()
+        let year = asked.flatMap { yearsWithData.contains($0) ? $0 : nil } ?? years.last
+        var rows: [Row] = []
+        for m in municipalities {
+            let id = try m.requireID()
+            let categories = try await year.asyncFlatMap { try await cache.identified(municipalityID: id, year: $0, on: db) }
+                .map { Dictionary(grouping: $0.result.schools, by: \.category).mapValues(\.count) }
+            let active = try await Programme.query(on: db).filter(\.$municipality.$id == id).filter(\.$status == .active).first()
+            rows.append(Row(municipalityID: id, name: m.name, isDemo: m.isDemo,
+                            schools: try await School.query(on: db).filter(\.$municipality.$id == id).count(),
+                            programme: try await active.asyncFlatMap { try await figures(of: $0, user: user, today: today, cache: cache, on: db) },
+                            categories: categories))
+        }
+        return RegionOverview(regionName: region.name, year: year, years: years, rows: rows)
+    }
+
+    /// The figures of one programme: the same counts as its home page, the same values as its indicators page.
+    static func figures(of programme: Programme, user: CurrentUser, today: Day, cache: MonitoringCache,
+                        on db: any Database) async throws -> ProgrammeFigures {
+        let id = try programme.requireID()
+        let summary = try await HomeSummary.fetch(programme, user: user, today: today, on: db)
+        let data = try await IndicatorData.load(programme, cache: cache, on: db)
+        let candidates = programme.years.filter { $0 <= today.year }
+        let year = candidates.last { y in data.numbers.contains { data.value($0, y).value != nil } } ?? candidates.last ?? programme.startYear
+        let indicators = data.numbers.map { n in
+            let v = data.value(n, year)
+            return IndicatorFigure(number: n, title: data.titles[n] ?? "", year: year, numerator: v.numerator, denominator: v.denominator,
+                                   value: v.value, target: data.targets[n]?[year])
+        }
+        return ProgrammeFigures(id: id, name: programme.name, years: programme.years, measures: summary.total, done: summary.done,
+                                overdue: summary.overdue.count, participating: try await Participation.schoolIDs(of: id, on: db).count,
+                                indicatorYear: year, indicators: indicators)
+    }
+}
+
+extension RegionOverview {
+    /// The columns the «Муниципалитеты» table is sorted by.
+    enum Sort: String, CaseIterable, Sendable {
+        case name, schools, done, overdue, lowResults = "nro", adverse = "nsu", indicators
+
+        func ordered(_ rows: [Row]) -> [Row] {
+            func key(_ r: Row) -> Double {
+                switch self {
+                case .name: return 0
+                case .schools: return Double(r.schools)
+                case .done: return r.programme.map { $0.measures == 0 ? 0 : Double($0.done) / Double($0.measures) } ?? -1
+                case .overdue: return Double(r.programme?.overdue ?? -1)
+                case .lowResults: return Double(r.lowResults ?? -1)
+                case .adverse: return Double(r.adverse ?? -1)
+                case .indicators: return r.programme.map { $0.withTarget == 0 ? 0 : Double($0.achieved) / Double($0.withTarget) } ?? -1
+                }
+            }
+            guard self != .name else { return rows }
+            // Most first (the worst overdue, the most schools on the lists); the name breaks ties.
+            return rows.enumerated().sorted { a, b in
+                let (ka, kb) = (key(a.element), key(b.element))
+                return ka != kb ? ka > kb : a.offset < b.offset
+            }.map(\.element)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import OporaDomain
+
+/// Every school of a region with its municipality and its category of one year, as each
+/// municipality's identification gives it (`MonitoringCache.identified`: the same categories as the
+/// municipality's own pages).
+struct RegionSchools: Sendable {
+    var year: Int?
+    var years: [Int]
+    var schools: [Item]
+    /// The municipalities that have no results of the year: their schools are not on the list.
+    var withoutResults: [String]
+
+    struct Item: Sendable {
+        var municipalityID: UUID
+        var municipality: String
+        var school: School.Facts?
+        var assessment: SchoolAssessment
+
+        var name: String { school?.shortName ?? assessment.schoolCode }
+    }
+
+    static func fetch(municipalities: [Municipality], year asked: Int?, cache: MonitoringCache, on db: any Database) async throws -> RegionSchools {
+        var years = Set<Int>()
+        for m in municipalities { years.formUnion(try await cache.data(municipalityID: m.requireID(), on: db).years) }
+        let sorted = years.sorted()
+        guard let year = asked.flatMap({ years.contains($0) ? $0 : nil }) ?? sorted.last else {
+            return RegionSchools(year: nil, years: [], schools: [], withoutResults: municipalities.map(\.name))
+        }
+        var items: [Item] = []
+        var without: [String] = []
+        for m in municipalities {
+            let id = try m.requireID()
+            guard let identified = try await cache.identified(municipalityID: id, year: year, on: db) else { without.append(m.name); continue }
+            let facts = Dictionary(uniqueKeysWithValues: identified.data.schools.map { ($0.code, $0) })
+            items += identified.result.schools.map { Item(municipalityID: id, municipality: m.name, school: facts[$0.schoolCode], assessment: $0) }
+        }
+        return RegionSchools(year: year, years: sorted, schools: items, withoutResults: without)
+    }
+}

@@ -1,0 +1,191 @@
+import Fluent
+import Foundation
+import NIOCore
+@testable import OporaApp
+import OporaDomain
+import Testing
+import Vapor
+import VaporTesting
+
+/// A second municipality of the demo's region, with schools, two years of results and an active programme.
+enum RegionFixture {
+    static let name = "Соседний район (тест)"
+
+    /// Three schools; «Соседняя ООШ» fails 40–50 % in every procedure of both years, the others 5–10 %.
+    static func neighbour(_ app: Application) async throws -> Municipality {
+        let demo = try #require(try await Municipality.query(on: app.db).filter(\.$isDemo == true).first())
+        let m = Municipality(regionID: demo.$region.id, name: name, isDemo: false)
+        try await m.create(on: app.db)
+        let schools = [("sos-01", "Соседняя СОШ № 1"), ("sos-02", "Соседняя СОШ № 2"), ("sos-03", "Соседняя ООШ")]
+        for (code, title) in schools {
+            try await School(municipalityID: m.id!, code: code, name: "МБОУ \(title)", shortName: title, settlement: nil, type: "СОШ",
+                             distanceKm: nil, isDemo: false).create(on: app.db)
+        }
+        let years = try await app.monitoringCache.data(municipalityID: demo.id!, on: app.db).years.suffix(2)
+        var csv = "year,kind,grade,subject,school_code,participants,fails\n"
+        for y in years {
+            for (grade, subject) in [(4, "Математика"), (5, "Русский язык"), (6, "Математика")] {
+                csv += "\(y),vpr,\(grade),\(subject),sos-01,20,1\n\(y),vpr,\(grade),\(subject),sos-02,20,2\n\(y),vpr,\(grade),\(subject),sos-03,10,\(grade == 4 ? 5 : 4)\n"
+            }
+        }
+        let loaded = try await ImportService.run(kind: .results, fileName: "results.csv", bytes: Array(csv.utf8), municipalityID: m.id!, user: nil,
+                                                 write: true, today: testToday, on: app.db)
+        if case .failure(let p) = loaded { Issue.record("fixture results refused: \(p)") }
+        let template = try ProgrammeTemplate.balagansky().adapted(to: name, years: (years.last! - 1)...(years.last! + 1))
+        try await ProgrammeInstaller.install(template, municipalityID: m.id!, status: .active, on: app.db)
+        return m
+    }
+}
+
+@Suite struct RegionTests {
+    @Test func aRegionalUserSeesTheMunicipalitiesSideBySideAndOpensEachForReading() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            var region = WebClient(app)
+            try await region.login("region")
+            let start = try await region.get("/")
+            #expect(start.status == .seeOther && start.headers.first(name: .location) == "/region")
+            let overview = try await region.get("/region")
+            #expect(overview.status == .ok)
+            #expect(overview.body.contains("Муниципалитеты: Иркутская область"))
+            #expect(overview.body.contains("Балаганский район (демо)") && overview.body.contains(RegionFixture.name))
+            // The neighbour: 3 schools, none taking part yet; «Соседняя ООШ» is НРО (both years low), the others are not.
+            let row = try #require(WebClient.firstMatch(in: overview.body, "(<th scope=\"row\">Соседний район \\(тест\\)</th>.*?)</tr>"))
+            #expect(row.contains(">3 (0)<"), "\(row)")
+            #expect(row.contains("<td class=\"num\">1</td><td class=\"num\">0</td>"), "НРО 1, НСУ 0: \(row)")
+            #expect(overview.body.contains("Администратор региона"))
+
+            // Opened: its programme and its monitoring, read-only; then the demo again.
+            #expect(try await region.post("/region/municipalities/\(neighbour.id!.uuidString)/open", form: []).status == .seeOther)
+            let home = try await region.get("/")
+            #expect(home.status == .ok && home.body.contains("страницы муниципалитета «\(RegionFixture.name)» — только чтение"))
+            let monitoring = try await region.get("/monitoring")
+            #expect(monitoring.body.contains("Соседняя ООШ") && !monitoring.body.contains("Биритская"))
+            let measure = try #require(try await Measure.query(on: app.db).filter(\.$programme.$id == Programmes.latest(of: neighbour.id!, on: app.db)!.id!).first())
+            let page = try await region.get("/measures/\(measure.id!.uuidString)")
+            #expect(page.status == .ok && !page.body.contains("<form method=\"post\" action=\"/measures/"))
+            let demo = try #require(try await Municipality.query(on: app.db).filter(\.$isDemo == true).first())
+            _ = try await region.post("/region/municipalities/\(demo.id!.uuidString)/open", form: [])
+            #expect(try await region.get("/monitoring").body.contains("Биритская"))
+            // A municipality of no region of the user's is not opened.
+            #expect(try await region.post("/region/municipalities/\(UUID().uuidString)/open", form: []).status == .notFound)
+        }
+    }
+
+    @Test func nothingOfAMunicipalityIsWrittenByARegionalUser() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let school = try await Fixtures.school("bal-03", app)
+            let measure = try await Fixtures.schoolMeasure("bal-03", app)
+            var region = WebClient(app)
+            try await region.login("region")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "region", app))
+            headers.contentType = .json
+            let before = try await AuditEntry.query(on: app.db).count()
+            let regional: Set<String> = ["/logout", "/login", "/region/municipalities", "/region/users"]
+            var tried = 0
+            for r in RouteSecurityTests.routes(app, { $0 == "schoolID" ? school.id!.uuidString : $0 == "measureID" ? measure.id!.uuidString : $0 == "kind" ? "teachers" : $0 == "form" ? "plan" : UUID().uuidString })
+            where r.method != .GET && !regional.contains(r.path) && !r.path.hasSuffix("/open") {
+                tried += 1
+                let status: HTTPStatus
+                if r.path.hasPrefix("/api/") {
+                    status = try await app.testing().sendRequest(r.method, r.path, headers: headers, body: ByteBuffer(string: "{}")).status
+                } else {
+                    status = try await region.post(r.path, form: [("year", "2021"), ("name", "x"), ("status", "done")]).status
+                }
+                #expect(status == .forbidden, "\(r.method) \(r.path) → \(status.code)")
+            }
+            #expect(tried > 60)
+            #expect(try await AuditEntry.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test func aMunicipalUserReadsNeitherTheOtherMunicipalityNorTheRegion() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            let theirs = try #require(try await School.query(on: app.db).filter(\.$code == "sos-03").first())
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            #expect(try await admin.get("/schools/\(theirs.id!.uuidString)").status == .notFound)
+            #expect(try await admin.get("/region").status == .forbidden)
+            #expect(try await admin.get("/region/monitoring").status == .forbidden)
+            #expect(try await admin.post("/region/municipalities/\(neighbour.id!.uuidString)/open", form: []).status == .forbidden)
+            #expect(!(try await admin.get("/monitoring")).body.contains("Соседняя"))
+            // The region's user reads that school.
+            var region = WebClient(app)
+            try await region.login("region")
+            #expect(try await region.get("/schools/\(theirs.id!.uuidString)").status == .ok)
+        }
+    }
+
+    @Test func theRegionAdministratorAddsAMunicipalityAndRegionalUsers() async throws {
+        try await withDemoApp { app in
+            var region = WebClient(app)
+            try await region.login("region")
+            _ = try await region.get("/region")
+            let added = try await region.post("/region/municipalities", form: [("name", "  Усть-Удинский   район "), ("adminLogin", "ud-admin"), ("adminFullName", "Администратор района")])
+            #expect(added.status == .ok && added.body.contains("Пользователь ud-admin добавлен"))
+            let password = try #require(WebClient.firstMatch(in: added.body, "<code class=\"token\">([a-z0-9]{16})</code>"))
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$name == "Усть-Удинский район").first())
+            #expect(try await Fixtures.user("ud-admin", app).$municipality.id == m.id)
+            var theirAdmin = WebClient(app)
+            #expect(try await theirAdmin.login("ud-admin", password: password).status == .seeOther)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "municipality.create").count() == 1)
+
+            // The same name again (any case) and a taken login: refused, what was typed kept, nothing added.
+            let again = try await region.post("/region/municipalities", form: [("name", "усть-удинский район"), ("adminLogin", "admin"), ("adminFullName", "Х")])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.contains("Муниципалитет «усть-удинский район» в регионе уже есть") && again.body.contains("Логин «admin» уже занят"))
+            #expect(again.body.contains("value=\"усть-удинский район\""))
+            #expect(try await Municipality.query(on: app.db).count() == 2)
+
+            let user = try await region.post("/region/users", form: [("login", "minobr"), ("fullName", "Наблюдатель министерства"), ("role", "observer")])
+            #expect(user.status == .ok && user.body.contains("minobr"))
+            let observer = try await Fixtures.user("minobr", app)
+            #expect(observer.$region.id != nil && observer.$municipality.id == nil && observer.role == .observer)
+            #expect(try await region.post("/region/users", form: [("login", "x1"), ("fullName", "X"), ("role", "school")]).status == .unprocessableEntity)
+
+            // A regional observer and a municipal admin add nothing.
+            let observerPassword = try #require(WebClient.firstMatch(in: user.body, "<code class=\"token\">([a-z0-9]{16})</code>"))
+            var minobr = WebClient(app)
+            _ = try await minobr.login("minobr", password: observerPassword)
+            _ = try await minobr.get("/region")
+            #expect(try await minobr.get("/region").status == .ok)
+            #expect(try await minobr.post("/region/municipalities", form: [("name", "Ещё один"), ("adminLogin", "e1"), ("adminFullName", "Е")]).status == .forbidden)
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            _ = try await admin.get("/")
+            #expect(try await admin.post("/region/users", form: [("login", "x2"), ("fullName", "X"), ("role", "admin")]).status == .forbidden)
+            #expect(try await Municipality.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test func theRegionsSchoolsAndReportListEveryMunicipality() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            var region = WebClient(app)
+            try await region.login("region")
+            let all = try await region.get("/region/monitoring")
+            #expect(all.status == .ok && all.body.contains("Соседняя ООШ") && all.body.contains("Биритская СОШ"))
+            let theirs = try await region.get("/region/monitoring?municipality=\(neighbour.id!.uuidString)&category=lowResults")
+            #expect(theirs.body.contains("Школы 1–1 из 1") && theirs.body.contains("Соседняя ООШ") && !theirs.body.contains(">Биритская СОШ<"))
+            #expect(theirs.body.contains("Цветом выделены школы муниципалитета «\(RegionFixture.name)»"))
+            #expect(try await region.get("/region/monitoring?municipality=нет").status == .unprocessableEntity)
+
+            let report = try await region.get("/region/report")
+            #expect(report.status == .ok && report.body.contains("Соседняя ООШ") && report.body.contains(RegionFixture.name))
+            let xlsx = try await region.get("/region/report.xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.first(name: .contentDisposition)?.contains(".xlsx") == true)
+            guard ReportTests.canOpenWorkbooks else { return }
+            let model = try await RegionReportView.Model.fetch(for: try CurrentUser(try await Fixtures.user("region", app)), year: nil, today: testToday,
+                                                               cache: app.monitoringCache, on: app.db)
+            let municipalities = try ReportTests.csvLines(of: try model.workbook(), sheet: 1)
+            // header, the demo, the neighbour: 3 schools, none taking part; categories: 1 НРО, 2 none
+            #expect(municipalities.count == 3, "\(municipalities)")
+            let row = try #require(municipalities.first { $0.hasPrefix("\(RegionFixture.name),") })
+            #expect(row.hasSuffix(",3,0,\(model.overview.year!),0,1,0,0,2,0"), "\(row)")
+            let schools = try ReportTests.csvLines(of: try model.workbook(), sheet: 3)
+            #expect(schools.contains { $0.hasPrefix("\(RegionFixture.name),sos-03,Соседняя ООШ,НРО,") }, "\(schools)")
+        }
+    }
+}
