@@ -18,7 +18,9 @@
 #   FUZZ_SEED        Hypothesis seed                       (default 20221001)
 #   FUZZ_PHASES      Schemathesis phases                   (default examples,coverage,fuzzing,stateful; the stateful
 #                    phase follows links Schemathesis infers between operations and costs a few seconds)
-#   FUZZ_TOKEN_OWNER login of the token's owner: admin, metodist, biritskaya, kumareyskaya, observer (default admin)
+#   FUZZ_TOKEN_OWNER login of the token's owner: admin, metodist, biritskaya, kumareyskaya, observer (default admin),
+#                    or region (the region's administrator: set FUZZ_TOKEN_LOGIN=region too, who issues it)
+#   FUZZ_TOKEN_LOGIN login of the administrator who issues the token (default admin)
 #   FUZZ_MODE        positive, negative or all             (default all: schema-valid and schema-breaking inputs)
 #   FUZZ_WORKERS     concurrent workers                    (default 1: deterministic order of requests against
 #                    one database; more than 1 needs Python >= 3.11.5, older ones crash in ast.parse from threads)
@@ -99,7 +101,7 @@ done
 answers || { echo "opora demo did not answer on $BASE within 180 s:" >&2; tail -n 30 "$WORK/server.log" >&2; exit 1; }
 
 # 3. An API token, issued by the admin on /admin/tokens; and the identifiers that exist
-TOKEN=$("$PY" "$HERE/token.py" "$BASE" --login admin --owner "${FUZZ_TOKEN_OWNER:-admin}" --config "$WORK/schemathesis.toml")
+TOKEN=$("$PY" "$HERE/token.py" "$BASE" --login "${FUZZ_TOKEN_LOGIN:-admin}" --owner "${FUZZ_TOKEN_OWNER:-admin}" --config "$WORK/schemathesis.toml")
 [ -n "$TOKEN" ] || { echo "no API token" >&2; exit 1; }
 
 # 4. Schemathesis

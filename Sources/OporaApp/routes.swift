@@ -132,9 +132,10 @@ func routes(_ app: Application) throws {
     // MARK: - Admin: audit log and API tokens
     let admin = signedIn.grouped(AccessGuard.administrator)
     admin.get(SiteURL.audit.pathComponents, use: AdminController.audit)
-    admin.get(SiteURL.tokens.pathComponents, use: AdminController.tokens)
-    admin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken)
-    admin.post(SiteURL.tokens.pathComponents + [":tokenID", "revoke"], use: AdminController.revokeToken)
+    let tokenAdmin = signedIn.grouped(AccessGuard { $0.canAdminister || $0.canAdministerRegion })
+    tokenAdmin.get(SiteURL.tokens.pathComponents, use: AdminController.tokens)
+    tokenAdmin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken)
+    tokenAdmin.post(SiteURL.tokens.pathComponents + [":tokenID", "revoke"], use: AdminController.revokeToken)
 
     // MARK: - API
     try app.register(collection: APIController())
@@ -142,4 +143,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: MonitoringAPIController())
     try app.register(collection: PeopleAPIController())
     try app.register(collection: NetworkAPIController())
+    try app.register(collection: RegionAPIController())
 }

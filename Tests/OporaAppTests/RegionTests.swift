@@ -85,7 +85,7 @@ enum RegionFixture {
             let regional: Set<String> = ["/logout", "/login", "/region/municipalities", "/region/users"]
             var tried = 0
             for r in RouteSecurityTests.routes(app, { $0 == "schoolID" ? school.id!.uuidString : $0 == "measureID" ? measure.id!.uuidString : $0 == "kind" ? "teachers" : $0 == "form" ? "plan" : UUID().uuidString })
-            where r.method != .GET && !regional.contains(r.path) && !r.path.hasSuffix("/open") {
+            where r.method != .GET && !regional.contains(r.path) && !r.path.hasSuffix("/open") && !r.path.hasPrefix("/admin/tokens") {
                 tried += 1
                 let status: HTTPStatus
                 if r.path.hasPrefix("/api/") {
@@ -145,6 +145,14 @@ enum RegionFixture {
             #expect(observer.$region.id != nil && observer.$municipality.id == nil && observer.role == .observer)
             #expect(try await region.post("/region/users", form: [("login", "x1"), ("fullName", "X"), ("role", "school")]).status == .unprocessableEntity)
 
+            // API tokens: the region's admin issues them to the region's users, not to a municipality's.
+            let tokens = try await region.get("/admin/tokens")
+            #expect(tokens.status == .ok && tokens.body.contains("(minobr) — Наблюдатель региона") && !tokens.body.contains("(metodist)"))
+            let municipal = try await Fixtures.user("metodist", app)
+            #expect(try await region.post("/admin/tokens", form: [("name", "x"), ("userID", municipal.id!.uuidString)]).status == .unprocessableEntity)
+            let issued = try await region.post("/admin/tokens", form: [("name", "Дашборд министерства"), ("userID", observer.id!.uuidString)])
+            #expect(issued.status == .ok && issued.body.contains("Токен создан"))
+
             // A regional observer and a municipal admin add nothing.
             let observerPassword = try #require(WebClient.firstMatch(in: user.body, "<code class=\"token\">([a-z0-9]{16})</code>"))
             var minobr = WebClient(app)
@@ -186,6 +194,47 @@ enum RegionFixture {
             #expect(row.hasSuffix(",3,0,\(model.overview.year!),0,1,0,0,2,0"), "\(row)")
             let schools = try ReportTests.csvLines(of: try model.workbook(), sheet: 3)
             #expect(schools.contains { $0.hasPrefix("\(RegionFixture.name),sos-03,Соседняя ООШ,НРО,") }, "\(schools)")
+        }
+    }
+
+    @Test func theRegionalAPIAnswersRegionalUsersOnly() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            func get(_ path: String, _ login: String) async throws -> (HTTPStatus, [String: Any]) {
+                var h = HTTPHeaders()
+                h.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: login, app))
+                let r = try await app.testing().sendRequest(.GET, path, headers: h)
+                return (r.status, (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any]) ?? [:])
+            }
+            let (status, overview) = try await get("/api/v1/region/municipalities", "region")
+            #expect(status == .ok)
+            let rows = try #require(overview["municipalities"] as? [[String: Any]])
+            #expect(rows.map { $0["name"] as? String } == ["Балаганский район", RegionFixture.name])
+            let theirs = try #require(rows.last)
+            #expect(theirs["schools"] as? Int == 3 && theirs["lowResults"] as? Int == 1 && theirs["adverseConditions"] as? Int == 0)
+            #expect((theirs["programme"] as? [String: Any])?["participating"] as? Int == 0)
+
+            let (_, schools) = try await get("/api/v1/region/identification?municipality=\(neighbour.id!.uuidString)&category=lowResults", "region")
+            #expect(schools["total"] as? Int == 1)
+            #expect(((schools["schools"] as? [[String: Any]])?.first)?["code"] as? String == "sos-03")
+            #expect(try await get("/api/v1/region/identification?municipality=\(UUID().uuidString)", "region").0 == .notFound)
+            #expect(try await get("/api/v1/region/identification?category=nope", "region").0 == .unprocessableEntity)
+
+            // Indicators: every year of each active programme, with numerator, denominator and target.
+            let (_, indicators) = try await get("/api/v1/region/indicators", "region")
+            let byMunicipality = try #require(indicators["municipalities"] as? [[String: Any]])
+            #expect(byMunicipality.count == 2)
+            let values = try #require(byMunicipality.last?["values"] as? [[String: Any]])
+            #expect(values.count == 15 && values.allSatisfy { $0["masked"] as? Bool == false })
+            // indicator 1 of the neighbour: no school takes part, so no value (0 of 0)
+            #expect(values.first { $0["number"] as? Int == 1 }?["denominator"] as? Double == 0)
+
+            // The municipal identification of one municipality of the region, by name of its id.
+            let (_, one) = try await get("/api/v1/identification?year=\(overview["year"] as! Int)&municipality=\(neighbour.id!.uuidString)", "region")
+            #expect((one["schools"] as? [[String: Any]])?.count == 3)
+            // Not for a municipal user: the region's paths are refused, the other municipality is not there.
+            #expect(try await get("/api/v1/region/municipalities", "admin").0 == .forbidden)
+            #expect(try await get("/api/v1/identification?year=2020&municipality=\(neighbour.id!.uuidString)", "admin").0 == .notFound)
         }
     }
 }

@@ -106,12 +106,12 @@ struct AccessGuard: AsyncMiddleware {
 
 /// Requires a signed-in user (401 otherwise). A regional user reads the municipalities and changes
 /// nothing in them: every request of theirs that is not a read is refused here, before a handler
-/// reads its body, except the region's own forms (under /region) and signing out.
+/// reads its body, except the region's own forms (under /region), its API tokens and signing out.
 struct LoginRequired: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = try req.currentUser()
         if user.access.isRegional, ![.GET, .HEAD].contains(req.method),
-           !req.url.path.hasPrefix(SiteURL.region.path + "/"), req.url.path != SiteURL.logout.path {
+           !req.url.path.hasPrefix(SiteURL.region.path + "/"), !req.url.path.hasPrefix(SiteURL.tokens.path), req.url.path != SiteURL.logout.path {
             throw Abort(.forbidden, reason: "Пользователи региона читают страницы муниципалитетов и ничего в них не меняют.")
         }
         return try await next.respond(to: req)

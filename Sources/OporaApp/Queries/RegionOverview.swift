@@ -6,6 +6,9 @@ import OporaDomain
 /// taking part, the categories of one year and the indicators against their targets. The pages,
 /// the report and the API read it from here.
 struct RegionOverview: Sendable {
+    /// What the composites of the region's pages are measured against, said on each of them.
+    static let reference = "эталон сводного результата у каждого муниципалитета свой: средний по его школам для той же процедуры и года (или загруженная строка региона)"
+
     var regionName: String
     /// The year of the categories: the one asked for if any municipality has results of it, else
     /// the latest such year; nil before any results are loaded in the region.
@@ -37,7 +40,11 @@ struct RegionOverview: Sendable {
         var participating: Int
         /// The programme year the indicators are of: the latest up to today's year with a value.
         var indicatorYear: Int
-        var indicators: [IndicatorFigure]
+        /// Every indicator of every programme year.
+        var allIndicators: [IndicatorFigure]
+
+        /// The indicators of `indicatorYear`.
+        var indicators: [IndicatorFigure] { allIndicators.filter { $0.year == indicatorYear } }
 
         var achieved: Int { indicators.filter { $0.achieved == true }.count }
         var withTarget: Int { indicators.filter { $0.target != nil }.count }
@@ -82,14 +89,16 @@ struct RegionOverview: Sendable {
         let data = try await IndicatorData.load(programme, cache: cache, on: db)
         let candidates = programme.years.filter { $0 <= today.year }
         let year = candidates.last { y in data.numbers.contains { data.value($0, y).value != nil } } ?? candidates.last ?? programme.startYear
-        let indicators = data.numbers.map { n in
-            let v = data.value(n, year)
-            return IndicatorFigure(number: n, title: data.titles[n] ?? "", year: year, numerator: v.numerator, denominator: v.denominator,
-                                   value: v.value, target: data.targets[n]?[year])
+        let indicators = programme.years.flatMap { y in
+            data.numbers.map { n in
+                let v = data.value(n, y)
+                return IndicatorFigure(number: n, title: data.titles[n] ?? "", year: y, numerator: v.numerator, denominator: v.denominator,
+                                       value: v.value, target: data.targets[n]?[y])
+            }
         }
         return ProgrammeFigures(id: id, name: programme.name, years: programme.years, measures: summary.total, done: summary.done,
                                 overdue: summary.overdue.count, participating: try await Participation.schoolIDs(of: id, on: db).count,
-                                indicatorYear: year, indicators: indicators)
+                                indicatorYear: year, allIndicators: indicators)
     }
 }
 

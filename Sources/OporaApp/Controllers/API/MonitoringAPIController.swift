@@ -66,7 +66,12 @@ struct MonitoringAPIController: RouteCollection {
     }
 
     func identification(_ req: Request) async throws -> Components.Schemas.Identification {
-        let user = try req.currentUser()
+        var user = try req.currentUser()
+        // A regional user names the municipality; anyone else may name only the own one.
+        if let chosen = try req.queryUUID("municipality") {
+            guard try await Scope.municipalityIDs(for: user, on: req.db).contains(chosen) else { throw Abort(.notFound, reason: "Такого муниципалитета нет.") }
+            user.chosenMunicipalityID = chosen
+        }
         let municipality = try await Scope.wholeMunicipality(for: user, on: req.db)
         guard let year = try req.queryYear() else {
             throw Abort(.unprocessableEntity, reason: "Укажите год от 2000 до 2100: ?year=2025.")

@@ -21,7 +21,7 @@ enum AdminController {
 
     static func renderTokens(_ req: Request, newToken: String?, failed: FailedForm?) async throws -> Response {
         let user = try req.currentUser()
-        let (tokens, users) = try await TokensView.query(municipalityID: user.municipalityID, on: req.db)
+        let (tokens, users) = try await TokensView.query(for: user, on: req.db)
         return TokensView.render(try await PageContext.make(req), tokens: tokens, users: users, newToken: newToken, failed: failed)
     }
 

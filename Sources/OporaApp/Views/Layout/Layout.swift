@@ -115,10 +115,8 @@ enum Layout {
         if user.access.isMunicipalStaff {
             items.append(NavItem(title: "Загрузка данных", url: .imports))
         }
-        if user.access.canAdminister {
-            items.append(NavItem(title: "Журнал изменений", url: .audit))
-            items.append(NavItem(title: "Токены API", url: .tokens))
-        }
+        if user.access.canAdminister { items.append(NavItem(title: "Журнал изменений", url: .audit)) }
+        if user.access.canAdminister || user.access.canAdministerRegion { items.append(NavItem(title: "Токены API", url: .tokens)) }
         return items
     }
 }

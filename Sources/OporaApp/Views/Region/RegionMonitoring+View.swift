@@ -34,7 +34,7 @@ enum RegionMonitoringView {
             if let year = m.schools.year {
                 filters(m, year: year)
                 El("p", [("class", "muted")]) {
-                    Tx("Категории — как на страницах каждого муниципалитета: эталон сводного результата — средний по школам муниципалитета для той же процедуры и года (или загруженная строка региона).")
+                    Tx("Категории — как на страницах каждого муниципалитета; \(RegionOverview.reference).")
                 }
                 if !m.schools.withoutResults.isEmpty {
                     El("p") { Tx("Нет результатов за \(year) год: \(m.schools.withoutResults.joined(separator: ", ")).") }
