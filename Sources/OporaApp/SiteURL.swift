@@ -109,6 +109,7 @@ enum SiteURL {
     case regionReport
     case regionReportXLSX
     case regionImport
+    case regionImportConfirm(ID)
 
     var path: String {
         switch self {
@@ -199,6 +200,7 @@ enum SiteURL {
         case .regionReport: return "/region/report"
         case .regionReportXLSX: return "/region/report.xlsx"
         case .regionImport: return "/region/imports"
+        case .regionImportConfirm(let id): return "/region/imports/\(id.segment("importID"))/confirm"
         }
     }
 

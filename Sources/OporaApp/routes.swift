@@ -56,6 +56,10 @@ func routes(_ app: Application) throws {
     let regionAdmin = signedIn.grouped(AccessGuard { $0.canAdministerRegion })
     regionAdmin.post(SiteURL.regionMunicipalityNew.pathComponents, use: RegionController.createMunicipality)
     regionAdmin.post(SiteURL.regionUserNew.pathComponents, use: RegionController.createUser)
+    let regionImporters = signedIn.grouped(AccessGuard { $0.canImportForRegion })
+    regionImporters.get(SiteURL.regionImport.pathComponents, use: RegionImportController.index)
+    regionImporters.post(SiteURL.regionImport.pathComponents, limit: BodyLimit.importFile, use: RegionImportController.upload)
+    regionImporters.post(SiteURL.regionImportConfirm(.key).pathComponents, use: RegionImportController.confirm)
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)

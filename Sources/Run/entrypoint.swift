@@ -75,8 +75,16 @@ extension Opora {
         @Argument(help: "schools, context, results, student-results, teachers, staff-positions, trainings, checklist, gia, diagnostics, courses or student-support.") var kind: String
         @Argument(help: "The file.") var file: String
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
+        @ArgumentParser.Option(help: "Region name: a file of the whole region (schools with a «Муниципалитет» column, context or results), each row into its school's municipality.") var region: String?
 
         func run() async throws {
+            if let region {
+                guard municipality == nil else { throw ValidationError("--region and --municipality exclude each other") }
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.importRegionFile(app, kind: kind, path: file, regionName: region))
+                }
+                return
+            }
             try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
                 let onTerminal = isatty(STDOUT_FILENO) == 1
                 let report = try await Launcher.importFile(app, kind: kind, path: file, municipalityName: municipality) { written, total in

@@ -82,10 +82,10 @@ enum RegionFixture {
             headers.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "region", app))
             headers.contentType = .json
             let before = try await AuditEntry.query(on: app.db).count()
-            let regional: Set<String> = ["/logout", "/login", "/region/municipalities", "/region/users"]
+            let regional: Set<String> = ["/logout", "/login"]
             var tried = 0
             for r in RouteSecurityTests.routes(app, { $0 == "schoolID" ? school.id!.uuidString : $0 == "measureID" ? measure.id!.uuidString : $0 == "kind" ? "teachers" : $0 == "form" ? "plan" : UUID().uuidString })
-            where r.method != .GET && !regional.contains(r.path) && !r.path.hasSuffix("/open") && !r.path.hasPrefix("/admin/tokens") {
+            where r.method != .GET && !regional.contains(r.path) && !r.path.hasPrefix("/region/") && !r.path.hasPrefix("/admin/tokens") {
                 tried += 1
                 let status: HTTPStatus
                 if r.path.hasPrefix("/api/") {
@@ -236,5 +236,70 @@ enum RegionFixture {
             #expect(try await get("/api/v1/region/municipalities", "admin").0 == .forbidden)
             #expect(try await get("/api/v1/identification?year=2020&municipality=\(neighbour.id!.uuidString)", "admin").0 == .notFound)
         }
+    }
+}
+
+/// One file for the whole region: each row into its school's municipality, or nothing at all.
+@Suite struct RegionalImportTests {
+    static func schools(in municipality: UUID, _ app: Application) async throws -> [String] {
+        try await School.query(on: app.db).filter(\.$municipality.$id == municipality).sort(\.$code).all().map(\.code)
+    }
+
+    @Test func aRegionalImportPlacesEachSchoolAndEachResultInItsMunicipality() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            let demo = try #require(try await Municipality.query(on: app.db).filter(\.$isDemo == true).first())
+            var region = WebClient(app)
+            try await region.login("region")
+            #expect(try await region.get("/region/imports").status == .ok)
+            let registry = "Муниципалитет;Код школы;Название;Краткое название\n\(RegionFixture.name);sos-04;МБОУ Новая СОШ;Новая СОШ\nбалаганский район;bal-09;МБОУ Девятая СОШ;Девятая СОШ\n"
+            let preview = try await region.postMultipart("/region/imports", form: [("kind", "schools")], file: ("file", "реестр.csv", Array(registry.utf8)))
+            #expect(preview.status == .ok && preview.body.contains("относятся к 2 муниципалитетам"), "\(preview.body.prefix(300))")
+            #expect(try await Self.schools(in: neighbour.id!, app) == ["sos-01", "sos-02", "sos-03"])
+            let confirm = try #require(WebClient.firstMatch(in: preview.body, "action=\"(/region/imports/[^\"]+/confirm)\""))
+            #expect(try await region.post(confirm, form: []).status == .seeOther)
+            #expect(try await Self.schools(in: neighbour.id!, app) == ["sos-01", "sos-02", "sos-03", "sos-04"])
+            #expect(try await Self.schools(in: demo.id!, app).contains("bal-09"))
+            // Each municipality's own history shows the file.
+            #expect(try await ImportRecord.query(on: app.db).filter(\.$fileName == "реестр.csv").count() == 2)
+
+            let results = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,4,математика,sos-04,20,2\n2021,vpr,4,математика,bal-09,15,1\n"
+            let written = try await Launcher.importRegionFile(app, kind: "results", path: try Self.file(results), regionName: "Иркутская область")
+            #expect(written.contains("\(RegionFixture.name) — Добавлено: 1") && written.contains("Балаганский район — Добавлено: 1"), "\(written)")
+            let stored = try await ResultRecord.query(on: app.db).filter(\.$schoolCode ~~ ["sos-04", "bal-09"]).all()
+            #expect(Set(stored.map { "\($0.schoolCode)@\($0.$municipality.id == neighbour.id ? "n" : "d")" }) == ["sos-04@n", "bal-09@d"])
+        }
+    }
+
+    @Test func aRegionalFileWithAnyBadRowChangesNothing() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            let before = try await ResultRecord.query(on: app.db).count()
+            // A school of another region (not in this one's registry) and a good row: nothing is written.
+            let results = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,4,математика,sos-01,20,2\n2021,vpr,4,математика,irk-99,20,2\n"
+            await #expect(throws: Launcher.CommandError.self) {
+                _ = try await Launcher.importRegionFile(app, kind: "results", path: try Self.file(results), regionName: "Иркутская область")
+            }
+            #expect(try await ResultRecord.query(on: app.db).count() == before)
+            // A registry placing a code of the demo in the neighbour, and a municipality the region does not have.
+            var region = WebClient(app)
+            try await region.login("region")
+            _ = try await region.get("/region/imports")
+            let registry = "МО,Код,Название\n\(RegionFixture.name),bal-01,Чужая\nНет такого района,x-1,Школа\n"
+            let refused = try await region.postMultipart("/region/imports", form: [("kind", "schools")], file: ("file", "r.csv", Array(registry.utf8)))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Школа с этим кодом уже есть в муниципалитете «Балаганский район»") && refused.body.contains("В регионе нет такого муниципалитета."))
+            #expect(try await RegionalImportTests.schools(in: neighbour.id!, app) == ["sos-01", "sos-02", "sos-03"])
+            // A municipality's methodist has no regional import.
+            var methodist = WebClient(app)
+            try await methodist.login("metodist")
+            #expect(try await methodist.get("/region/imports").status == .forbidden)
+        }
+    }
+
+    static func file(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
     }
 }

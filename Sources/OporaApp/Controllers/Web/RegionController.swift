@@ -98,3 +98,53 @@ enum RegionController {
                                    fileName: "Отчёт региона \(model.overview.year.map(String.init) ?? "").xlsx")
     }
 }
+
+/// «Загрузка по региону»: the region's administrators and methodists load one file for every municipality.
+enum RegionImportController {
+    /// A regional file waits for confirmation under this kind prefix (`region.results`), parked with
+    /// a municipality of the region for its key; its rows go wherever the registry says.
+    static let pendingPrefix = "region."
+
+    static func index(_ req: Request) async throws -> Response {
+        let region = try await Scope.region(for: try req.currentUser(), on: req.db)
+        return RegionImportView.index(try await PageContext.make(req), regionName: region.name)
+    }
+
+    struct Upload: Content { var kind: String; var file: File }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let upload = try req.content.decode(Upload.self)
+        guard let kind = RegionalSplit.kinds.first(where: { $0.rawValue == upload.kind }) else {
+            throw Abort(.unprocessableEntity, reason: "По региону загружаются реестр школ, социальные условия и результаты.")
+        }
+        let bytes = Array(upload.file.data.readableBytesView)
+        let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)
+        switch try await RegionalImport.run(kind: kind, fileName: fileName, bytes: bytes, regionID: try region.requireID(), user: user,
+                                            write: false, today: req.today, on: req.db) {
+        case .failure(let problems):
+            return ImportsView.problems(try await PageContext.make(req), fileName: fileName, kind: kind, problems: problems.problems, back: .regionImport)
+        case .success(let parts):
+            guard let key = try await Scope.regionMunicipalities(for: user, on: req.db).first?.requireID() else { throw Abort(.notFound) }
+            let id = try await PendingImports.park(kind: pendingPrefix + kind.rawValue, fileName: fileName, bytes: bytes, municipalityID: key, user: user, on: req.db)
+            return RegionImportView.preview(try await PageContext.make(req), pendingID: id, fileName: fileName, kind: kind, parts: parts)
+        }
+    }
+
+    static func confirm(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let pending = try await PendingImports.take(try req.uuidParameter("importID"), user: user, where: { $0.hasPrefix(pendingPrefix) }, on: req.db)
+        guard let kind = ImportKind(rawValue: String(pending.kind.dropFirst(pendingPrefix.count))) else { throw Abort(.notFound) }
+        // Checked again: the registry may have changed since the preview.
+        switch try await RegionalImport.run(kind: kind, fileName: pending.fileName, bytes: pending.bytes, regionID: try region.requireID(), user: user,
+                                            write: true, today: req.today, on: req.db) {
+        case .failure(let problems):
+            return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: kind, problems: problems.problems, back: .regionImport)
+        case .success(let parts):
+            Notice.set("Файл «\(pending.fileName)» загружен. " + RegionalImport.russianSummary(parts, done: true).joined(separator: "; "), on: req)
+            return req.redirect(to: SiteURL.region.path)
+        }
+    }
+}

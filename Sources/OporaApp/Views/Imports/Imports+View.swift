@@ -45,7 +45,7 @@ enum ImportsView {
         }
     }
 
-    static func problems(_ ctx: PageContext, fileName: String, kind: ImportKind, problems: [ImportProblem]) -> Response {
+    static func problems(_ ctx: PageContext, fileName: String, kind: ImportKind, problems: [ImportProblem], back: SiteURL = .imports) -> Response {
         let response = Layout.page("Файл не загружен", ctx) {
             El("h1") { Tx("Файл не загружен") }
             El("div", [("class", "error-summary"), ("role", "alert")]) {
@@ -60,7 +60,7 @@ enum ImportsView {
                 Cell.text(p.reason)
             }
             if problems.count > 1000 { El("p") { Tx("Показаны первые 1000 ошибок из \(problems.count).") } }
-            El("p") { link("← Загрузить другой файл", SiteURL.imports.path) }
+            El("p") { link("← Загрузить другой файл", back.path) }
         }
         response.status = .unprocessableEntity
         return response

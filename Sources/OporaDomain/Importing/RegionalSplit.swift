@@ -1,0 +1,80 @@
+/// A file of a whole region split into one table per municipality, each then imported by its
+/// municipality's own rules. The school registry names each school's municipality in a column of its
+/// own; every other kind finds it by the school code in the region's registry. Rows keep their lines,
+/// so every problem is still named by the line of the file the user has.
+public enum RegionalSplit {
+    /// The kinds a region loads at once: its registry, the schools' social context, results.
+    public static let kinds: [ImportKind] = [.schools, .context, .results]
+
+    static let municipalityColumn = ColumnSet([("municipality", ["муниципалитет", "муниципальное образование", "мо", "район", "муниципальный район"], true)])
+    static let schoolColumn = ColumnSet([ColumnSet.schoolCode])
+
+    /// Names compare without case, extra spaces, quotes and «ё».
+    public static func key(_ name: String) -> String { ColumnSet.normalise(name) }
+
+    /// - municipalities: the region's municipalities by name;
+    /// - registry: each school code of the region with the municipalities it is registered in.
+    /// The answer maps municipality names (as given) to their part of the file; municipalities the
+    /// file does not name are absent. A row of the reference (`REGION`) goes to every municipality.
+    public static func split(_ table: ImportTable, kind: ImportKind, municipalities: [String],
+                             registry: [String: [String]]) -> Result<[String: ImportTable], ImportProblems> {
+        let byKey = Dictionary(municipalities.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var parts: [String: [ImportTable.Row]] = [:]
+        var problems: [ImportProblem] = []
+        var header = table.header
+        let codeIndex = kind == .schools ? table.header.firstIndex { SchoolsFile.columns.key(for: $0) == "code" }
+                                         : table.header.firstIndex { schoolColumn.key(for: $0) != nil }
+        if kind == .schools {
+            guard let m = table.header.firstIndex(where: { municipalityColumn.key(for: $0) != nil }) else {
+                return .failure(ImportProblems([ImportProblem(line: nil, column: "Муниципалитет", value: nil,
+                    reason: "В реестре школ региона нет столбца «Муниципалитет»: по нему каждая школа попадает в свой муниципалитет.")]))
+            }
+            header.remove(at: m)
+            var placed: [String: (String, Int)] = [:]
+            for row in table.rows where !row.isBlank {
+                let name = m < row.cells.count ? row.cells[m].trimmedCell : ""
+                guard let municipality = byKey[key(name)] else {
+                    problems.append(ImportProblem(line: row.line, column: "Муниципалитет", value: name,
+                                                  reason: name.isEmpty ? "Не указан муниципалитет школы." : "В регионе нет такого муниципалитета."))
+                    continue
+                }
+                if let c = codeIndex, c < row.cells.count {
+                    let code = row.cells[c].trimmedCell
+                    if let other = (registry[code] ?? []).first(where: { key($0) != key(municipality) }) {
+                        problems.append(ImportProblem(line: row.line, column: "Код школы", value: code,
+                                                      reason: "Школа с этим кодом уже есть в муниципалитете «\(other)»: код школы в регионе один."))
+                    } else if let (first, line) = placed[code], key(first) != key(municipality) {
+                        problems.append(ImportProblem(line: row.line, column: "Код школы", value: code,
+                                                      reason: "Этот код уже у школы муниципалитета «\(first)» (строка \(line))."))
+                    } else if !code.isEmpty {
+                        placed[code] = (municipality, row.line)
+                    }
+                }
+                var cells = row.cells
+                if m < cells.count { cells.remove(at: m) }
+                parts[municipality, default: []].append(ImportTable.Row(line: row.line, cells: cells))
+            }
+        } else {
+            guard let c = codeIndex else {
+                return .failure(ImportProblems([ImportProblem(line: nil, column: "school_code", value: nil,
+                    reason: "В файле нет столбца «Код школы»: по нему строки попадают в муниципалитет школы.")]))
+            }
+            for row in table.rows where !row.isBlank {
+                let code = c < row.cells.count ? row.cells[c].trimmedCell : ""
+                if code == ResultRow.regionCode {
+                    for m in municipalities { parts[m, default: []].append(row) }
+                    continue
+                }
+                let places = registry[code] ?? []
+                guard places.count == 1, let municipality = places.first else {
+                    problems.append(ImportProblem(line: row.line, column: "Код школы", value: code,
+                        reason: places.isEmpty ? "Школы с таким кодом нет в реестре региона." : "Код есть у школ нескольких муниципалитетов: \(places.joined(separator: ", "))."))
+                    continue
+                }
+                parts[municipality, default: []].append(row)
+            }
+        }
+        guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
+        return .success(parts.mapValues { ImportTable(header: header, rows: $0) })
+    }
+}
