@@ -5,7 +5,9 @@
 
 SIZE is `municipality` (8 schools), `region` (800) or `country` (40,000). Writes into OUT_DIR:
 schools.csv, context.csv (one row per school and year) and results-YEAR.csv for 2019-2022, about
-40 procedures per school and year. The same SIZE always gives the same bytes (fixed seed).
+40 procedures per school and year; and, for loading the size as a region of several municipalities
+(1, 30 or 300), municipalities.txt (their names) and region-schools.csv (the registry with a
+«Муниципалитет» column, schools dealt to the municipalities in turn). The same SIZE always gives the same bytes (fixed seed).
 About one school in eight is made weak (many «2»), one in six poor (adverse social context), so
 identification finds every category.
 """
@@ -15,6 +17,7 @@ import random
 import sys
 
 SIZES = {"municipality": 8, "region": 800, "country": 40_000}
+MUNICIPALITIES = {"municipality": 1, "region": 30, "country": 300}
 YEARS = [2019, 2020, 2021, 2022]
 
 # (kind, grade, subject): 40 procedures, as a school with grades 4-11 writes them in a year.
@@ -55,10 +58,15 @@ def main():
         poor = rnd.random() < 0.17
         small = rnd.random() < 0.2
         schools.append((code, weak, poor, small))
-    write(os.path.join(out, "schools.csv"), ["code", "name", "short_name", "settlement", "type", "distance_km"],
-          [(c, f"Муниципальное общеобразовательное учреждение «Школа № {i}»", f"Школа № {i}", rnd.choice(SETTLEMENTS),
-            "СОШ", f"{rnd.uniform(0, 120):.1f}")
-           for i, (c, *_rest) in enumerate(schools, 1)])
+    registry = [(c, f"Муниципальное общеобразовательное учреждение «Школа № {i}»", f"Школа № {i}", rnd.choice(SETTLEMENTS),
+                 "СОШ", f"{rnd.uniform(0, 120):.1f}")
+                for i, (c, *_rest) in enumerate(schools, 1)]
+    write(os.path.join(out, "schools.csv"), ["code", "name", "short_name", "settlement", "type", "distance_km"], registry)
+    municipalities = [f"Район № {k:03d} (бенчмарк)" for k in range(1, MUNICIPALITIES[size] + 1)]
+    with open(os.path.join(out, "municipalities.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(municipalities) + "\n")
+    write(os.path.join(out, "region-schools.csv"), ["Муниципалитет", "code", "name", "short_name", "settlement", "type", "distance_km"],
+          [(municipalities[k % len(municipalities)],) + row for k, row in enumerate(registry)])
     context = []
     for year in YEARS:
         for code, weak, poor, small in schools:

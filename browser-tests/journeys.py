@@ -40,6 +40,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import journey_programme
+import journey_region
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
 SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
@@ -47,6 +48,7 @@ PASSWORD = os.environ.get("OPORA_DEMO_PASSWORD", "opora-demo")
 IMPORT_YEAR = int(os.environ.get("IMPORT_YEAR", "2016"))
 ONLY = os.environ.get("ONLY_JOURNEYS", "")  # e.g. "ae": run only journeys a and e
 NEW_DISTRICT = os.environ.get("OPORA_NEW_DISTRICT", "")
+REGION = os.environ.get("OPORA_REGION", "")  # «LOGIN:PASSWORD» of a region's admin at region size: run journey j only
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Words journey a searches the measures for, in this order, until one finds a not yet done
 # measure of the school's own plan (a long-lived demo runs out of them one by one).
@@ -58,6 +60,7 @@ ALLOWED_WORDS = {
     "vpr", "oge", "ege", "regional", "municipal",           # kind codes in the import help
     "Choose", "File", "No", "file", "chosen",               # the browser's own file input
     "Excel", "Word",                                        # «книга Excel», «документ Word»: programme files
+    "REGION",                                               # the code of the reference rows in a results file
 } | LOGINS
 # Whole chunks that are not words: URLs, paths, e-mails, file names, codes like bal-03.
 NOT_A_WORD = re.compile(
@@ -1539,6 +1542,9 @@ def main():
     if NEW_DISTRICT:
         login_, password_ = NEW_DISTRICT.split(":", 1)
         journeys = [("i-new-district", lambda d, j, tmp: journey_programme.run_new_district(d, j, tmp, sys.modules[__name__], login_, password_))]
+    if REGION:
+        login_r, password_r = REGION.split(":", 1)
+        journeys = [("j-region", lambda d, j, tmp: journey_region.run(d, j, tmp, sys.modules[__name__], login_r, password_r))]
     with tempfile.TemporaryDirectory(prefix="opora-journeys-") as tmp:
         for name, fn in journeys:
             if ONLY and name[0] not in ONLY:

@@ -6,8 +6,11 @@ extension PageContext {
     /// name and whether its data is a demo.
     static func make(_ req: Request) async throws -> PageContext {
         let user = req.auth.get(CurrentUser.self)
-        let frame = try await PageFrame.frame(of: user, on: req.db)
-        let programme = user == nil ? nil : try? await req.shownProgramme()
+        var frame = try await PageFrame.frame(of: user, on: req.db)
+        // The region's own pages are about every municipality: no one municipality or programme is named above them.
+        let regionPage = req.url.path == SiteURL.region.path || req.url.path.hasPrefix(SiteURL.region.path + "/")
+        if regionPage { frame.municipalityName = nil }
+        let programme = user == nil || regionPage ? nil : try? await req.shownProgramme()
         return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: frame.municipalityName, isDemo: frame.isDemo,
                            path: req.url.path, demoToday: frame.isDemo ? req.application.opora.pinnedToday : nil, regionName: frame.regionName,
                            programme: programme.map { .init(name: $0.name, years: $0.years, status: $0.status) },

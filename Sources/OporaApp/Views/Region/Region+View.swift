@@ -40,7 +40,7 @@ enum RegionView {
             }
             if failed != nil { Forms.refusedNotice(failed?.form ?? "") }
             El("p", [("class", "lead")]) {
-                Tx("Каждый муниципалитет — со своей действующей программой, выполнением мероприятий, школами-участниками, категориями школ и индикаторами. Кнопка «Открыть» показывает страницы муниципалитета — только для чтения.")
+                Tx("Каждый муниципалитет — с годами действующей программы, выполненными и просроченными мероприятиями (муниципальный план и планы школ), школами (в скобках — участники программы), числом школ НРО и НСУ и индикаторами, достигшими цели. Кнопка «Открыть» показывает страницы муниципалитета — только для чтения.")
             }
             if o.rows.isEmpty {
                 El("p") { Tx("В регионе пока нет муниципалитетов.") }
@@ -91,12 +91,13 @@ enum RegionView {
     }
 
     static func table(_ ctx: PageContext, _ m: Model) -> Component {
-        DataTable("Муниципалитеты региона", headers: ["Муниципалитет", "Действующая программа", "Мероприятия: выполнено", "Просрочено",
-                                                     "Школ (участвуют)", "НРО", "НСУ", "Индикаторы: достигнуто", ""],
+        DataTable("Муниципалитеты региона", headers: ["Муниципалитет", "Программа", "Выполнено", "Просрочено",
+                                                     "Школ (в программе)", "НРО", "НСУ", "Индикаторы", ""],
                   items: m.sort.ordered(m.overview.rows), classes: "region") { r in
             Cell.head(r.name + (r.isDemo ? " (демо)" : ""))
             if let p = r.programme {
-                Cell.text("\(p.name), \(p.years.lowerBound)–\(p.years.upperBound)")
+                // The period only: programmes' names are long and all alike; the full name is the cell's title.
+                Cell.of { El("span", [("title", p.name)]) { Tx("\(p.years.lowerBound)–\(p.years.upperBound)") } }
                 Cell.number("\(p.done) из \(p.measures)")
                 Cell.number(String(p.overdue))
                 Cell.number("\(r.schools) (\(p.participating))")
