@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
     app.storage[MonitoringCacheKey.self] = MonitoringCache()
+    app.storage[RegionOverviewKey.self] = RegionOverview.Kept()
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)

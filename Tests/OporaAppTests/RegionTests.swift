@@ -55,6 +55,18 @@ enum RegionFixture {
             #expect(row.contains("<td class=\"num\">1</td><td class=\"num\">0</td>"), "НРО 1, НСУ 0: \(row)")
             #expect(overview.body.contains("Администратор региона"))
 
+            // A change in a municipality shows at once: the kept row is computed again when its stamp changes.
+            let done = { (body: String) in WebClient.firstMatch(in: body, "Балаганский район \\(демо\\)</th><td><span[^>]*>[^<]*</span></td><td class=\"num\">(\\d+) из") }
+            let before = try #require(done(overview.body))
+            let open = try #require(try await Measure.query(on: app.db).filter(\.$school.$id == nil).filter(\.$status != .done).first())
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: try await Fixtures.apiToken(for: "admin", app))
+            h.contentType = .json
+            let patched = try await app.testing().sendRequest(.PATCH, "/api/v1/measures/\(open.id!.uuidString)", headers: h,
+                                                              body: ByteBuffer(string: #"{"status":"done","completedOn":"2021-02-20","completedBy":"Иванова А. П.","evidenceLink":"https://school.example/report"}"#))
+            #expect(patched.status == .ok, "\(patched.body.string)")
+            #expect(try await done(region.get("/region").body) == String(Int(before)! + 1))
+
             // Opened: its programme and its monitoring, read-only; then the demo again.
             #expect(try await region.post("/region/municipalities/\(neighbour.id!.uuidString)/open", form: []).status == .seeOther)
             let home = try await region.get("/")
@@ -186,7 +198,7 @@ enum RegionFixture {
             #expect(xlsx.status == .ok && xlsx.headers.first(name: .contentDisposition)?.contains(".xlsx") == true)
             guard ReportTests.canOpenWorkbooks else { return }
             let model = try await RegionReportView.Model.fetch(for: try CurrentUser(try await Fixtures.user("region", app)), year: nil, today: testToday,
-                                                               cache: app.monitoringCache, on: app.db)
+                                                               cache: app.monitoringCache, kept: RegionOverview.Kept(), on: app.db)
             let municipalities = try ReportTests.csvLines(of: try model.workbook(), sheet: 1)
             // header, the demo, the neighbour: 3 schools, none taking part; categories: 1 НРО, 2 none
             #expect(municipalities.count == 3, "\(municipalities)")

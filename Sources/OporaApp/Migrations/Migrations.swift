@@ -19,5 +19,6 @@ enum Migrations {
         M013AddProgrammeLife(),
         M014AddProgrammeEditing(),
         M015CreateProgrammeSchools(),
+        M016CreateChangeStamps(),
     ]
 }

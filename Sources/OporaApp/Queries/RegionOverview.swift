@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OporaDomain
+import Vapor
 
 /// A region's municipalities side by side: each one's active programme, its measures, the schools
 /// taking part, the categories of one year and the indicators against their targets. The pages,
@@ -61,24 +63,48 @@ struct RegionOverview: Sendable {
         var achieved: Bool? { IndicatorAssessment.achieved(value: value, target: target) }
     }
 
+    /// A municipality's row is computed again only when it changed (its `ChangeStamp` or `MonitoringStamp`),
+    /// the day turned or another year is asked for; else `kept` gives it back.
     static func fetch(region: Region, municipalities: [Municipality], year asked: Int?, user: CurrentUser, today: Day,
-                      cache: MonitoringCache, on db: any Database) async throws -> RegionOverview {
+                      cache: MonitoringCache, kept: Kept, on db: any Database) async throws -> RegionOverview {
+        let ids = try municipalities.map { try $0.requireID() }
+        // Stamps are read before the data, so data newer than its stamp is at worst computed once more.
+        let changes = try await ChangeStamp.current(municipalityIDs: ids, on: db)
         var yearsWithData = Set<Int>()
-        for m in municipalities { yearsWithData.formUnion(try await cache.data(municipalityID: m.requireID(), on: db).years) }
+        for id in ids { yearsWithData.formUnion(try await cache.data(municipalityID: id, on: db).years) }
         let years = yearsWithData.sorted()
         let year = asked.flatMap { yearsWithData.contains($0) ? $0 : nil } ?? years.last
         var rows: [Row] = []
         for m in municipalities {
             let id = try m.requireID()
+            let key = [changes[id]?.uuidString, try await MonitoringStamp.current(municipalityID: id, on: db)?.uuidString, year.map(String.init),
+                       today.iso, m.name].map { $0 ?? "-" }.joined(separator: "|")
+            if let row = kept.row(id, key: key) { rows.append(row); continue }
             let categories = try await year.asyncFlatMap { try await cache.identified(municipalityID: id, year: $0, on: db) }
                 .map { Dictionary(grouping: $0.result.schools, by: \.category).mapValues(\.count) }
             let active = try await Programme.query(on: db).filter(\.$municipality.$id == id).filter(\.$status == .active).first()
-            rows.append(Row(municipalityID: id, name: m.name, isDemo: m.isDemo,
-                            schools: try await School.query(on: db).filter(\.$municipality.$id == id).count(),
-                            programme: try await active.asyncFlatMap { try await figures(of: $0, user: user, today: today, cache: cache, on: db) },
-                            categories: categories))
+            let row = Row(municipalityID: id, name: m.name, isDemo: m.isDemo,
+                          schools: try await School.query(on: db).filter(\.$municipality.$id == id).count(),
+                          programme: try await active.asyncFlatMap { try await figures(of: $0, user: user, today: today, cache: cache, on: db) },
+                          categories: categories)
+            kept.keep(row, key: key)
+            rows.append(row)
         }
         return RegionOverview(regionName: region.name, year: year, years: years, rows: rows)
+    }
+
+    /// The rows of the region's pages, each with the key it was computed for; shared by every
+    /// request of an instance (`Application.regionOverview`).
+    final class Kept: Sendable {
+        private let rows = NIOLockedValueBox([UUID: (key: String, row: Row)]())
+
+        func row(_ id: UUID, key: String) -> Row? {
+            rows.withLockedValue { $0[id].flatMap { $0.key == key ? $0.row : nil } }
+        }
+
+        func keep(_ row: Row, key: String) {
+            rows.withLockedValue { $0[row.municipalityID] = (key, row) }
+        }
     }
 
     /// The figures of one programme: the same counts as its home page, the same values as its indicators page.
@@ -127,4 +153,11 @@ extension RegionOverview {
             }.map(\.element)
         }
     }
+}
+
+struct RegionOverviewKey: StorageKey { typealias Value = RegionOverview.Kept }
+
+extension Application {
+    /// Set once in `configure`.
+    var regionOverview: RegionOverview.Kept { storage[RegionOverviewKey.self]! }
 }

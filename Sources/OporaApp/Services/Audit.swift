@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Writes the audit log. Called inside the transaction of the change it records, so a change and
-/// its record land together or not at all.
+/// its record land together or not at all; the municipality's `ChangeStamp` changes with it.
 enum Audit {
     static func record(_ db: any Database, user: CurrentUser?, action: String, entityType: String, entityID: UUID?,
                        municipalityID: UUID?, summary: String,
@@ -18,6 +18,7 @@ enum Audit {
         entry.beforeJSON = try before.map(encode)
         entry.afterJSON = try after.map(encode)
         try await entry.create(on: db)
+        if let m = entry.municipalityID { try await ChangeStamp.bump(municipalityID: m, on: db) }
     }
 
     static func encode(_ fields: [String: String]) throws -> String {

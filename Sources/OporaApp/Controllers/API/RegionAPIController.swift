@@ -16,7 +16,7 @@ struct RegionAPIController: RouteCollection {
         let user = try req.currentUser()
         return try await RegionOverview.fetch(region: try await Scope.region(for: user, on: req.db),
                                               municipalities: try await Scope.regionMunicipalities(for: user, on: req.db), year: year, user: user,
-                                              today: req.today, cache: req.application.monitoringCache, on: req.db)
+                                              today: req.today, cache: req.application.monitoringCache, kept: req.application.regionOverview, on: req.db)
     }
 
     func municipalities(_ req: Request) async throws -> Components.Schemas.RegionOverview {

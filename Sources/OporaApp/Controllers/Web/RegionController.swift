@@ -14,7 +14,7 @@ enum RegionController {
         let region = try await Scope.region(for: user, on: req.db)
         let municipalities = try await Scope.regionMunicipalities(for: user, on: req.db)
         let overview = try await RegionOverview.fetch(region: region, municipalities: municipalities, year: try req.queryYear(), user: user,
-                                                      today: req.today, cache: req.application.monitoringCache, on: req.db)
+                                                      today: req.today, cache: req.application.monitoringCache, kept: req.application.regionOverview, on: req.db)
         let sort = req.queryText("sort").flatMap(RegionOverview.Sort.init(rawValue:)) ?? .name
         var users: [RegionView.UserLine]?
         if user.access.canAdministerRegion {
@@ -85,7 +85,7 @@ enum RegionController {
     }
 
     static func reportModel(_ req: Request) async throws -> RegionReportView.Model {
-        try await .fetch(for: try req.currentUser(), year: try req.queryYear(), today: req.today, cache: req.application.monitoringCache, on: req.db)
+        try await .fetch(for: try req.currentUser(), year: try req.queryYear(), today: req.today, cache: req.application.monitoringCache, kept: req.application.regionOverview, on: req.db)
     }
 
     static func report(_ req: Request) async throws -> Response {
