@@ -14,25 +14,6 @@ MUNICIPALITY="Бенчмарк ($SIZE)"
 PORT=18090
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-cookie_of() {  # signs in through the login form and prints the session cookie
-  python3 - "$1" <<'PY'
-import http.cookiejar, re, sys, urllib.parse, urllib.request
-base = sys.argv[1]
-jar = http.cookiejar.CookieJar()
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *a, **k): return None
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-page = opener.open(base + "/login").read().decode()
-token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-data = urllib.parse.urlencode({"_csrf": token, "login": "bench", "password": "bench-password-1"}).encode()
-try:
-    opener.open(base + "/login", data)
-except urllib.error.HTTPError as e:
-    if e.code != 303: raise
-print("; ".join(f"{c.name}={c.value}" for c in jar))
-PY
-}
-
 load() {
   local db=$1
   echo "== $SIZE, $db: wrk, 64 connections, 2 threads, ${DURATION}s per page =="
@@ -41,17 +22,9 @@ load() {
   OPORA_DATABASE_URL=$URL "$BIN" serve --port $PORT > "$WORK/web-$db.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/login" && break; sleep 0.2; done
-  local cookie; cookie=$(cookie_of "http://127.0.0.1:$PORT")
+  local cookie; cookie=$(cookie_of "http://127.0.0.1:$PORT" bench bench-password-1)
   for page in / /measures /monitoring; do
-    # One request first: the monitoring page reads and identifies once, then serves from its cache.
-    curl -fs -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page"
-    echo "-- $page ($(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page" | wc -c) bytes)"
-    wrk -t2 -c64 -d"${DURATION}s" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$page" > "$WORK/wrk.txt"
-    grep -E "Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|requests in" "$WORK/wrk.txt"
-    # Every answer must be the page itself: an error, a redirect to the login or a timeout fails the run.
-    if grep -qE "Non-2xx|Socket errors" "$WORK/wrk.txt" || grep -qE "^ +0 requests" "$WORK/wrk.txt"; then
-      echo "FAILED: $page answered with errors under load" >&2; kill $pid; exit 1
-    fi
+    wrk_page "http://127.0.0.1:$PORT" "$page" "$cookie" "$DURATION" || { kill $pid; exit 1; }
   done
   kill $pid; wait $pid 2>/dev/null || true
 }

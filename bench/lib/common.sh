@@ -71,3 +71,38 @@ for_each_loaded_database() {
     "$per_database" postgres
   fi
 }
+
+# Signs in through the login form and prints the session cookie: cookie_of BASE LOGIN PASSWORD
+cookie_of() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import http.cookiejar, re, sys, urllib.parse, urllib.request
+base, login, password = sys.argv[1:4]
+jar = http.cookiejar.CookieJar()
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k): return None
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+page = opener.open(base + "/login").read().decode()
+token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+data = urllib.parse.urlencode({"_csrf": token, "login": login, "password": password}).encode()
+try:
+    opener.open(base + "/login", data)
+except urllib.error.HTTPError as e:
+    if e.code != 303: raise
+print("; ".join(f"{c.name}={c.value}" for c in jar))
+PY
+}
+
+# wrk with 64 connections on one page: prints the figures, fails the run on any error.
+# wrk_page BASE PATH COOKIE SECONDS
+wrk_page() {
+  local base=$1 page=$2 cookie=$3 seconds=$4
+  # One request first: pages that read and identify once serve from their caches after it.
+  curl -fs -o /dev/null -H "Cookie: $cookie" "$base$page"
+  echo "-- $page ($(curl -fs -H "Cookie: $cookie" "$base$page" | wc -c) bytes)"
+  wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -H "Cookie: $cookie" "$base$page" > "$WORK/wrk.txt"
+  grep -E "Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|requests in" "$WORK/wrk.txt"
+  # Every answer must be the page itself: an error, a redirect to the login or a timeout fails the run.
+  if grep -qE "Non-2xx|Socket errors" "$WORK/wrk.txt" || grep -qE "^ +0 requests" "$WORK/wrk.txt"; then
+    echo "FAILED: $page answered with errors under load" >&2; return 1
+  fi
+}
