@@ -73,6 +73,8 @@ enum RegionFixture {
             #expect(home.status == .ok && home.body.contains("страницы муниципалитета «\(RegionFixture.name)» — только чтение"))
             let monitoring = try await region.get("/monitoring")
             #expect(monitoring.body.contains("Соседняя ООШ") && !monitoring.body.contains("Биритская"))
+            let schools = try await region.get("/schools")
+            #expect(schools.body.contains("Соседняя ООШ") && !schools.body.contains("Биритская") && schools.body.contains(">НРО<"))
             let measure = try #require(try await Measure.query(on: app.db).filter(\.$programme.$id == Programmes.latest(of: neighbour.id!, on: app.db)!.id!).first())
             let page = try await region.get("/measures/\(measure.id!.uuidString)")
             #expect(page.status == .ok && !page.body.contains("<form method=\"post\" action=\"/measures/"))

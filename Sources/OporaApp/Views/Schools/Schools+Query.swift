@@ -3,11 +3,11 @@ import Foundation
 import OporaDomain
 
 extension SchoolsView {
-    /// The schools of the user's municipalities, each with its plan's progress where the user may read
-    /// it, and with its category of the latest monitoring year for users who read the whole municipality.
-    /// `programme`: the shown one, whose participants and plans the list names.
+    /// The schools of the shown municipality (a regional user's opened one), each with its plan's
+    /// progress where the user may read it, and with its category of the latest monitoring year for
+    /// users who read the whole municipality. `programme`: the shown one, whose participants and plans the list names.
     static func query(user: CurrentUser, programme: Programme?, today: Day, cache: MonitoringCache, on db: any Database) async throws -> (items: [Item], categoryYear: Int?) {
-        let municipalities = try await Scope.municipalityIDs(for: user, on: db)
+        let municipalities = try await Scope.shownMunicipalityID(for: user, on: db).map { [$0] } ?? []
         let schools = try await OporaApp.School.query(on: db).filter(\.$municipality.$id ~~ municipalities).sort(\.$name).all()
         var plans: [SchoolPlans.Item] = []
         var participating = Set<UUID>()
