@@ -61,7 +61,7 @@ PER_TEMPLATE = int(os.environ.get("FUZZ_PER_TEMPLATE", "3"))
 BUDGET = float(os.environ.get("FUZZ_BUDGET_SECONDS", "180"))
 MAX_RESTARTS = int(os.environ.get("FUZZ_MAX_RESTARTS", "4"))
 STRICT_CLOSE = os.environ.get("FUZZ_STRICT_CLOSE", "0") == "1"
-ROLES = ["admin", "metodist", "biritskaya", "observer"]
+ROLES = ["admin", "metodist", "biritskaya", "observer", "region"]
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 INT_RE = re.compile(r"^-?[0-9]+$")
@@ -77,6 +77,7 @@ KNOWN_GET = [
     "/practices/{id}", "/practice-files/{id}", "/partnerships", "/partnerships/{id}/file", "/events",
     "/schools/{id}/resources", "/indicators", "/indicators/{n}/{n}", "/report", "/report.xlsx",
     "/imports", "/imports/templates/{kind}", "/audit", "/admin/tokens",
+    "/region", "/region/monitoring", "/region/report", "/region/report.xlsx", "/region/imports",
 ]
 # Query parameters the handlers read that links may not show (from the controllers).
 HINT_PARAMS = {
@@ -96,6 +97,10 @@ HINT_PARAMS = {
     "/cycle": ["year"],
     "/people": ["year"],
     "/audit": ["page"],
+    "/region": ["year", "sort"],
+    "/region/monitoring": ["year", "municipality", "category", "page"],
+    "/region/report": ["year"],
+    "/region/report.xlsx": ["year"],
 }
 # Asked of every route: common names a handler might read without a link showing them.
 UNIVERSAL_PARAMS = ["page", "year"]
