@@ -28,7 +28,7 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.evidenceDelete(.key).pathComponents, use: MeasuresController.deleteEvidence)
     signedIn.get(SiteURL.schoolPlan(.key).pathComponents, use: SchoolPlansController.show)
     signedIn.get(SiteURL.programmes.pathComponents, use: ProgrammesController.index)
-    signedIn.post(SiteURL.programmeChoose(.key).pathComponents, use: ProgrammesController.choose)
+    signedIn.post(SiteURL.programmeChoose(.key).pathComponents, use: ProgrammesController.choose).allowingRegionalUsers()
     signedIn.get(SiteURL.programmeFinalReport(.key).pathComponents, use: ProgrammesController.finalReport)
     signedIn.get(SiteURL.programmeFinalReportXLSX(.key).pathComponents, use: ProgrammesController.finalReportXLSX)
     let programmeAdmin = signedIn.grouped(AccessGuard.administrator)
@@ -49,17 +49,17 @@ func routes(_ app: Application) throws {
     // MARK: - The region: its municipalities side by side, read-only
     let regional = signedIn.grouped(AccessGuard { $0.isRegional })
     regional.get(SiteURL.region.pathComponents, use: RegionController.index)
-    regional.post(SiteURL.regionOpen(.key).pathComponents, use: RegionController.open)
+    regional.post(SiteURL.regionOpen(.key).pathComponents, use: RegionController.open).allowingRegionalUsers()
     regional.get(SiteURL.regionMonitoring.pathComponents, use: RegionController.monitoring)
     regional.get(SiteURL.regionReport.pathComponents, use: RegionController.report)
     regional.get(SiteURL.regionReportXLSX.pathComponents, use: RegionController.reportXLSX)
     let regionAdmin = signedIn.grouped(AccessGuard { $0.canAdministerRegion })
-    regionAdmin.post(SiteURL.regionMunicipalityNew.pathComponents, use: RegionController.createMunicipality)
-    regionAdmin.post(SiteURL.regionUserNew.pathComponents, use: RegionController.createUser)
-    let regionImporters = signedIn.grouped(AccessGuard { $0.canImportForRegion })
+    regionAdmin.post(SiteURL.regionMunicipalityNew.pathComponents, use: RegionController.createMunicipality).allowingRegionalUsers()
+    regionAdmin.post(SiteURL.regionUserNew.pathComponents, use: RegionController.createUser).allowingRegionalUsers()
+    let regionImporters = signedIn.grouped(AccessGuard { $0.canImportForRegion(schoolRegistry: false) })
     regionImporters.get(SiteURL.regionImport.pathComponents, use: RegionImportController.index)
-    regionImporters.post(SiteURL.regionImport.pathComponents, limit: BodyLimit.importFile, use: RegionImportController.upload)
-    regionImporters.post(SiteURL.regionImportConfirm(.key).pathComponents, use: RegionImportController.confirm)
+    regionImporters.post(SiteURL.regionImport.pathComponents, limit: BodyLimit.importFile, use: RegionImportController.upload).allowingRegionalUsers()
+    regionImporters.post(SiteURL.regionImportConfirm(.key).pathComponents, use: RegionImportController.confirm).allowingRegionalUsers()
 
     // MARK: - Schools and monitoring
     signedIn.get(SiteURL.schools.pathComponents, use: SchoolsController.index)
@@ -138,8 +138,8 @@ func routes(_ app: Application) throws {
     admin.get(SiteURL.audit.pathComponents, use: AdminController.audit)
     let tokenAdmin = signedIn.grouped(AccessGuard { $0.canAdminister || $0.canAdministerRegion })
     tokenAdmin.get(SiteURL.tokens.pathComponents, use: AdminController.tokens)
-    tokenAdmin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken)
-    tokenAdmin.post(SiteURL.tokens.pathComponents + [":tokenID", "revoke"], use: AdminController.revokeToken)
+    tokenAdmin.post(SiteURL.tokens.pathComponents, use: AdminController.createToken).allowingRegionalUsers()
+    tokenAdmin.post(SiteURL.tokens.pathComponents + [":tokenID", "revoke"], use: AdminController.revokeToken).allowingRegionalUsers()
 
     // MARK: - API
     try app.register(collection: APIController())

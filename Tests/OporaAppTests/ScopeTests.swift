@@ -71,7 +71,7 @@ import Vapor
                 "biritskaya":  [.ok, .forbidden, .notFound, .ok, .forbidden, .ok, .ok, .forbidden, .ok, .forbidden, .notFound, .ok, .forbidden],
                 "observer":    [.ok, .ok, .notFound, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .forbidden, .notFound, .ok, .ok],
                 // the region's admin: the other municipality is of the same region
-                "region":      [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok],
+                "region":      [.ok, .ok, .ok, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .ok, .ok],
             ]
             for (login, outcomes) in expected {
                 let user = try CurrentUser(try await Fixtures.user(login, app))
@@ -102,15 +102,20 @@ import Vapor
             let t = try await Self.things(app)
             let elsewhere = Region(name: "Другая область (тест)")
             try await elsewhere.create(on: app.db)
+            // A municipality of its own, so that a refusal is not only the emptiness of its region.
+            try await Municipality(regionID: elsewhere.id!, name: "Район другой области", isDemo: false).create(on: app.db)
+            let demo = try #require(try await Municipality.query(on: app.db).filter(\.$isDemo == true).first())
             let stranger = User(login: "stranger", passwordHash: "x", fullName: "Чужой регион", role: .observer,
                                 regionID: elsewhere.id, municipalityID: nil, schoolID: nil)
             try await stranger.create(on: app.db)
-            let user = try CurrentUser(stranger, chosenMunicipalityID: t.ownSchool)
+            // It asks for the demo's municipality: not of its region, so never shown.
+            let user = try CurrentUser(stranger, chosenMunicipalityID: demo.id)
+            #expect(try await Scope.shownMunicipalityID(for: user, on: app.db) != demo.id)
             #expect(await Self.outcome { _ = try await Scope.school(t.ownSchool, for: user, on: app.db) } == .notFound)
             #expect(await Self.outcome { _ = try await Scope.measure(t.municipalMeasure, for: user, on: app.db) } == .notFound)
             #expect(await Self.outcome { _ = try await Scope.programme(t.programme, for: user, on: app.db) } == .notFound)
-            #expect(await Self.outcome { _ = try await Scope.wholeMunicipality(for: user, on: app.db) } == .notFound)
-            #expect(try await Scope.municipalityIDs(for: user, on: app.db).isEmpty)
+            #expect(try await Scope.wholeMunicipality(for: user, on: app.db).name == "Район другой области")
+            #expect(try await Scope.municipalityIDs(for: user, on: app.db).count == 1)
         }
     }
 
@@ -123,8 +128,10 @@ import Vapor
             #expect(!a.isMunicipalStaff && !a.canAdminister && !a.canWrite && !a.canManagePeopleWork, "\(role)")
             #expect(!a.canEditMeasure(ofSchool: nil) && !a.canEditMeasure(ofSchool: school) && !a.canEditSchoolData(school) && !a.canEditPeople(ofSchool: school))
             #expect(!a.canImport(schoolRegistry: true) && !a.canImport(schoolRegistry: false))
-            #expect(a.readsWholeMunicipality && a.canAdministerRegion == (role == .admin) && a.canImportForRegion == (role != .observer))
-            #expect(a.canReadPeople(ofSchool: school) == (role != .observer) && a.seesCountsOnly == (role == .observer))
+            #expect(a.readsWholeMunicipality && a.canAdministerRegion == (role == .admin))
+            #expect(a.canImportForRegion(schoolRegistry: false) == (role != .observer) && a.canImportForRegion(schoolRegistry: true) == (role == .admin))
+            // Like an observer: no names of people, counts of people only.
+            #expect(!a.canReadPeople(ofSchool: school) && !a.seesNames && a.seesCountsOnly && !a.canSeeMentor(ofSchool: school, listed: true))
         }
         #expect(Access(role: .admin, municipalityID: nil, regionID: region).russianTitle == "Администратор региона")
         // A municipal user with a region noted is not regional; one with neither reads nothing.

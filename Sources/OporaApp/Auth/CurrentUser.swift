@@ -106,14 +106,27 @@ struct AccessGuard: AsyncMiddleware {
 
 /// Requires a signed-in user (401 otherwise). A regional user reads the municipalities and changes
 /// nothing in them: every request of theirs that is not a read is refused here, before a handler
-/// reads its body, except the region's own forms (under /region), its API tokens and signing out.
+/// reads its body, unless its route is marked `allowingRegionalUsers()` (the region's own forms, its
+/// API tokens, the choice of a programme to read).
 struct LoginRequired: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = try req.currentUser()
-        if user.access.isRegional, ![.GET, .HEAD].contains(req.method),
-           !req.url.path.hasPrefix(SiteURL.region.path + "/"), !req.url.path.hasPrefix(SiteURL.tokens.path), req.url.path != SiteURL.logout.path {
+        if user.access.isRegional, ![.GET, .HEAD].contains(req.method), req.route?.allowsRegionalUsers != true {
             throw Abort(.forbidden, reason: "Пользователи региона читают страницы муниципалитетов и ничего в них не меняют.")
         }
         return try await next.respond(to: req)
     }
+}
+
+extension Route {
+    private static let regionalKey = "opora.regionalUsers"
+
+    /// Marks a change a regional user may make: one of the region's own, never a municipality's data.
+    @discardableResult
+    func allowingRegionalUsers() -> Route {
+        userInfo[Self.regionalKey] = true
+        return self
+    }
+
+    var allowsRegionalUsers: Bool { userInfo[Self.regionalKey] as? Bool == true }
 }

@@ -88,18 +88,11 @@ struct IndicatorData: Sendable {
     var numbers: [Int] { titles.keys.sorted() }
 }
 
-/// The equal-access checklist of a municipality: the default list until the admin changes it.
+/// The equal-access checklist of a municipality: its own stored list, else the default one. Reading
+/// it stores nothing (pages read it, regional users among them, and reads never write).
 enum ChecklistItems {
     static func titles(municipalityID: UUID, on db: any Database) async throws -> [String] {
         let items = try await ChecklistItemRecord.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$ordinal).all()
-        if !items.isEmpty { return items.map(\.title) }
-        for (i, title) in EqualAccessChecklist.defaultItems.enumerated() {
-            let r = ChecklistItemRecord()
-            r.$municipality.id = municipalityID
-            r.ordinal = i + 1
-            r.title = title
-            try await r.create(on: db)
-        }
-        return EqualAccessChecklist.defaultItems
+        return items.isEmpty ? EqualAccessChecklist.defaultItems : items.map(\.title)
     }
 }

@@ -48,8 +48,15 @@ struct RegionOverview: Sendable {
         /// The indicators of `indicatorYear`.
         var indicators: [IndicatorFigure] { allIndicators.filter { $0.year == indicatorYear } }
 
-        var achieved: Int { indicators.filter { $0.achieved == true }.count }
-        var withTarget: Int { indicators.filter { $0.target != nil }.count }
+        /// Indicators of `indicatorYear` that reached their target, of those with a target. For a reader
+        /// who sees counts of people only, an indicator whose share is hidden is not counted either way:
+        /// whether it reached its target would tell the share back.
+        func tally(countsOnly: Bool) -> (achieved: Int, withTarget: Int) {
+            let shown = indicators.filter { i in
+                SmallCount.indicator(i.number, numerator: i.numerator, denominator: i.denominator, masked: countsOnly)?.shareShown ?? true
+            }
+            return (shown.filter { $0.achieved == true }.count, shown.filter { $0.target != nil }.count)
+        }
     }
 
     struct IndicatorFigure: Sendable {
@@ -133,7 +140,7 @@ extension RegionOverview {
     enum Sort: String, CaseIterable, Sendable {
         case name, schools, done, overdue, lowResults = "nro", adverse = "nsu", indicators
 
-        func ordered(_ rows: [Row]) -> [Row] {
+        func ordered(_ rows: [Row], countsOnly: Bool) -> [Row] {
             func key(_ r: Row) -> Double {
                 switch self {
                 case .name: return 0
@@ -142,7 +149,11 @@ extension RegionOverview {
                 case .overdue: return Double(r.programme?.overdue ?? -1)
                 case .lowResults: return Double(r.lowResults ?? -1)
                 case .adverse: return Double(r.adverse ?? -1)
-                case .indicators: return r.programme.map { $0.withTarget == 0 ? 0 : Double($0.achieved) / Double($0.withTarget) } ?? -1
+                case .indicators:
+                    return r.programme.map { p in
+                        let t = p.tally(countsOnly: countsOnly)
+                        return t.withTarget == 0 ? 0 : Double(t.achieved) / Double(t.withTarget)
+                    } ?? -1
                 }
             }
             guard self != .name else { return rows }

@@ -36,7 +36,8 @@ public struct Access: Sendable, Equatable {
     }
 
     /// Whether the user stands over a region instead of in a municipality: an `admin`, `methodist` or
-    /// `observer` of the region reads every municipality of it and changes none of their data.
+    /// `observer` of the region reads every municipality of it and changes none of their data; like an
+    /// observer, it reads no names of people and counts of people only (152-ФЗ: no more than the work needs).
     public var isRegional: Bool { municipalityID == nil && regionID != nil && role != .school }
 
     /// Whether the user may read the data of a municipality (and of its schools unless restricted below).
@@ -60,9 +61,11 @@ public struct Access: Sendable, Equatable {
     /// and the region's users.
     public var canAdministerRegion: Bool { isRegional && role == .admin }
 
-    /// Whether the user may load files for the whole region at once (the registry with each school's
-    /// municipality, results): the region's administrators and methodists.
-    public var canImportForRegion: Bool { isRegional && (role == .admin || role == .methodist) }
+    /// Whether the user may load a file for the whole region at once: the registry (each school with its
+    /// municipality) is the region's administrator's, context and results its methodists' too.
+    public func canImportForRegion(schoolRegistry: Bool) -> Bool {
+        isRegional && (role == .admin || (role == .methodist && !schoolRegistry))
+    }
 
     /// Whether the user may read school-scoped, non-public data of one school of a readable municipality.
     public func canReadSchool(_ school: String) -> Bool {
@@ -96,7 +99,8 @@ public struct Access: Sendable, Equatable {
     public var readsWholeMunicipality: Bool { role != .school }
 
     /// Whether the user may see who wrote or took part (practice authors, teachers at consultations).
-    public var seesNames: Bool { role != .observer }
+    /// Observers and regional users do not: a region reads its municipalities without their people.
+    public var seesNames: Bool { role != .observer && !isRegional }
 
     /// Whether the user may write anything in a municipality; observers and regional users only read.
     public var canWrite: Bool { role != .observer && !isRegional }
@@ -109,12 +113,13 @@ public struct Access: Sendable, Equatable {
     public func canEditSchoolData(_ school: String) -> Bool { isMunicipalStaff || ownSchool == school }
 
     /// Whether the user sees counts of people only: a count under 5 as «<5» and no share or
-    /// difference that would tell it back (SmallCount.fraction). Observers; public pages too.
-    public var seesCountsOnly: Bool { role == .observer }
+    /// difference that would tell it back (SmallCount.fraction). Observers and regional users; public pages too.
+    public var seesCountsOnly: Bool { role == .observer || isRegional }
 
     /// Whether the user may see the named people of a school: its teachers' deficits, development plans,
     /// mentoring, and its students' support plans. Observers see counts only, never names or plans.
     public func canReadPeople(ofSchool school: String) -> Bool {
+        if isRegional { return false }
         switch role {
         case .admin, .methodist: return true
         case .school: return schoolID == school
@@ -122,13 +127,13 @@ public struct Access: Sendable, Equatable {
         }
     }
 
-    /// Whether the user may change them: whoever may see a school's people works with them, except a
-    /// regional user, who reads.
-    public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) && !isRegional }
+    /// Whether the user may change them: the same, since whoever may see a school's people works with them.
+    public func canEditPeople(ofSchool school: String) -> Bool { canReadPeople(ofSchool: school) }
 
     /// Whether the user may see the name of a teacher of `school` as a possible mentor: a school sees
     /// its own teachers and those the municipality has put on its list of mentors, no others.
     public func canSeeMentor(ofSchool school: String, listed: Bool) -> Bool {
+        if isRegional { return false }
         switch role {
         case .admin, .methodist: return true
         case .school: return schoolID == school || listed

@@ -7,14 +7,14 @@ extension Components.Schemas.RegionIdentification: Content {}
 extension Components.Schemas.RegionIndicators: Content {}
 
 extension Components.Schemas.RegionOverview {
-    init(_ o: RegionOverview) {
+    init(_ o: RegionOverview, countsOnly: Bool) {
         self.init(region: o.regionName, year: o.year, years: o.years, reference: RegionOverview.reference, municipalities: o.rows.map { r in
             Components.Schemas.RegionMunicipality(
                 id: r.municipalityID.uuidString, name: r.name, isDemo: r.isDemo, schools: r.schools,
                 programme: r.programme.map { p in
                     .init(id: p.id.uuidString, name: p.name, startYear: p.years.lowerBound, endYear: p.years.upperBound, measures: p.measures,
                           done: p.done, overdue: p.overdue, participating: p.participating, indicatorYear: p.indicatorYear,
-                          indicatorsAchieved: p.achieved, indicatorsWithTarget: p.withTarget)
+                          indicatorsAchieved: p.tally(countsOnly: countsOnly).achieved, indicatorsWithTarget: p.tally(countsOnly: countsOnly).withTarget)
                 },
                 lowResults: r.lowResults, adverseConditions: r.adverse,
                 categories: SchoolCategory.allCases.compactMap { c in r.categories.map { .init(category: .init(c), schools: $0[c] ?? 0) } })

@@ -20,7 +20,7 @@ struct RegionAPIController: RouteCollection {
     }
 
     func municipalities(_ req: Request) async throws -> Components.Schemas.RegionOverview {
-        .init(try await overview(req, year: try req.queryYear()))
+        .init(try await overview(req, year: try req.queryYear()), countsOnly: try req.currentUser().access.seesCountsOnly)
     }
 
     func identification(_ req: Request) async throws -> Components.Schemas.RegionIdentification {

@@ -106,8 +106,10 @@ enum RegionImportController {
     static let pendingPrefix = "region."
 
     static func index(_ req: Request) async throws -> Response {
-        let region = try await Scope.region(for: try req.currentUser(), on: req.db)
-        return RegionImportView.index(try await PageContext.make(req), regionName: region.name)
+        let user = try req.currentUser()
+        let region = try await Scope.region(for: user, on: req.db)
+        let kinds = RegionalSplit.kinds.filter { user.access.canImportForRegion(schoolRegistry: $0 == .schools) }
+        return RegionImportView.index(try await PageContext.make(req), regionName: region.name, kinds: kinds)
     }
 
     struct Upload: Content { var kind: String; var file: File }
@@ -118,6 +120,9 @@ enum RegionImportController {
         let upload = try req.content.decode(Upload.self)
         guard let kind = RegionalSplit.kinds.first(where: { $0.rawValue == upload.kind }) else {
             throw Abort(.unprocessableEntity, reason: "По региону загружаются реестр школ, социальные условия и результаты.")
+        }
+        guard user.access.canImportForRegion(schoolRegistry: kind == .schools) else {
+            throw Abort(.forbidden, reason: "Реестр школ региона загружает администратор региона.")
         }
         let bytes = Array(upload.file.data.readableBytesView)
         let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)

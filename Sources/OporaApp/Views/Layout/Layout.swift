@@ -94,7 +94,7 @@ enum Layout {
             NavItem(title: "Школы региона", url: .regionMonitoring),
             NavItem(title: "Отчёт региона", url: .regionReport),
         ] : []
-        if user.access.canImportForRegion { items.append(NavItem(title: "Загрузка по региону", url: .regionImport)) }
+        if user.access.canImportForRegion(schoolRegistry: false) { items.append(NavItem(title: "Загрузка по региону", url: .regionImport)) }
         items += [
             NavItem(title: "Главная", url: .home),
             NavItem(title: "Программы", url: .programmes),

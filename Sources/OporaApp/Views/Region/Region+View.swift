@@ -48,7 +48,7 @@ enum RegionView {
                 controls(m)
                 table(ctx, m)
                 El("p", [("class", "muted")]) {
-                    Tx("Категории школ — за \(o.year.map { "\($0) год" } ?? "—"); \(RegionOverview.reference). Индикаторы — за последний год программы, по который есть значения.")
+                    Tx("Категории школ — за \(o.year.map { "\($0) год" } ?? "—"); \(RegionOverview.reference). Индикаторы — за последний год программы, за который есть значения; индикатор, доля которого скрыта (меньше 5 человек), не считается.")
                 }
             }
             if let users = m.users {
@@ -93,7 +93,7 @@ enum RegionView {
     static func table(_ ctx: PageContext, _ m: Model) -> Component {
         DataTable("Муниципалитеты региона", headers: ["Муниципалитет", "Программа", "Выполнено", "Просрочено",
                                                      "Школ (в программе)", "НРО", "НСУ", "Индикаторы", ""],
-                  items: m.sort.ordered(m.overview.rows), classes: "region") { r in
+                  items: m.sort.ordered(m.overview.rows, countsOnly: ctx.countsOnly), classes: "region") { r in
             Cell.head(r.name + (r.isDemo ? " (демо)" : ""))
             if let p = r.programme {
                 // The period only: programmes' names are long and all alike; the full name is the cell's title.
@@ -109,7 +109,10 @@ enum RegionView {
             }
             Cell.number(r.lowResults.map(String.init) ?? "нет данных")
             Cell.number(r.adverse.map(String.init) ?? "нет данных")
-            Cell.number(r.programme.map { $0.withTarget == 0 ? "нет целей" : "\($0.achieved) из \($0.withTarget) (\($0.indicatorYear))" } ?? "—")
+            Cell.number(r.programme.map { p in
+                let t = p.tally(countsOnly: ctx.countsOnly)
+                return t.withTarget == 0 ? "нет целей" : "\(t.achieved) из \(t.withTarget) (\(p.indicatorYear))"
+            } ?? "—")
             Cell.of {
                 El("form", [("method", "post"), ("action", SiteURL.regionOpen(.value(r.municipalityID)).path), ("class", "inline")]) {
                     Forms.csrf(ctx)

@@ -5,7 +5,7 @@ import Vapor
 
 /// «Загрузка по региону»: a file of the whole region, previewed by municipality, then confirmed.
 enum RegionImportView {
-    static func index(_ ctx: PageContext, regionName: String) -> Response {
+    static func index(_ ctx: PageContext, regionName: String, kinds: [ImportKind]) -> Response {
         Layout.page("Загрузка по региону", ctx) {
             El("h1") { Tx("Загрузка файла по региону: \(regionName)") }
             El("p", [("class", "lead")]) {
@@ -13,7 +13,7 @@ enum RegionImportView {
             }
             El("form", [("method", "post"), ("action", SiteURL.regionImport.path), ("enctype", "multipart/form-data"), ("class", "edit")]) {
                 Forms.csrf(ctx)
-                Forms.select("Что загружается", name: "kind", options: RegionalSplit.kinds.map { ($0.rawValue, $0.russianTitle) }, selected: ImportKind.results.rawValue)
+                Forms.select("Что загружается", name: "kind", options: kinds.map { ($0.rawValue, $0.russianTitle) }, selected: ImportKind.results.rawValue)
                 Forms.field("Файл CSV или XLSX", name: "file", value: "", type: "file", hint: "Столбцы — как в загрузке муниципалитета; в реестре школ ещё «Муниципалитет» с названием как на странице «Муниципалитеты».", required: true)
                 El("button", [("type", "submit")]) { Tx("Проверить файл") }
             }
