@@ -132,7 +132,10 @@ enum RegionFixture {
             // The region's user reads that school.
             var region = WebClient(app)
             try await region.login("region")
-            #expect(try await region.get("/schools/\(theirs.id!.uuidString)").status == .ok)
+            // The region's user reads that school, in its own municipality's frame (it is opened by the visit).
+            let page = try await region.get("/schools/\(theirs.id!.uuidString)")
+            #expect(page.status == .ok && page.body.contains("страницы муниципалитета «\(RegionFixture.name)» — только чтение"))
+            #expect(try await region.get("/monitoring").body.contains("Соседняя ООШ"))
         }
     }
 
@@ -149,6 +152,11 @@ enum RegionFixture {
             var theirAdmin = WebClient(app)
             #expect(try await theirAdmin.login("ud-admin", password: password).status == .seeOther)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "municipality.create").count() == 1)
+            // It has no programme yet: opened, it shows its monitoring, not a 404 of a home page without a programme.
+            let opened = try await region.post("/region/municipalities/\(m.id!.uuidString)/open", form: [])
+            #expect(opened.status == .seeOther && opened.headers.first(name: .location) == "/monitoring")
+            #expect(try await region.get("/monitoring").status == .ok)
+            _ = try await region.get("/region")
 
             // The same name again (any case) and a taken login: refused, what was typed kept, nothing added.
             let again = try await region.post("/region/municipalities", form: [("name", "усть-удинский район"), ("adminLogin", "admin"), ("adminFullName", "Х")])
@@ -276,7 +284,7 @@ enum RegionFixture {
             #expect(try await region.get("/region/imports").status == .ok)
             let registry = "Муниципалитет;Код школы;Название;Краткое название\n\(RegionFixture.name);sos-04;МБОУ Новая СОШ;Новая СОШ\nбалаганский район;bal-09;МБОУ Девятая СОШ;Девятая СОШ\n"
             let preview = try await region.postMultipart("/region/imports", form: [("kind", "schools")], file: ("file", "реестр.csv", Array(registry.utf8)))
-            #expect(preview.status == .ok && preview.body.contains("относятся к 2 муниципалитетам"), "\(preview.body.prefix(300))")
+            #expect(preview.status == .ok && preview.body.contains("Муниципалитетов в файле: 2."), "\(preview.body.prefix(300))")
             #expect(try await Self.schools(in: neighbour.id!, app) == ["sos-01", "sos-02", "sos-03"])
             let confirm = try #require(WebClient.firstMatch(in: preview.body, "action=\"(/region/imports/[^\"]+/confirm)\""))
             #expect(try await region.post(confirm, form: []).status == .seeOther)
@@ -301,6 +309,15 @@ enum RegionFixture {
             let results = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,4,математика,sos-01,20,2\n2021,vpr,4,математика,irk-99,20,2\n"
             await #expect(throws: Launcher.CommandError.self) {
                 _ = try await Launcher.importRegionFile(app, kind: "results", path: try Self.file(results), regionName: "Иркутская область")
+            }
+            #expect(try await ResultRecord.query(on: app.db).count() == before)
+            // Every row placed, but a cell of the second municipality's part is wrong: the first's part is not written either.
+            let cell = "year,kind,grade,subject,school_code,participants,fails\n2021,vpr,4,математика,sos-01,20,2\n2021,vpr,5,математика,bal-01,двадцать,2\n"
+            do {
+                _ = try await Launcher.importRegionFile(app, kind: "results", path: try Self.file(cell), regionName: "Иркутская область")
+                Issue.record("a bad cell must refuse the whole file")
+            } catch let Launcher.CommandError.problem(text) {
+                #expect(text.contains("Строка 3") && text.contains("participants"), "\(text)")
             }
             #expect(try await ResultRecord.query(on: app.db).count() == before)
             // A registry placing a code of the demo in the neighbour, and a municipality the region does not have.

@@ -51,6 +51,17 @@ import Testing
         #expect(parts["Балаганский район"]?.rows.map(\.line) == [2, 3])
         #expect(parts["Усть-Удинский район"]?.rows.map(\.line) == [3, 4])
         #expect(parts["Усть-Удинский район"]?.header == header)
+        // Only the municipalities the file has schools of get the reference; a file of reference rows only, every one.
+        let three = Self.municipalities + ["Тулунский район"]
+        let two = try RegionalSplit.split(t, kind: .results, municipalities: three, registry: registry).get()
+        #expect(two.keys.sorted() == Self.municipalities)
+        let onlyReference = try RegionalSplit.split(table(header, [["2021", "vpr", "4", "математика", "REGION", "900", "90"]]), kind: .results,
+                                                    municipalities: three, registry: registry).get()
+        #expect(onlyReference.keys.sorted() == three.sorted() && onlyReference.values.allSatisfy { $0.rows.map(\.line) == [2] })
+        // Two municipalities whose names differ only in how they are written: no row is sent to the wrong one.
+        guard case .failure = RegionalSplit.split(t, kind: .results, municipalities: ["Усть-Удинский район", "усть-удинский  район"], registry: registry) else {
+            Issue.record("names that collide must be refused"); return
+        }
         // A school of no municipality of the region (another region's), and a code registered twice.
         let bad = table(header, [["2021", "vpr", "4", "математика", "irk-99", "20", "2"], ["2021", "vpr", "4", "математика", "two", "20", "2"]])
         guard case .failure(let p) = RegionalSplit.split(bad, kind: .results, municipalities: Self.municipalities, registry: registry) else {

@@ -106,6 +106,18 @@ extension Request {
         return session.data[Request.chosenProgrammeKey].flatMap(UUID.init(uuidString:))
     }
 
+    /// A regional user reading a school of another municipality of the region: that municipality is
+    /// opened, so that the frame, the programme and the school's plan on the page are the school's own.
+    /// Call it before anything of the page resolves the shown programme.
+    func openMunicipality(of school: School) {
+        guard var user = auth.get(CurrentUser.self), user.access.isRegional, user.chosenMunicipalityID != school.$municipality.id else { return }
+        user.chosenMunicipalityID = school.$municipality.id
+        auth.login(user)
+        session.data[SessionUserAuthenticator.municipalityKey] = school.$municipality.id.uuidString
+        session.data[Request.chosenProgrammeKey] = nil
+        storage[ShownProgrammeKey.self] = nil
+    }
+
     private struct ShownProgrammeKey: StorageKey { typealias Value = Programme }
 
     /// The programme this request's pages show: the chosen one, else the active, else the newest.

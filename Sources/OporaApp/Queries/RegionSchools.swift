@@ -21,6 +21,11 @@ struct RegionSchools: Sendable {
         var name: String { school?.shortName ?? assessment.schoolCode }
     }
 
+    /// The schools of one municipality (or all) and one category (or all), in the order of the list.
+    func listed(municipality: UUID?, category: SchoolCategory?) -> [Item] {
+        schools.filter { s in (municipality == nil || s.municipalityID == municipality) && (category == nil || s.assessment.category == category) }
+    }
+
     static func fetch(municipalities: [Municipality], year asked: Int?, cache: MonitoringCache, on db: any Database) async throws -> RegionSchools {
         var years = Set<Int>()
         for m in municipalities { years.formUnion(try await cache.data(municipalityID: m.requireID(), on: db).years) }

@@ -67,6 +67,11 @@ enum UserAccounts {
         return .success(password)
     }
 
+    /// The region's own users (not those of its municipalities), by login.
+    static func regionUsers(of regionID: UUID, on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$region.$id == regionID).filter(\.$municipality.$id == nil).sort(\.$login).all()
+    }
+
     static func generatedPassword() -> String {
         String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement()! })
     }
@@ -79,7 +84,7 @@ enum UserAccounts {
         let name = rawName.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if name.isEmpty || name.count > 200 { errors.add("name", "Укажите название муниципалитета (до 200 знаков).") }
         let taken = try await Municipality.query(on: db).filter(\.$region.$id == regionID).all()
-            .contains { $0.name.lowercased() == name.lowercased() }
+            .contains { RegionalSplit.key($0.name) == RegionalSplit.key(name) }
         if taken { errors.add("name", "Муниципалитет «\(name)» в регионе уже есть.") }
         let admin = NewUser(login: adminLogin, fullName: adminName, role: .admin, place: .municipality(UUID()), password: nil)
         let adminErrors = try await problems(admin, on: db)

@@ -15,10 +15,16 @@ public enum RegionalSplit {
     /// - municipalities: the region's municipalities by name;
     /// - registry: each school code of the region with the municipalities it is registered in.
     /// The answer maps municipality names (as given) to their part of the file; municipalities the
-    /// file does not name are absent. A row of the reference (`REGION`) goes to every municipality.
+    /// file does not name are absent. A row of the reference (`REGION`) goes to every municipality the
+    /// file has schools of (to every one of the region when the file has reference rows only).
     public static func split(_ table: ImportTable, kind: ImportKind, municipalities: [String],
                              registry: [String: [String]]) -> Result<[String: ImportTable], ImportProblems> {
         let byKey = Dictionary(municipalities.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        if byKey.count < municipalities.count {
+            let twice = Dictionary(grouping: municipalities, by: key).values.filter { $0.count > 1 }.map { $0.joined(separator: " и ") }
+            return .failure(ImportProblems([ImportProblem(line: nil, column: "Муниципалитет", value: nil,
+                reason: "В регионе есть муниципалитеты, чьи названия различаются только написанием: \(twice.joined(separator: "; ")). Переименуйте один из них.")]))
+        }
         var parts: [String: [ImportTable.Row]] = [:]
         var problems: [ImportProblem] = []
         var header = table.header
@@ -59,10 +65,11 @@ public enum RegionalSplit {
                 return .failure(ImportProblems([ImportProblem(line: nil, column: "school_code", value: nil,
                     reason: "В файле нет столбца «Код школы»: по нему строки попадают в муниципалитет школы.")]))
             }
+            var reference: [ImportTable.Row] = []
             for row in table.rows where !row.isBlank {
                 let code = c < row.cells.count ? row.cells[c].trimmedCell : ""
                 if code == ResultRow.regionCode {
-                    for m in municipalities { parts[m, default: []].append(row) }
+                    reference.append(row)
                     continue
                 }
                 let places = registry[code] ?? []
@@ -72,6 +79,13 @@ public enum RegionalSplit {
                     continue
                 }
                 parts[municipality, default: []].append(row)
+            }
+            // The reference goes to every municipality the file has schools of, or, in a file of
+            // reference rows only, to every municipality of the region.
+            if !reference.isEmpty {
+                for m in parts.isEmpty ? municipalities : Array(parts.keys) {
+                    parts[m] = (parts[m, default: []] + reference).sorted { $0.line < $1.line }
+                }
             }
         }
         guard problems.isEmpty else { return .failure(ImportProblems(problems)) }

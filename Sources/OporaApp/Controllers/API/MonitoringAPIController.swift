@@ -18,9 +18,16 @@ struct MonitoringAPIController: RouteCollection {
     func schools(_ req: Request) async throws -> [Components.Schemas.School] {
         let user = try req.currentUser()
         let municipalities = try await Scope.municipalityIDs(for: user, on: req.db)
-        // Whether each takes part in the programme the caller works in (the active one, else the newest).
-        let programme = try? await Scope.currentProgramme(for: user, on: req.db)
-        let participating = try await programme.asyncFlatMap { try await Participation.schoolIDs(of: $0.requireID(), on: req.db) } ?? []
+        // Whether each takes part in the programme the caller works in (the active one, else the newest);
+        // for a regional user, in the active programme of the school's own municipality.
+        var participating = Set<UUID>()
+        if user.access.isRegional {
+            for p in try await Programme.query(on: req.db).filter(\.$municipality.$id ~~ municipalities).filter(\.$status == .active).all() {
+                participating.formUnion(try await Participation.schoolIDs(of: p.requireID(), on: req.db))
+            }
+        } else if let programme = try? await Scope.currentProgramme(for: user, on: req.db) {
+            participating = try await Participation.schoolIDs(of: programme.requireID(), on: req.db)
+        }
         return try await SchoolRecords.schools(inMunicipalities: municipalities, on: req.db).map {
             Components.Schemas.School(id: try $0.requireID().uuidString, code: $0.code, name: $0.name, shortName: $0.shortName,
                                       settlement: $0.settlement, _type: $0.type,

@@ -33,7 +33,7 @@ struct RegionAPIController: RouteCollection {
             return c
         }
         let found = try await RegionSchools.fetch(municipalities: all, year: try req.queryYear(), cache: req.application.monitoringCache, on: req.db)
-        let listed = found.schools.filter { s in (chosen == nil || s.municipalityID == chosen) && (category == nil || s.assessment.category == category) }
+        let listed = found.listed(municipality: chosen, category: category)
         let page = try req.queryPage()
         let size = MonitoringView.pageSize
         return .init(year: found.year, years: found.years, total: listed.count, page: page, pageSize: size,

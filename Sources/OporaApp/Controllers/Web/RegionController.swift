@@ -18,7 +18,7 @@ enum RegionController {
         let sort = req.queryText("sort").flatMap(RegionOverview.Sort.init(rawValue:)) ?? .name
         var users: [RegionView.UserLine]?
         if user.access.canAdministerRegion {
-            users = try await User.query(on: req.db).filter(\.$region.$id == region.requireID()).filter(\.$municipality.$id == nil).sort(\.$login).all()
+            users = try await UserAccounts.regionUsers(of: region.requireID(), on: req.db)
                 .map { u in
                     RegionView.UserLine(login: u.login, name: u.fullName,
                                         title: Access(role: u.role, municipalityID: nil, regionID: u.$region.id?.uuidString).russianTitle, active: u.isActive)
@@ -34,6 +34,11 @@ enum RegionController {
         guard try await Scope.municipalityIDs(for: user, on: req.db).contains(id) else { throw Abort(.notFound, reason: "Такого муниципалитета нет.") }
         req.session.data[SessionUserAuthenticator.municipalityKey] = id.uuidString
         req.session.data[Request.chosenProgrammeKey] = nil
+        // A municipality that has no programme yet opens on its monitoring: the home page is the programme's.
+        guard try await Programme.query(on: req.db).filter(\.$municipality.$id == id).count() > 0 else {
+            Notice.set("В этом муниципалитете ещё нет программы: показан мониторинг его школ.", on: req)
+            return req.redirect(to: SiteURL.monitoring.path)
+        }
         return req.redirect(to: SiteURL.home.path)
     }
 
@@ -95,7 +100,7 @@ enum RegionController {
     static func reportXLSX(_ req: Request) async throws -> Response {
         let model = try await reportModel(req)
         return Download.attachment(Data(try model.workbook()), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                   fileName: "Отчёт региона \(model.overview.year.map(String.init) ?? "").xlsx")
+                                   fileName: "Отчёт региона" + (model.overview.year.map { " \($0)" } ?? "") + ".xlsx")
     }
 }
 

@@ -12,7 +12,8 @@ enum SchoolsController {
     static func show(_ req: Request) async throws -> Response {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        return try await render(req, user: user, school: school, failed: nil)
+        req.openMunicipality(of: school)
+        return try await render(req, user: try req.currentUser(), school: school, failed: nil)
     }
 
     static func render(_ req: Request, user: CurrentUser, school: School, failed: FailedForm?) async throws -> Response {

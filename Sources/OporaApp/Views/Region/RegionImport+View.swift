@@ -25,7 +25,7 @@ enum RegionImportView {
         return Layout.page("Проверка файла", ctx) {
             El("h1") { Tx("Что изменится") }
             El("p", [("class", "lead")]) {
-                Tx("Файл «\(fileName)» (\(kind.russianTitle.lowercased())) прочитан без ошибок; строки относятся к \(parts.count) \(parts.count % 10 == 1 && parts.count % 100 != 11 ? "муниципалитету" : "муниципалитетам").")
+                Tx("Файл «\(fileName)» (\(kind.russianTitle.lowercased())) прочитан без ошибок. Муниципалитетов в файле: \(parts.count).")
             }
             DataTable("По муниципалитетам", headers: ["Муниципалитет", "Добавится", "Заменится", "Без изменений"], items: parts) { p in
                 Cell.head(p.municipality)

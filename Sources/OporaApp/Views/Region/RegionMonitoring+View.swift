@@ -24,8 +24,8 @@ enum RegionMonitoringView {
 
     static func content(_ m: Model) -> Component {
         let all = m.schools.schools
-        let inMunicipality = m.municipality.map { id in all.filter { $0.municipalityID == id } } ?? all
-        let listed = m.category.map { c in inMunicipality.filter { $0.assessment.category == c } } ?? inMunicipality
+        let inMunicipality = m.schools.listed(municipality: m.municipality, category: nil)
+        let listed = m.schools.listed(municipality: m.municipality, category: m.category)
         let pages = max(1, (listed.count + pageSize - 1) / pageSize)
         let page = min(max(m.page, 0), pages - 1)
         let shown = Array(listed.dropFirst(page * pageSize).prefix(pageSize))
