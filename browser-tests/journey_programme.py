@@ -184,14 +184,7 @@ def run_new_district(d, j, tmp, h, login, password, first=2025):
     """A district fresh from `opora setup` writes its own programme for `first`…`first`+2, runs it,
     reports on its second year, closes it and starts the next from it."""
     last, middle = first + 2, first + 1
-    h.ALLOWED_WORDS.update(re.findall(r"[A-Za-z]+", login))  # the page names who signed in, as with the demo logins
-    h.logout(d)
-    h.go(d, "/login")
-    h.type_into(d, "Логин", login)
-    h.type_into(d, "Пароль", password)
-    h.click(d, h.button(d, "Войти"))
-    h.wait_ready(d)
-    j.need("/login" not in d.current_url, f"signed in as {login}")
+    h.sign_in(d, j, login, password)
 
     h.nav(d, "Программы")
     h.check_page(d, j, "programmes of a new district")

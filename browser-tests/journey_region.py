@@ -19,13 +19,7 @@ def rows(d):
 
 
 def run(d, j, tmp, h, login, password, municipalities=30):
-    h.ALLOWED_WORDS.update(re.findall(r"[A-Za-z]+", login))
-    h.logout(d)
-    h.go(d, "/login")
-    h.type_into(d, "Логин", login)
-    h.type_into(d, "Пароль", password)
-    h.click(d, h.button(d, "Войти"))
-    h.wait_ready(d)
+    h.sign_in(d, j, login, password)
     j.need(d.current_url.split("?")[0].endswith("/region"), f"a regional user starts at «Муниципалитеты»: {d.current_url}")
     h.check_page(d, j, "municipalities of the region")
     j.need(len(rows(d)) == municipalities, f"«Муниципалитеты» lists {municipalities} municipalities: {len(rows(d))}")
