@@ -64,7 +64,7 @@ enum RegionalImport {
         return .success(staged.map { Part(municipality: $0.0, plan: $0.2.plan) })
     }
 
-    /// «Балаганский район — Добавится: 12, …» for each municipality of the file.
+    /// «<municipality> — Добавится: 12, …» for each municipality of the file.
     static func russianSummary(_ parts: [Part], done: Bool) -> [String] {
         parts.map { "\($0.municipality) — " + (done ? $0.plan.russianDoneSummary : $0.plan.russianSummary) }
     }
