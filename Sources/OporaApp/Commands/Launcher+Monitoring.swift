@@ -55,7 +55,10 @@ extension Launcher {
     public static func identify(_ app: Application, year: Int, format: IdentifyFormat, municipalityName: String?) async throws -> String {
         guard (2000...2100).contains(year) else { throw CommandError.problem("--year must be between 2000 and 2100") }
         let municipality = try await municipality(named: municipalityName, on: app.db)
-        let report = try await IdentificationReport.oneShot(municipalityID: try municipality.requireID(), year: year, on: app.db)
+        // A connection on each of two event loops: the two years the rules read are read at once.
+        let databases = [app.db] + app.eventLoopGroup.makeIterator().prefix(2).compactMap { app.databases.database(logger: app.logger, on: $0) }
+        let report = try await IdentificationReport.oneShot(municipalityID: try municipality.requireID(), year: year, explained: format == .json,
+                                                            on: databases)
         switch format {
         case .json:
             let encoder = JSONEncoder()

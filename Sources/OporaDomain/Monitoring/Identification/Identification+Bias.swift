@@ -25,7 +25,7 @@ extension Identification {
 
 /// The composite changes Y−1 → Y of every school in the rows. The spread a school is measured against
 /// leaves that school out: with few schools one outlier inflates the very deviation it is compared with.
-struct CompositeChanges {
+struct CompositeChanges: Sendable {
     /// Other schools with a change needed before a spread means anything.
     static let minimumOthers = 3
     /// Removing one school from the sums leaves rounding noise of the order of 1e-9 to 1e-8 where the others' changes are
@@ -37,18 +37,14 @@ struct CompositeChanges {
     /// Σ (change − mean)² over all schools.
     private let squares: Double
 
-    init(rowsBySchool: [String: [RowAssessment]], year: Int) {
-        var changes: [String: Double] = [:]
-        for (code, rows) in rowsBySchool {
-            if let now = Identification.composite(of: rows, in: year),
-               let before = Identification.composite(of: rows, in: year - 1) {
-                changes[code] = now - before
-            }
-        }
-        let mean = changes.isEmpty ? 0 : changes.values.reduce(0, +) / Double(changes.count)
+    /// `changes`: the change Y−1 → Y of every school with a composite in both years, by code.
+    /// The sums are taken in the order of the codes, so the spread is the same to the last bit on every run.
+    init(changes: [String: Double]) {
+        let values = changes.sorted { $0.key < $1.key }.map(\.value)
+        let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
         self.changes = changes
         self.mean = mean
-        squares = changes.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     }
 
     func change(of schoolCode: String) -> Double? { changes[schoolCode] }
