@@ -4,8 +4,8 @@
     bench/generate.py SIZE OUT_DIR
 
 SIZE is `municipality` (8 schools), `town` (60: the identification test's fixture), `region` (800) or
-`country` (40,000). Writes into OUT_DIR: schools.csv, context.csv (one row per school and year) and results-YEAR.csv for 2019-2022, about
-40 procedures per school and year. The same SIZE always gives the same bytes (fixed seed).
+`country` (40,000). Writes into OUT_DIR: schools.csv, context.csv (one row per school and year) and
+results-YEAR.csv for 2019-2022, about 40 procedures per school and year. The same SIZE always gives the same bytes (fixed seed).
 About one school in eight is made weak (many «2»), one in six poor (adverse social context), so
 identification finds every category.
 """

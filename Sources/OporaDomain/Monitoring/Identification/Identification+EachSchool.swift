@@ -23,17 +23,25 @@ extension Identification {
             contextBySchool[context.schoolCode] = context
         }
         let sorted = schools.sorted { $0.code < $1.code }
+        // The rows are shown by year and procedure: each procedure's place among them, found once, orders
+        // them as comparing procedures would, without comparing subjects school after school.
+        let rank = rows.procedures.indices.sorted { rows.procedures[$0] < rows.procedures[$1] }.enumerated()
+            .reduce(into: [Int](repeating: 0, count: rows.procedures.count)) { $0[$1.element] = $1.offset }
         let assessOne: @Sendable (Int) -> T = { [contextBySchool] i in
             let school = sorted[i]
             var assessed: [RowAssessment] = []
+            var keys: [Int] = []
             if school.code != ResultRow.regionCode, let s = rows.schoolNumber(of: school.code) {
                 assessed.reserveCapacity(starts[Int(s) + 1] - starts[Int(s)])
                 for position in positions[starts[Int(s)]..<starts[Int(s) + 1]] where read.contains(Int(rows.rows[position].year)) {
                     let r = rows.rows[position]
                     assessed.append(RowAssessment(row: rows.resultRow(position), reference: references[r.procedure, r.year], parameters: parameters))
+                    keys.append(Int(r.year) * rank.count + rank[Int(r.procedure)])
                 }
             }
-            return transform(assess(school, rows: assessed, context: contextBySchool[school.code], window: window,
+            // A stable sort: rows of one year and procedure keep their order.
+            let shown = assessed.indices.filter { window.contains(assessed[$0].row.year) }.sorted { keys[$0] < keys[$1] }.map { assessed[$0] }
+            return transform(assess(school, rows: assessed, shown: shown, context: contextBySchool[school.code], window: window,
                                     changes: changes, parameters: parameters, year: year, explained: explained))
         }
         return (inParallel(count: sorted.count, assessOne), references.used)

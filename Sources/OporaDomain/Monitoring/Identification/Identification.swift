@@ -33,10 +33,10 @@ public enum Identification {
         return IdentificationResult(year: year, parameters: parameters, schools: assessments, references: references)
     }
 
-    static func assess(_ school: SchoolFacts, rows: [RowAssessment], context: SocialContext?, window: [Int],
+    /// `rows`: the school's rows of every year read, in the order they were read (the sums of the composite
+    /// are taken in it); `shown`: those of the window, by year and procedure.
+    static func assess(_ school: SchoolFacts, rows: [RowAssessment], shown: [RowAssessment], context: SocialContext?, window: [Int],
                        changes: CompositeChanges, parameters: MethodologyParameters, year: Int, explained: Bool) -> SchoolAssessment {
-        let shown = rows.filter { window.contains($0.row.year) }
-            .sorted { ($0.row.year, $0.row.procedure) < ($1.row.year, $1.row.procedure) }
         let yearChecks = window.map { YearCheck(year: $0, rows: shown, parameters: parameters) }
         let lowResults = yearChecks.allSatisfy(\.isLowYear)
         let composite = composite(of: rows, in: year)
