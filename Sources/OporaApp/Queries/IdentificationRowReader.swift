@@ -130,7 +130,7 @@ enum IdentificationRowReader {
 
         mutating func append(code: UnsafeRawBufferPointer, kind: UnsafeRawBufferPointer, grade: Int, subject: UnsafeRawBufferPointer,
                              participants: Int, fails: Int) {
-            if lastSchool < 0 || !lastCode.elementsEqual(code) {
+            if lastSchool < 0 || !PackedProcedures.equal(lastCode, code) {
                 lastSchool = rows.index(ofSchool: String(decoding: code, as: UTF8.self))
                 lastCode = Array(code)
             }
@@ -191,12 +191,14 @@ enum IdentificationRowReader {
             var next = -1
 
             func matches(kind: UnsafeRawBufferPointer, grade: Int, subject: UnsafeRawBufferPointer) -> Bool {
-                grade == self.grade && Self.equal(self.kind, kind) && Self.equal(self.subject, subject)
+                grade == self.grade && PackedProcedures.equal(self.kind, kind) && PackedProcedures.equal(self.subject, subject)
             }
 
-            static func equal(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
-                a.count == b.count && a.withUnsafeBytes { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-            }
+        }
+
+        /// The same bytes.
+        static func equal(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+            a.count == b.count && a.withUnsafeBytes { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
         }
 
         private var seen: [Known] = []

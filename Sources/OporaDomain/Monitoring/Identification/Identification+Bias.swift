@@ -1,15 +1,25 @@
 extension Identification {
     /// Rule 9a: ВПР success far above its reference in a year when the same school's ГИА fails at or above
     /// the threshold: the school marks its own ВПР, but not its ГИА.
-    static func vprFlag(validRows: [RowAssessment], parameters: MethodologyParameters) -> BiasFlag? {
-        let vpr = validRows.filter { $0.row.procedure.kind == .vpr }
-        let gia = validRows.filter { $0.row.procedure.kind.isFinalAttestation }
-        let vprParticipants = Double(vpr.reduce(0) { $0 + $1.row.participants })
-        let giaParticipants = Double(gia.reduce(0) { $0 + $1.row.participants })
+    /// The sums are taken in the order of `validRows`.
+    static func vprFlag(validRows: some Sequence<RowAssessment>, parameters: MethodologyParameters) -> BiasFlag? {
+        var vprCount = 0, vprFails = 0, vprWeighted = 0.0, giaCount = 0, giaFails = 0
+        for r in validRows {
+            if r.row.procedure.kind == .vpr {
+                vprCount += r.row.participants
+                vprFails += r.row.fails
+                vprWeighted += Double(r.row.participants) * (r.reference ?? 0)
+            } else if r.row.procedure.kind.isFinalAttestation {
+                giaCount += r.row.participants
+                giaFails += r.row.fails
+            }
+        }
+        let vprParticipants = Double(vprCount)
+        let giaParticipants = Double(giaCount)
         guard vprParticipants > 0, giaParticipants > 0 else { return nil }
-        let vprSuccess = 1 - Double(vpr.reduce(0) { $0 + $1.row.fails }) / vprParticipants
-        let vprReference = vpr.reduce(0.0) { $0 + Double($1.row.participants) * ($1.reference ?? 0) } / vprParticipants
-        let giaFailShare = Double(gia.reduce(0) { $0 + $1.row.fails }) / giaParticipants
+        let vprSuccess = 1 - Double(vprFails) / vprParticipants
+        let vprReference = vprWeighted / vprParticipants
+        let giaFailShare = Double(giaFails) / giaParticipants
         guard isAtLeast(vprSuccess - vprReference, parameters.vprSuccessMargin),
               isAtLeast(giaFailShare, parameters.failThreshold) else { return nil }
         return .vprAboveReferenceWithGIAFails(vprSuccess: vprSuccess, vprReference: vprReference, giaFailShare: giaFailShare)

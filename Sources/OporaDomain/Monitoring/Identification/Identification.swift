@@ -45,7 +45,7 @@ public enum Identification {
         let adverse = criteriaMet >= parameters.minCriteria
         let category = SchoolCategory.decide(hasEveryYear: yearChecks.allSatisfy(\.hasValidRows), lowResults: lowResults,
                                              adverseConditions: adverse, composite: composite)
-        let validNow = rows.filter { $0.row.year == year && $0.valid }
+        let validNow = rows.lazy.filter { $0.row.year == year && $0.valid }
         let biasFlags = [vprFlag(validRows: validNow, parameters: parameters),
                          jumpFlag(schoolCode: school.code, changes: changes, parameters: parameters)].compactMap { $0 }
         var assessment = SchoolAssessment(
