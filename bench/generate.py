@@ -3,11 +3,12 @@
 
     bench/generate.py SIZE OUT_DIR
 
-SIZE is `municipality` (8 schools), `region` (800) or `country` (40,000). Writes into OUT_DIR:
-schools.csv, context.csv (one row per school and year) and results-YEAR.csv for 2019-2022, about
-40 procedures per school and year; and, for loading the size as a region of several municipalities
-(1, 30 or 300), municipalities.txt (their names) and region-schools.csv (the registry with a
-«Муниципалитет» column, schools dealt to the municipalities in turn). The same SIZE always gives the same bytes (fixed seed).
+SIZE is `municipality` (8 schools), `town` (60: the identification test's fixture), `region` (800) or
+`country` (40,000). Writes into OUT_DIR: schools.csv, context.csv (one row per school and year) and
+results-YEAR.csv for 2019-2022, about 40 procedures per school and year; and, for loading the size as
+a region of several municipalities (1, 30 or 300), municipalities.txt (their names) and
+region-schools.csv (the registry with a «Муниципалитет» column, schools dealt to the municipalities in
+turn). The same SIZE always gives the same bytes (fixed seed).
 About one school in eight is made weak (many «2»), one in six poor (adverse social context), so
 identification finds every category.
 """
@@ -16,8 +17,8 @@ import os
 import random
 import sys
 
-SIZES = {"municipality": 8, "region": 800, "country": 40_000}
-MUNICIPALITIES = {"municipality": 1, "region": 30, "country": 300}
+SIZES = {"municipality": 8, "town": 60, "region": 800, "country": 40_000}
+MUNICIPALITIES = {"municipality": 1, "town": 1, "region": 30, "country": 300}
 YEARS = [2019, 2020, 2021, 2022]
 
 # (kind, grade, subject): 40 procedures, as a school with grades 4-11 writes them in a year.

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Participation moves from the school to the programme: a school takes part in a programme (and

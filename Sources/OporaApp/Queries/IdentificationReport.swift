@@ -30,25 +30,33 @@ struct IdentificationReport: Content {
     /// The years the rules read for `year`: the window of `years` ending with it, and the year before
     /// it for the composite's jump.
     static func window(year: Int, parameters: MethodologyParameters) -> ClosedRange<Int> {
-        min(year - max(parameters.years, 1) + 1, year - 1)...year
+        Identification.readYears(for: year, parameters: parameters)
+    }
+
+    init(year: Int, version: Methodology.Version, years: [Int], schools: [SchoolItem]) {
+        self.year = year
+        methodologyVersion = version.number
+        parameters = version.parameters
+        let window = Self.window(year: year, parameters: version.parameters)
+        self.years = years.filter { window.contains($0) }
+        self.schools = schools
     }
 
     /// The one way to build it, from the data, the result and the version they were computed with.
     /// `masked`: explanations as a reader who sees counts only is shown them (observers in the API).
     init(data: MonitoringData, result: IdentificationResult, version: Methodology.Version, masked: Bool) {
         let names = Dictionary(uniqueKeysWithValues: data.schools.map { ($0.code, $0.name) })
-        let window = Self.window(year: result.year, parameters: version.parameters)
-        year = result.year
-        methodologyVersion = version.number
-        parameters = version.parameters
-        years = data.years.filter { window.contains($0) }
-        schools = result.schools.map { a in
-            SchoolItem(code: a.schoolCode, name: names[a.schoolCode] ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
-                       lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
-                       criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
-                       biasFlags: a.biasFlags.map { $0.russian(parameters: version.parameters) },
-                       explanation: masked ? Identification.explanation(of: a, parameters: version.parameters, masked: true) : a.explanation)
-        }
+        self.init(year: result.year, version: version, years: data.years,
+                  schools: result.schools.map { Self.item($0, name: names[$0.schoolCode], parameters: version.parameters, masked: masked) })
+    }
+
+    /// A school of the report: its assessment with the registry's full name.
+    static func item(_ a: SchoolAssessment, name: String?, parameters: MethodologyParameters, masked: Bool) -> SchoolItem {
+        SchoolItem(code: a.schoolCode, name: name ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
+                   lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
+                   criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
+                   biasFlags: a.biasFlags.map { $0.russian(parameters: parameters) },
+                   explanation: masked ? Identification.explanation(of: a, parameters: parameters, masked: true) : a.explanation)
     }
 
     /// For the server: the municipality's data and identification as cached by the monitoring stamp.
@@ -58,18 +66,33 @@ struct IdentificationReport: Content {
         return IdentificationReport(data: data, result: result, version: version, masked: masked)
     }
 
-    /// For `opora identify`, one run of a process: only the years the rules read are loaded, so a
-    /// country's file fits in memory; the answer is the same as the server's.
-    static func oneShot(municipalityID: UUID, year: Int, on db: any Database) async throws -> IdentificationReport {
+    /// For `opora identify`, one run of a process: only the years the rules read are loaded, in their
+    /// compact form, a year on each of `databases` (connections of their own), and each school is made
+    /// into its item as soon as it is assessed, so a country fits in memory and time; the answer is the
+    /// same as the server's. `explained`: whether the explanations are written (they are shown in JSON only).
+    static func oneShot(municipalityID: UUID, year: Int, explained: Bool, on databases: [any Database]) async throws -> IdentificationReport {
+        let db = databases[0]
         let version = try await Methodology.current(municipalityID: municipalityID, on: db)
         let clock = ContinuousClock()
         let started = clock.now
-        let data = try await MonitoringData.load(municipalityID: municipalityID, years: window(year: year, parameters: version.parameters), on: db)
+        // The rows on connections of their own, while the schools and contexts are read on the first one.
+        async let readRows = IdentificationRowReader.read(municipalityID: municipalityID, years: window(year: year, parameters: version.parameters),
+                                                          on: databases.count > 1 ? Array(databases.dropFirst()) : databases)
+        let schools = try await School.facts(municipalityID: municipalityID, on: db)
+        let contexts = try await MonitoringData.contexts(municipalityID: municipalityID, years: year...year, schools: schools, on: db)
+        let readSchools = clock.now
+        let rows = try await readRows
         let read = clock.now
-        let result = data.identify(year: year, parameters: version.parameters)
-        if ProcessInfo.processInfo.environment["OPORA_TIMINGS"] == "1" {
-            FileHandle.standardError.write(Data("read \(data.rows.count) rows and \(data.contexts.count) contexts in \(read - started); identified \(data.schools.count) schools in \(clock.now - read)\n".utf8))
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.name) })
+        let parameters = version.parameters
+        let (items, _) = Identification.assessEach(rows: rows, contexts: contexts, schools: schools.map(\.domain), parameters: parameters,
+                                                   year: year, explained: explained) { a in
+            item(a, name: names[a.schoolCode], parameters: parameters, masked: false)
         }
-        return IdentificationReport(data: data, result: result, version: version, masked: false)
+        if ProcessInfo.processInfo.environment["OPORA_TIMINGS"] == "1" {
+            FileHandle.standardError.write(Data(("read \(schools.count) schools and \(contexts.count) contexts in \(readSchools - started), "
+                + "and \(rows.count) rows at the same time in \(read - started); identified \(schools.count) schools in \(clock.now - read)\n").utf8))
+        }
+        return IdentificationReport(year: year, version: version, years: rows.years, schools: items)
     }
 }

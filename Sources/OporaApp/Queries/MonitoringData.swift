@@ -12,16 +12,23 @@ struct MonitoringData: Sendable {
     var contexts: [SocialContext]
     var years: [Int]
 
-    /// Everything, or only the rows and contexts of `years` (all years are still listed in `years`).
-    static func load(municipalityID: UUID, years only: ClosedRange<Int>? = nil, on db: any Database) async throws -> MonitoringData {
+    /// Every row, context and year of the municipality, for the pages.
+    static func load(municipalityID: UUID, on db: any Database) async throws -> MonitoringData {
         let schools = try await School.facts(municipalityID: municipalityID, on: db)
+        let contexts = try await contexts(municipalityID: municipalityID, years: nil, schools: schools, on: db)
+        let rows = try await ResultRowReader.read(municipalityID: municipalityID, years: nil, on: db)
+        return MonitoringData(schools: schools, rows: rows, contexts: contexts, years: Array(Set(rows.map(\.year))).sorted())
+    }
+
+    /// The social contexts of `schools`, of `years` or all.
+    static func contexts(municipalityID: UUID, years: ClosedRange<Int>?, schools: [School.Facts], on db: any Database) async throws -> [SocialContext] {
         let codeByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.code) })
-        var contextQuery = (db as! any SQLDatabase).select()
+        var query = (db as! any SQLDatabase).select()
             .columns("school_id", "year", "students", "low_income_share", "incomplete_family_share", "no_higher_education_share",
                      "non_native_share", "preventive_register_share")
             .from(SocialContextRecord.schema).where("municipality_id", .equal, municipalityID)
-        if let only { contextQuery = contextQuery.where("year", .greaterThanOrEqual, only.lowerBound).where("year", .lessThanOrEqual, only.upperBound) }
-        let contexts = try await contextQuery.all().compactMap { row -> SocialContext? in
+        if let years { query = query.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
+        return try await query.all().compactMap { row -> SocialContext? in
             guard let code = codeByID[try row.decode(column: "school_id", as: UUID.self)] else { return nil }
             func share(_ column: String) throws -> Double? { try row.decode(column: column, as: Double?.self) }
             return SocialContext(year: try row.decode(column: "year", as: Int.self), schoolCode: code,
@@ -30,10 +37,6 @@ struct MonitoringData: Sendable {
                                  noHigherEducationShare: try share("no_higher_education_share"),
                                  nonNativeShare: try share("non_native_share"), preventiveRegisterShare: try share("preventive_register_share"))
         }
-        let rows = try await ResultRowReader.read(municipalityID: municipalityID, years: only, on: db)
-        let years = only == nil ? Array(Set(rows.map(\.year))).sorted()
-                                : try await ResultRowReader.years(municipalityID: municipalityID, on: db)
-        return MonitoringData(schools: schools, rows: rows, contexts: contexts, years: years)
     }
 
     func identify(year: Int, parameters: MethodologyParameters) -> IdentificationResult {

@@ -41,17 +41,20 @@ enum ResultRowReader {
             let count = try await sqlite.query(sqliteSQL.replacingOccurrences(of: "SELECT \(columns)", with: "SELECT count(*) AS n"), binds)
             collected.rows.reserveCapacity(count.first?.column("n")?.integer.map { Int($0) } ?? 0)
             @Sendable func int(_ d: SQLiteData) -> Int? { d.integer.map { Int($0) } }
+            // The driver's `async` query hands each row over as it is stepped; its future-based one queued a task per row.
             try await sqlite.withConnection { conn in
-                conn.query(sqliteSQL, binds) { row in
-                    let d = row.columns
-                    guard let year = int(d[0].data), let kind = d[1].data.string, let grade = int(d[2].data),
-                          let subject = d[3].data.string, let code = d[4].data.string, let n = int(d[5].data),
-                          let fails = int(d[6].data) else { return }
-                    do {
-                        guard let procedure = collected.procedures.procedure(kind, grade, subject) else { return }
-                        collected.rows.append(ResultRow(year: year, procedure: procedure, schoolCode: code, participants: n, fails: fails,
-                                                marks3: int(d[7].data), marks4: int(d[8].data), marks5: int(d[9].data),
-                                                meanScore: d[10].data.double))
+                conn.eventLoop.makeFutureWithTask {
+                    try await conn.query(sqliteSQL, binds) { row in
+                        let d = row.columns
+                        guard let year = int(d[0].data), let kind = d[1].data.string, let grade = int(d[2].data),
+                              let subject = d[3].data.string, let code = d[4].data.string, let n = int(d[5].data),
+                              let fails = int(d[6].data) else { return }
+                        do {
+                            guard let procedure = collected.procedures.procedure(kind, grade, subject) else { return }
+                            collected.rows.append(ResultRow(year: year, procedure: procedure, schoolCode: code, participants: n, fails: fails,
+                                                    marks3: int(d[7].data), marks4: int(d[8].data), marks5: int(d[9].data),
+                                                    meanScore: d[10].data.double))
+                        }
                     }
                 }
             }.get()
@@ -66,13 +69,6 @@ enum ResultRowReader {
     final class Collector: @unchecked Sendable {
         var rows: [ResultRow] = []
         var procedures = ProcedureCache()
-    }
-
-    /// The years a municipality has results for.
-    static func years(municipalityID: UUID, on db: any Database) async throws -> [Int] {
-        try await (db as! any SQLDatabase).select().distinct().column("year").from(ResultRecord.schema)
-            .where("municipality_id", .equal, municipalityID).orderBy("year")
-            .all(decodingColumn: "year", as: Int.self)
     }
 
     /// One `Procedure` per distinct kind, grade and subject: the subject is normalised once, and

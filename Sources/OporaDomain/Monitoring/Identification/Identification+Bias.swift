@@ -1,15 +1,25 @@
 extension Identification {
     /// Rule 9a: ВПР success far above its reference in a year when the same school's ГИА fails at or above
     /// the threshold: the school marks its own ВПР, but not its ГИА.
-    static func vprFlag(validRows: [RowAssessment], parameters: MethodologyParameters) -> BiasFlag? {
-        let vpr = validRows.filter { $0.row.procedure.kind == .vpr }
-        let gia = validRows.filter { $0.row.procedure.kind.isFinalAttestation }
-        let vprParticipants = Double(vpr.reduce(0) { $0 + $1.row.participants })
-        let giaParticipants = Double(gia.reduce(0) { $0 + $1.row.participants })
+    /// The sums are taken in the order of `validRows`.
+    static func vprFlag(validRows: some Sequence<RowAssessment>, parameters: MethodologyParameters) -> BiasFlag? {
+        var vprCount = 0, vprFails = 0, vprWeighted = 0.0, giaCount = 0, giaFails = 0
+        for r in validRows {
+            if r.row.procedure.kind == .vpr {
+                vprCount += r.row.participants
+                vprFails += r.row.fails
+                vprWeighted += Double(r.row.participants) * (r.reference ?? 0)
+            } else if r.row.procedure.kind.isFinalAttestation {
+                giaCount += r.row.participants
+                giaFails += r.row.fails
+            }
+        }
+        let vprParticipants = Double(vprCount)
+        let giaParticipants = Double(giaCount)
         guard vprParticipants > 0, giaParticipants > 0 else { return nil }
-        let vprSuccess = 1 - Double(vpr.reduce(0) { $0 + $1.row.fails }) / vprParticipants
-        let vprReference = vpr.reduce(0.0) { $0 + Double($1.row.participants) * ($1.reference ?? 0) } / vprParticipants
-        let giaFailShare = Double(gia.reduce(0) { $0 + $1.row.fails }) / giaParticipants
+        let vprSuccess = 1 - Double(vprFails) / vprParticipants
+        let vprReference = vprWeighted / vprParticipants
+        let giaFailShare = Double(giaFails) / giaParticipants
         guard isAtLeast(vprSuccess - vprReference, parameters.vprSuccessMargin),
               isAtLeast(giaFailShare, parameters.failThreshold) else { return nil }
         return .vprAboveReferenceWithGIAFails(vprSuccess: vprSuccess, vprReference: vprReference, giaFailShare: giaFailShare)
@@ -25,7 +35,7 @@ extension Identification {
 
 /// The composite changes Y−1 → Y of every school in the rows. The spread a school is measured against
 /// leaves that school out: with few schools one outlier inflates the very deviation it is compared with.
-struct CompositeChanges {
+struct CompositeChanges: Sendable {
     /// Other schools with a change needed before a spread means anything.
     static let minimumOthers = 3
     /// Removing one school from the sums leaves rounding noise of the order of 1e-9 to 1e-8 where the others' changes are
@@ -37,18 +47,14 @@ struct CompositeChanges {
     /// Σ (change − mean)² over all schools.
     private let squares: Double
 
-    init(rowsBySchool: [String: [RowAssessment]], year: Int) {
-        var changes: [String: Double] = [:]
-        for (code, rows) in rowsBySchool {
-            if let now = Identification.composite(of: rows, in: year),
-               let before = Identification.composite(of: rows, in: year - 1) {
-                changes[code] = now - before
-            }
-        }
-        let mean = changes.isEmpty ? 0 : changes.values.reduce(0, +) / Double(changes.count)
+    /// `changes`: the change Y−1 → Y of every school with a composite in both years, by code.
+    /// The sums are taken in the order of the codes, so the spread is the same to the last bit on every run.
+    init(changes: [String: Double]) {
+        let values = changes.sorted { $0.key < $1.key }.map(\.value)
+        let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
         self.changes = changes
         self.mean = mean
-        squares = changes.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     }
 
     func change(of schoolCode: String) -> Double? { changes[schoolCode] }

@@ -1,42 +1,52 @@
 /// The reference success share of each procedure and year (rule 5). An imported regional row wins over the
 /// pooled value because the region is the yardstick the programme reports against; a small municipality's
 /// own pool would mostly compare its schools with themselves.
-struct ReferenceTable {
-    private struct Key: Hashable {
-        var procedure: Procedure
-        var year: Int
-    }
-
-    private struct Counts {
+struct ReferenceTable: Sendable {
+    private struct Counts: Sendable {
         var participants = 0
         var fails = 0
     }
 
-    private var values: [Key: ReferenceValue] = [:]
+    /// By procedure number of the rows, then year from `firstYear`.
+    private var values: [ReferenceValue?]
+    private let firstYear: Int
+    private let yearCount: Int
 
-    /// Only valid rows count, the `REGION` row included; a reference exists wherever a school has a valid row.
-    init(rows: [ResultRow], parameters: MethodologyParameters) {
-        var regional: [Key: Counts] = [:]
-        var pooled: [Key: Counts] = [:]
-        for row in rows where Identification.isValid(row, parameters) {
-            let key = Key(procedure: row.procedure, year: row.year)
-            if row.isRegionalReference {
-                regional[key, default: Counts()].participants += row.participants
-                regional[key, default: Counts()].fails += row.fails
+    /// Only valid rows of `years` count, the `REGION` row included; a reference exists wherever a school has a valid row.
+    init(rows: IdentificationRows, years: ClosedRange<Int>, parameters: MethodologyParameters) {
+        firstYear = years.lowerBound
+        yearCount = years.count
+        let slots = rows.procedures.count * yearCount
+        // A valid row has participants, so a slot that any valid row reached has more than 0.
+        var regional = [Counts](repeating: Counts(), count: slots)
+        var pooled = [Counts](repeating: Counts(), count: slots)
+        let region = rows.schoolNumber(of: ResultRow.regionCode)
+        for r in rows.rows where years.contains(Int(r.year)) && Identification.isValid(participants: r.participants, parameters) {
+            let slot = Int(r.procedure) * yearCount + Int(r.year) - firstYear
+            if r.school == region {
+                regional[slot].participants += r.participants
+                regional[slot].fails += r.fails
             } else {
-                pooled[key, default: Counts()].participants += row.participants
-                pooled[key, default: Counts()].fails += row.fails
+                pooled[slot].participants += r.participants
+                pooled[slot].fails += r.fails
             }
         }
-        for (key, schoolCounts) in pooled {
-            let (source, counts) = regional[key].map { (ReferenceSource.regional, $0) } ?? (.pooled, schoolCounts)
-            values[key] = ReferenceValue(procedure: key.procedure, year: key.year, source: source,
-                                         participants: counts.participants, fails: counts.fails)
+        values = [ReferenceValue?](repeating: nil, count: slots)
+        for slot in 0..<slots {
+            guard pooled[slot].participants > 0 else { continue }
+            let (source, counts) = regional[slot].participants > 0 ? (ReferenceSource.regional, regional[slot]) : (.pooled, pooled[slot])
+            values[slot] = ReferenceValue(procedure: rows.procedures[slot / yearCount], year: firstYear + slot % yearCount, source: source,
+                                          participants: counts.participants, fails: counts.fails)
         }
     }
 
-    subscript(procedure: Procedure, year: Int) -> ReferenceValue? { values[Key(procedure: procedure, year: year)] }
+    /// The reference of a row's procedure number and year.
+    subscript(procedure: Int32, year: Int32) -> ReferenceValue? {
+        let offset = Int(year) - firstYear
+        guard offset >= 0, offset < yearCount else { return nil }
+        return values[Int(procedure) * yearCount + offset]
+    }
 
     /// By year, then procedure.
-    var used: [ReferenceValue] { values.values.sorted { ($0.year, $0.procedure) < ($1.year, $1.procedure) } }
+    var used: [ReferenceValue] { values.compactMap { $0 }.sorted { ($0.year, $0.procedure) < ($1.year, $1.procedure) } }
 }

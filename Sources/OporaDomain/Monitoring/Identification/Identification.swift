@@ -10,41 +10,33 @@ public enum Identification {
 
     /// Rule 1; a row with no participants is never valid, whatever the parameters say.
     static func isValid(_ row: ResultRow, _ parameters: MethodologyParameters) -> Bool {
-        row.participants >= parameters.minParticipants && row.participants > 0
+        isValid(participants: row.participants, parameters)
+    }
+
+    static func isValid(participants: Int, _ parameters: MethodologyParameters) -> Bool {
+        participants >= parameters.minParticipants && participants > 0
+    }
+
+    /// The years the rules read for `year`: the window of `years` ending with it, and the year before it,
+    /// which is read even when the window is one year long: the composite jump compares it with Y.
+    public static func readYears(for year: Int, parameters: MethodologyParameters) -> ClosedRange<Int> {
+        min(year - max(parameters.years, 1) + 1, year - 1)...year
     }
 
     /// Every school in `schools` as of `year`, sorted by code. `rows` may hold other schools of the scope
     /// (they count in the pooled references and in the spread of composite changes) and `REGION` rows.
     public static func run(rows: [ResultRow], contexts: [SocialContext], schools: [SchoolFacts],
                            parameters: MethodologyParameters, year: Int) -> IdentificationResult {
-        let window = Array((year - max(parameters.years, 1) + 1)...year)
-        // Y−1 is read even when the window is one year long: the composite jump compares it with Y.
-        let readYears = Set(window + [year - 1])
-        // The rows may be a country's: they are copied only when some must be left out, and assessed
-        // straight into their school's list.
-        let read = rows.allSatisfy { readYears.contains($0.year) } ? rows : rows.filter { readYears.contains($0.year) }
-        let references = ReferenceTable(rows: read, parameters: parameters)
-        var rowsBySchool: [String: [RowAssessment]] = [:]
-        for row in read where !row.isRegionalReference {
-            rowsBySchool[row.schoolCode, default: []].append(
-                RowAssessment(row: row, reference: references[row.procedure, row.year], parameters: parameters))
-        }
-        let changes = CompositeChanges(rowsBySchool: rowsBySchool, year: year)
-        var contextBySchool: [String: SocialContext] = [:]
-        for context in contexts where context.year == year && contextBySchool[context.schoolCode] == nil {
-            contextBySchool[context.schoolCode] = context
-        }
-        let assessments = schools.sorted { $0.code < $1.code }.map { school in
-            assess(school, rows: rowsBySchool[school.code] ?? [], context: contextBySchool[school.code],
-                   window: window, changes: changes, parameters: parameters, year: year)
-        }
-        return IdentificationResult(year: year, parameters: parameters, schools: assessments, references: references.used)
+        let read = IdentificationRows(rows, years: Set(readYears(for: year, parameters: parameters)))
+        let (assessments, references) = assessEach(rows: read, contexts: contexts, schools: schools, parameters: parameters,
+                                                   year: year, explained: true) { $0 }
+        return IdentificationResult(year: year, parameters: parameters, schools: assessments, references: references)
     }
 
-    static func assess(_ school: SchoolFacts, rows: [RowAssessment], context: SocialContext?, window: [Int],
-                       changes: CompositeChanges, parameters: MethodologyParameters, year: Int) -> SchoolAssessment {
-        let shown = rows.filter { window.contains($0.row.year) }
-            .sorted { ($0.row.year, $0.row.procedure) < ($1.row.year, $1.row.procedure) }
+    /// `rows`: the school's rows of every year read, in the order they were read (the sums of the composite
+    /// are taken in it); `shown`: those of the window, by year and procedure.
+    static func assess(_ school: SchoolFacts, rows: [RowAssessment], shown: [RowAssessment], context: SocialContext?, window: [Int],
+                       changes: CompositeChanges, parameters: MethodologyParameters, year: Int, explained: Bool) -> SchoolAssessment {
         let yearChecks = window.map { YearCheck(year: $0, rows: shown, parameters: parameters) }
         let lowResults = yearChecks.allSatisfy(\.isLowYear)
         let composite = composite(of: rows, in: year)
@@ -53,7 +45,7 @@ public enum Identification {
         let adverse = criteriaMet >= parameters.minCriteria
         let category = SchoolCategory.decide(hasEveryYear: yearChecks.allSatisfy(\.hasValidRows), lowResults: lowResults,
                                              adverseConditions: adverse, composite: composite)
-        let validNow = rows.filter { $0.row.year == year && $0.valid }
+        let validNow = rows.lazy.filter { $0.row.year == year && $0.valid }
         let biasFlags = [vprFlag(validRows: validNow, parameters: parameters),
                          jumpFlag(schoolCode: school.code, changes: changes, parameters: parameters)].compactMap { $0 }
         var assessment = SchoolAssessment(
@@ -61,15 +53,28 @@ public enum Identification {
             adverseConditions: adverse, composite: composite, socialIndex: socialIndex(of: criteria),
             criteria: criteria, criteriaMet: criteriaMet, yearChecks: yearChecks, rows: shown, biasFlags: biasFlags,
             explanation: [])
-        assessment.explanation = explanation(of: assessment, parameters: parameters)
+        if explained { assessment.explanation = explanation(of: assessment, parameters: parameters) }
         return assessment
     }
 
     /// Rule 5: the `n`-weighted mean of `d` over the valid rows of the year; nil when there are none.
     static func composite(of rows: [RowAssessment], in year: Int) -> Double? {
-        let valid = rows.filter { $0.row.year == year && $0.valid }
-        let participants = valid.reduce(0) { $0 + $1.row.participants }
-        guard participants > 0 else { return nil }
-        return valid.reduce(0.0) { $0 + Double($1.row.participants) * ($1.d ?? 0) } / Double(participants)
+        var sum = CompositeSum()
+        for r in rows where r.row.year == year && r.valid { sum.add(participants: r.row.participants, d: r.d ?? 0) }
+        return sum.value
     }
+}
+
+/// The sums behind a composite, taken row by row in the order of the rows, so that every way to the
+/// composite gives the same bits.
+struct CompositeSum {
+    private var participants = 0
+    private var weighted = 0.0
+
+    mutating func add(participants n: Int, d: Double) {
+        participants += n
+        weighted += Double(n) * d
+    }
+
+    var value: Double? { participants > 0 ? weighted / Double(participants) : nil }
 }

@@ -23,18 +23,24 @@ public struct RowAssessment: Codable, Sendable, Equatable {
             low = false
             return
         }
-        let n = Double(row.participants)
-        let share = Double(row.fails) / n
-        let k = parameters.priorStrength
+        let share = Self.failShare(participants: row.participants, fails: row.fails)
         failShare = share
         self.reference = reference.value
         referenceSource = reference.source
-        // d = shrunk − reference simplifies to n·(success − reference)/(n + k); computed this way it is
-        // exactly 0 when the school equals the reference, so a rounding error cannot decide resilient/adverse.
-        let difference = n * ((1 - share) - reference.value) / (n + k)
+        let difference = Self.difference(participants: row.participants, failShare: share, reference: reference.value,
+                                         priorStrength: parameters.priorStrength)
         d = difference
         shrunk = reference.value + difference
         low = Identification.isAtLeast(share, parameters.failThreshold)
+    }
+
+    static func failShare(participants: Int, fails: Int) -> Double { Double(fails) / Double(participants) }
+
+    /// `d` of a valid row. d = shrunk − reference simplifies to n·(success − reference)/(n + k); computed this
+    /// way it is exactly 0 when the school equals the reference, so a rounding error cannot decide resilient/adverse.
+    static func difference(participants: Int, failShare: Double, reference: Double, priorStrength k: Double) -> Double {
+        let n = Double(participants)
+        return n * ((1 - failShare) - reference) / (n + k)
     }
 
     /// «мало участников» for an invalid row.

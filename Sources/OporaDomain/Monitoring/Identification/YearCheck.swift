@@ -10,11 +10,16 @@ public struct YearCheck: Codable, Sendable, Equatable {
     public var hasValidRows: Bool
 
     public init(year: Int, rows: [RowAssessment], parameters: MethodologyParameters) {
-        let valid = rows.filter { $0.row.year == year && $0.valid }
+        var valid = 0
+        var low = Set<Procedure>()
+        for r in rows where r.row.year == year && r.valid {
+            valid += 1
+            if r.low { low.insert(r.row.procedure) }
+        }
         self.year = year
-        validRowCount = valid.count
-        lowProcedures = Set(valid.filter(\.low).map(\.row.procedure)).sorted()
+        validRowCount = valid
+        lowProcedures = low.sorted()
         isLowYear = lowProcedures.count >= parameters.minProcedures
-        hasValidRows = !valid.isEmpty
+        hasValidRows = valid > 0
     }
 }
