@@ -65,7 +65,7 @@ enum RegionController {
         let region = try await Scope.region(for: user, on: req.db)
         let form = try req.content.decode(UserForm.self)
         let values = ["login": form.login, "fullName": form.fullName, "role": form.role]
-        guard let role = Role(rawValue: form.role), role != .school else {
+        guard let role = Role(rawValue: form.role), !role.worksForOneSchool else {
             var errors = FieldErrors()
             errors.add("role", "Выберите роль: администратор, методист или наблюдатель региона.")
             return try await render(req, newPassword: nil, failed: FailedForm(form: "new-user", values: values, errors: errors))
