@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 
 /// A random value that changes, in the same transaction, with every change to what identification
 /// reads: schools, social context and results. Cached monitoring data is current while its stamp is
@@ -8,15 +7,13 @@ import SQLKit
 enum MonitoringStamp {
     static let schema = "monitoring_stamps"
 
+    static let table = StampTable(schema: schema)
+
     static func current(municipalityID: UUID, on db: any Database) async throws -> UUID? {
-        try await (db as! any SQLDatabase).select().column("stamp").from(schema)
-            .where("municipality_id", .equal, municipalityID).first(decodingColumn: "stamp", as: UUID.self)
+        try await table.current(municipalityIDs: [municipalityID], on: db)[municipalityID]
     }
 
     static func bump(municipalityID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).insert(into: schema).columns("municipality_id", "stamp")
-            .values(SQLBind(municipalityID), SQLBind(UUID()))
-            .onConflict(with: ["municipality_id"]) { $0.set(excludedValueOf: "stamp") }
-            .run()
+        try await table.bump(municipalityID: municipalityID, on: db)
     }
 }

@@ -77,6 +77,7 @@ struct RegionOverview: Sendable {
         let ids = try municipalities.map { try $0.requireID() }
         // Stamps are read before the data, so data newer than its stamp is at worst computed once more.
         let changes = try await ChangeStamp.current(municipalityIDs: ids, on: db)
+        let monitoringStamps = try await MonitoringStamp.table.current(municipalityIDs: ids, on: db)
         var yearsWithData = Set<Int>()
         for id in ids { yearsWithData.formUnion(try await cache.data(municipalityID: id, on: db).years) }
         let years = yearsWithData.sorted()
@@ -84,7 +85,7 @@ struct RegionOverview: Sendable {
         var rows: [Row] = []
         for m in municipalities {
             let id = try m.requireID()
-            let key = [changes[id]?.uuidString, try await MonitoringStamp.current(municipalityID: id, on: db)?.uuidString, year.map(String.init),
+            let key = [changes[id]?.uuidString, monitoringStamps[id]?.uuidString, year.map(String.init),
                        today.iso, m.name].map { $0 ?? "-" }.joined(separator: "|")
             if let row = kept.row(id, key: key) { rows.append(row); continue }
             let categories = try await year.asyncFlatMap { try await cache.identified(municipalityID: id, year: $0, on: db) }
