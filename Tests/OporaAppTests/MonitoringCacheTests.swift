@@ -18,7 +18,7 @@ import VaporTesting
             _ = try await web.login("metodist")
             let municipalityID = try await Fixtures.school("bal-01", app).$municipality.id
             let version = try await Methodology.current(municipalityID: municipalityID, on: app.db)
-            let before = try await MonitoringData.load(municipalityID: municipalityID, on: app.db).identify(year: 2022, parameters: version.parameters)
+            let before = try await MonitoringData.load(municipalityID: municipalityID, on: app.db).identify(year: 2022, parameters: version.parameters, pool: nil)
             // A school of no category, with two procedures of five or more participants in both 2021 and 2022.
             var chosen: (school: School, rows: [ResultRecord])?
             for a in before.schools where a.category == .none && chosen == nil {

@@ -34,8 +34,8 @@ import Testing
         // act
         let described = MethodologyParameters.defaults.described
         // check
-        #expect(described.count == 14)
-        #expect(Set(described.map(\.key)).count == 14)
+        #expect(described.count == 15)
+        #expect(Set(described.map(\.key)).count == 15)
         let values = Dictionary(uniqueKeysWithValues: described.map { ($0.key, $0.value) })
         #expect(values["failThreshold"] == "0,30")
         #expect(values["noHigherEducation"] == "0,70")

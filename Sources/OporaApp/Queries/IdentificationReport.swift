@@ -80,13 +80,17 @@ struct IdentificationReport: Content {
                                                           on: databases.count > 1 ? Array(databases.dropFirst()) : databases)
         let schools = try await School.facts(municipalityID: municipalityID, on: db)
         let contexts = try await MonitoringData.contexts(municipalityID: municipalityID, years: year...year, schools: schools, on: db)
+        let pool = version.parameters.referenceScope == .region
+            ? try await RegionReferencePool.read(municipalityID: municipalityID, years: window(year: year, parameters: version.parameters),
+                                                 parameters: version.parameters, on: db).pool
+            : nil
         let readSchools = clock.now
         let rows = try await readRows
         let read = clock.now
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.name) })
         let parameters = version.parameters
         let (items, _) = Identification.assessEach(rows: rows, contexts: contexts, schools: schools.map(\.domain), parameters: parameters,
-                                                   year: year, explained: explained) { a in
+                                                   year: year, pool: pool, explained: explained) { a in
             item(a, name: names[a.schoolCode], parameters: parameters, masked: false)
         }
         if ProcessInfo.processInfo.environment["OPORA_TIMINGS"] == "1" {

@@ -39,8 +39,8 @@ struct MonitoringData: Sendable {
         }
     }
 
-    func identify(year: Int, parameters: MethodologyParameters) -> IdentificationResult {
-        Identification.run(rows: rows, contexts: contexts, schools: schools.map(\.domain), parameters: parameters, year: year)
+    func identify(year: Int, parameters: MethodologyParameters, pool: ReferencePool?) -> IdentificationResult {
+        Identification.run(rows: rows, contexts: contexts, schools: schools.map(\.domain), parameters: parameters, year: year, pool: pool)
     }
 }
 
@@ -57,6 +57,8 @@ final class MonitoringCache: Sendable {
     private struct IdentificationKey: Hashable {
         var year: Int
         var parameters: Data
+        /// With references over the region: the stamps of all its municipalities.
+        var regionStamps = ""
     }
 
     private let entries = NIOLockedValueBox([UUID: Entry]())
@@ -71,9 +73,18 @@ final class MonitoringCache: Sendable {
         let entry = try await entry(municipalityID: municipalityID, on: db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let key = IdentificationKey(year: year, parameters: try encoder.encode(parameters))
+        var key = IdentificationKey(year: year, parameters: try encoder.encode(parameters))
+        if parameters.referenceScope == .region {
+            key.regionStamps = try await RegionReferencePool.stamps(municipalityID: municipalityID, on: db).text
+        }
         if let hit = entry.identified[key] { return (entry.data, hit) }
-        let result = entry.data.identify(year: year, parameters: parameters)
+        var pool: ReferencePool?
+        if parameters.referenceScope == .region {
+            let read = try await RegionReferencePool.read(municipalityID: municipalityID, years: Identification.readYears(for: year, parameters: parameters),
+                                                          parameters: parameters, on: db)
+            (pool, key.regionStamps) = (read.pool, read.stamps)
+        }
+        let result = entry.data.identify(year: year, parameters: parameters, pool: pool)
         entries.withLockedValue { entries in
             if entries[municipalityID]?.stamp == entry.stamp { entries[municipalityID]?.identified[key] = result }
         }

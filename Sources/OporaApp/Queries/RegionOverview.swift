@@ -8,8 +8,21 @@ import Vapor
 /// taking part, the categories of one year and the indicators against their targets. The pages,
 /// the report and the API read it from here.
 struct RegionOverview: Sendable {
-    /// What the composites of the region's pages are measured against, said on each of them.
-    static let reference = "эталон сводного результата у каждого муниципалитета свой: средний по его школам для той же процедуры и года (или загруженная строка региона)"
+    /// What the composites of the region's pages are measured against, said on each of them: each
+    /// municipality's methodology version chooses its `ReferenceScope`.
+    static func reference(scopes: [ReferenceScope]) -> String {
+        let counts = Dictionary(grouping: scopes, by: { $0 }).mapValues(\.count)
+        if counts.count == 1, let only = counts.keys.first {
+            return "эталон успеваемости, с которым сравниваются школы, по методике каждого муниципалитета — \(only.russian)"
+        }
+        guard !counts.isEmpty else { return "эталон успеваемости задаёт методика каждого муниципалитета" }
+        return "эталон успеваемости по методикам муниципалитетов разный: " + ReferenceScope.allCases.compactMap { scope in
+            counts[scope].map { "\(scope.russian) (муниципалитетов: \($0))" }
+        }.joined(separator: "; ")
+    }
+
+    /// Said on the pages built from this overview.
+    var reference: String { Self.reference(scopes: rows.compactMap(\.referenceScope)) }
 
     var regionName: String
     /// The year of the categories: the one asked for if any municipality has results of it, else
@@ -26,6 +39,8 @@ struct RegionOverview: Sendable {
         var programme: ProgrammeFigures?
         /// Nil when the municipality has no results of the year.
         var categories: [SchoolCategory: Int]?
+        /// The references the categories were computed against; nil without categories.
+        var referenceScope: ReferenceScope?
 
         /// Schools with low results (НРО, with or without НСУ) and in adverse conditions (НСУ).
         var lowResults: Int? { categories.map { ($0[.lowResults] ?? 0) + ($0[.lowResultsAndAdverse] ?? 0) } }
@@ -82,20 +97,23 @@ struct RegionOverview: Sendable {
         for id in ids { yearsWithData.formUnion(try await cache.data(municipalityID: id, on: db).years) }
         let years = yearsWithData.sorted()
         let year = asked.flatMap { yearsWithData.contains($0) ? $0 : nil } ?? years.last
+        // A municipality whose references are pooled over the region changes with every municipality of it.
+        let allStamps = ids.map { monitoringStamps[$0]?.uuidString ?? "-" }.joined(separator: ",")
         var rows: [Row] = []
         for m in municipalities {
             let id = try m.requireID()
-            let key = [changes[id]?.uuidString, monitoringStamps[id]?.uuidString, year.map(String.init),
-                       today.iso, m.name].map { $0 ?? "-" }.joined(separator: "|")
+            let base = [changes[id]?.uuidString, monitoringStamps[id]?.uuidString, year.map(String.init),
+                        today.iso, m.name].map { $0 ?? "-" }.joined(separator: "|")
+            let key = { (scope: ReferenceScope?) in scope == .region ? base + "|" + allStamps : base }
             if let row = kept.row(id, key: key) { rows.append(row); continue }
-            let categories = try await year.asyncFlatMap { try await cache.identified(municipalityID: id, year: $0, on: db) }
-                .map { Dictionary(grouping: $0.result.schools, by: \.category).mapValues(\.count) }
+            let identified = try await year.asyncFlatMap { try await cache.identified(municipalityID: id, year: $0, on: db) }
+            let categories = identified.map { Dictionary(grouping: $0.result.schools, by: \.category).mapValues(\.count) }
             let active = try await Programme.query(on: db).filter(\.$municipality.$id == id).filter(\.$status == .active).first()
             let row = Row(municipalityID: id, name: m.name, isDemo: m.isDemo,
                           schools: try await School.query(on: db).filter(\.$municipality.$id == id).count(),
                           programme: try await active.asyncFlatMap { try await figures(of: $0, user: user, today: today, cache: cache, on: db) },
-                          categories: categories)
-            kept.keep(row, key: key)
+                          categories: categories, referenceScope: identified?.version.parameters.referenceScope)
+            kept.keep(row, key: key(row.referenceScope))
             rows.append(row)
         }
         return RegionOverview(regionName: region.name, year: year, years: years, rows: rows)
@@ -106,8 +124,9 @@ struct RegionOverview: Sendable {
     final class Kept: Sendable {
         private let rows = NIOLockedValueBox([UUID: (key: String, row: Row)]())
 
-        func row(_ id: UUID, key: String) -> Row? {
-            rows.withLockedValue { $0[id].flatMap { $0.key == key ? $0.row : nil } }
+        /// The kept row when it was kept under the key `key` gives for its references.
+        func row(_ id: UUID, key: (ReferenceScope?) -> String) -> Row? {
+            rows.withLockedValue { $0[id].flatMap { $0.key == key($0.row.referenceScope) ? $0.row : nil } }
         }
 
         func keep(_ row: Row, key: String) {

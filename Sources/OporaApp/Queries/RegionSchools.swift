@@ -11,6 +11,8 @@ struct RegionSchools: Sendable {
     var schools: [Item]
     /// The municipalities that have no results of the year: their schools are not on the list.
     var withoutResults: [String]
+    /// The references of each municipality listed (`RegionOverview.reference(scopes:)`).
+    var scopes: [ReferenceScope] = []
 
     struct Item: Sendable {
         var municipalityID: UUID
@@ -35,12 +37,14 @@ struct RegionSchools: Sendable {
         }
         var items: [Item] = []
         var without: [String] = []
+        var scopes: [ReferenceScope] = []
         for m in municipalities {
             let id = try m.requireID()
             guard let identified = try await cache.identified(municipalityID: id, year: year, on: db) else { without.append(m.name); continue }
+            scopes.append(identified.version.parameters.referenceScope)
             let facts = Dictionary(uniqueKeysWithValues: identified.data.schools.map { ($0.code, $0) })
             items += identified.result.schools.map { Item(municipalityID: id, municipality: m.name, school: facts[$0.schoolCode], assessment: $0) }
         }
-        return RegionSchools(year: year, years: sorted, schools: items, withoutResults: without)
+        return RegionSchools(year: year, years: sorted, schools: items, withoutResults: without, scopes: scopes)
     }
 }

@@ -5,7 +5,9 @@ import OporaDomain
 extension Methodology {
     /// The parameters as the methodology form shows them.
     static func formValues(_ p: MethodologyParameters) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: p.described.map { ($0.key, $0.value) })
+        var values = Dictionary(uniqueKeysWithValues: p.described.map { ($0.key, $0.value) })
+        values["referenceScope"] = p.referenceScope.rawValue
+        return values
     }
 
     /// The form's fields read whole (a value that is not a number is refused, never cut), checked by
@@ -36,6 +38,11 @@ extension Methodology {
         p.minCriteria = int("minCriteria") ?? p.minCriteria
         p.vprSuccessMargin = double("vprSuccessMargin") ?? p.vprSuccessMargin
         p.jumpSigmas = double("jumpSigmas") ?? p.jumpSigmas
+        if let scope = ReferenceScope(rawValue: text("referenceScope")) {
+            p.referenceScope = scope
+        } else {
+            errors.add("referenceScope", "Выберите эталон из списка.")
+        }
         for (k, v) in p.problems() { errors.add(k, v) }
         let comment = (form["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if comment.isEmpty { errors.add("comment", "Укажите основание изменения.") }

@@ -31,6 +31,6 @@ func adverseContext(_ school: String, year: Int = 2019) -> SocialContext {
 }
 
 func identify(_ rows: [ResultRow], schools: [SchoolFacts], contexts: [SocialContext] = [],
-              parameters: MethodologyParameters = .defaults, year: Int = 2019) -> IdentificationResult {
-    Identification.run(rows: rows, contexts: contexts, schools: schools, parameters: parameters, year: year)
+              parameters: MethodologyParameters = .defaults, year: Int = 2019, pool: ReferencePool? = nil) -> IdentificationResult {
+    Identification.run(rows: rows, contexts: contexts, schools: schools, parameters: parameters, year: year, pool: pool)
 }

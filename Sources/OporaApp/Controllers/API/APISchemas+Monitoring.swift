@@ -49,7 +49,8 @@ extension Components.Schemas.MethodologyParameters {
         self.init(minParticipants: p.minParticipants, failThreshold: p.failThreshold, minProcedures: p.minProcedures, years: p.years,
                   priorStrength: p.priorStrength, lowIncome: p.lowIncome, incompleteFamily: p.incompleteFamily,
                   noHigherEducation: p.noHigherEducation, nonNative: p.nonNative, preventiveRegister: p.preventiveRegister,
-                  distanceKm: p.distanceKm, minCriteria: p.minCriteria, vprSuccessMargin: p.vprSuccessMargin, jumpSigmas: p.jumpSigmas)
+                  distanceKm: p.distanceKm, minCriteria: p.minCriteria, vprSuccessMargin: p.vprSuccessMargin, jumpSigmas: p.jumpSigmas,
+                  referenceScope: .init(rawValue: p.referenceScope.rawValue)!)
     }
 }
 

@@ -8,7 +8,7 @@ extension Components.Schemas.RegionIndicators: Content {}
 
 extension Components.Schemas.RegionOverview {
     init(_ o: RegionOverview, countsOnly: Bool) {
-        self.init(region: o.regionName, year: o.year, years: o.years, reference: RegionOverview.reference, municipalities: o.rows.map { r in
+        self.init(region: o.regionName, year: o.year, years: o.years, reference: o.reference, municipalities: o.rows.map { r in
             Components.Schemas.RegionMunicipality(
                 id: r.municipalityID.uuidString, name: r.name, isDemo: r.isDemo, schools: r.schools,
                 programme: r.programme.map { p in

@@ -40,6 +40,9 @@ enum MethodologyView {
                     for f in fields {
                         Forms.field(f.label, name: f.key, value: form[f.key] ?? "", error: errors?[f.key])
                     }
+                    Forms.select("С чем сравнивать успеваемость школы (эталон процедуры в году)", name: "referenceScope",
+                                 options: ReferenceScope.allCases.map { ($0.rawValue, $0.russian.prefix(1).uppercased() + $0.russian.dropFirst()) },
+                                 selected: form["referenceScope"] ?? "", error: errors?["referenceScope"])
                     Forms.field("Основание изменения", name: "comment", value: form["comment"] ?? "", error: errors?["comment"], required: true)
                     El("button", [("type", "submit")]) { Tx("Сохранить новую версию") }
                 }

@@ -34,7 +34,7 @@ enum RegionMonitoringView {
             if let year = m.schools.year {
                 filters(m, year: year)
                 El("p", [("class", "muted")]) {
-                    Tx("Категории — как на страницах каждого муниципалитета; \(RegionOverview.reference).")
+                    Tx("Категории — как на страницах каждого муниципалитета; \(RegionOverview.reference(scopes: m.schools.scopes)).")
                 }
                 if !m.schools.withoutResults.isEmpty {
                     El("p") { Tx("Нет результатов за \(year) год: \(m.schools.withoutResults.joined(separator: ", ")).") }

@@ -30,7 +30,7 @@ enum RegionReportView {
             }
             El("h1") { Tx("Поддержка школ с низкими результатами и в неблагоприятных условиях: \(o.regionName)") }
             El("p", [("class", "lead")]) {
-                Tx("Отчёт составлен \(m.today.russian). Муниципалитетов: \(o.rows.count). Категории школ — за \(o.year.map { "\($0) год" } ?? "—"), по методике каждого муниципалитета; \(RegionOverview.reference).")
+                Tx("Отчёт составлен \(m.today.russian). Муниципалитетов: \(o.rows.count). Категории школ — за \(o.year.map { "\($0) год" } ?? "—"), по методике каждого муниципалитета; \(o.reference).")
             }
             El("section", [("class", "report-part")]) {
                 El("h2") { Tx("1. Муниципалитеты") }

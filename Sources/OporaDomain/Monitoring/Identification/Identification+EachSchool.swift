@@ -9,12 +9,13 @@ extension Identification {
     /// assessed, so that a country's assessments, with their rows, are never all held at once. `rows` may hold
     /// other schools of the scope (they count in the pooled references and in the spread of composite changes)
     /// and `REGION` rows. `explained`: whether the Russian explanation is written; without it `explanation` is empty.
+    /// `pool`: the region's counts, the references of `ReferenceScope.region`.
     public static func assessEach<T: Sendable>(rows: IdentificationRows, contexts: [SocialContext], schools: [SchoolFacts],
-                                               parameters: MethodologyParameters, year: Int, explained: Bool,
+                                               parameters: MethodologyParameters, year: Int, pool: ReferencePool? = nil, explained: Bool,
                                                transform: @escaping @Sendable (SchoolAssessment) -> T) -> (schools: [T], references: [ReferenceValue]) {
         let window = Array((year - max(parameters.years, 1) + 1)...year)
         let read = readYears(for: year, parameters: parameters)
-        let references = ReferenceTable(rows: rows, years: read, parameters: parameters)
+        let references = ReferenceTable(rows: rows, years: read, parameters: parameters, pool: pool)
         let (starts, positions) = rows.bySchool()
         let changes = compositeChanges(rows: rows, starts: starts, positions: positions, references: references,
                                        parameters: parameters, year: year)

@@ -1,6 +1,7 @@
-/// The reference success share of each procedure and year (rule 5). An imported regional row wins over the
-/// pooled value because the region is the yardstick the programme reports against; a small municipality's
-/// own pool would mostly compare its schools with themselves.
+/// The reference success share of each procedure and year (rule 5), over the schools `ReferenceScope`
+/// names. With `imported` (the default) an imported regional row wins over the pooled value because the
+/// region is the yardstick the programme reports against; a small municipality's own pool would mostly
+/// compare its schools with themselves.
 struct ReferenceTable: Sendable {
     private struct Counts: Sendable {
         var participants = 0
@@ -12,8 +13,9 @@ struct ReferenceTable: Sendable {
     private let firstYear: Int
     private let yearCount: Int
 
-    /// Only valid rows of `years` count, the `REGION` row included; a reference exists wherever a school has a valid row.
-    init(rows: IdentificationRows, years: ClosedRange<Int>, parameters: MethodologyParameters) {
+    /// Only valid rows of `years` count, the `REGION` row included; a reference exists wherever a school of
+    /// the scope has a valid row. `pool`: the region's counts, read with `ReferenceScope.region` only.
+    init(rows: IdentificationRows, years: ClosedRange<Int>, parameters: MethodologyParameters, pool: ReferencePool?) {
         firstYear = years.lowerBound
         yearCount = years.count
         let slots = rows.procedures.count * yearCount
@@ -33,9 +35,20 @@ struct ReferenceTable: Sendable {
         }
         values = [ReferenceValue?](repeating: nil, count: slots)
         for slot in 0..<slots {
-            guard pooled[slot].participants > 0 else { continue }
-            let (source, counts) = regional[slot].participants > 0 ? (ReferenceSource.regional, regional[slot]) : (.pooled, pooled[slot])
-            values[slot] = ReferenceValue(procedure: rows.procedures[slot / yearCount], year: firstYear + slot % yearCount, source: source,
+            let procedure = rows.procedures[slot / yearCount], year = firstYear + slot % yearCount
+            let source: ReferenceSource, counts: Counts
+            switch parameters.referenceScope {
+            case .region:
+                guard let region = pool?.counts(of: procedure, year: year), region.participants > 0 else { continue }
+                (source, counts) = (.regionPooled, Counts(participants: region.participants, fails: region.fails))
+            case .municipality:
+                guard pooled[slot].participants > 0 else { continue }
+                (source, counts) = (.pooled, pooled[slot])
+            case .imported:
+                guard pooled[slot].participants > 0 else { continue }
+                (source, counts) = regional[slot].participants > 0 ? (.regional, regional[slot]) : (.pooled, pooled[slot])
+            }
+            values[slot] = ReferenceValue(procedure: procedure, year: year, source: source,
                                           participants: counts.participants, fails: counts.fails)
         }
     }

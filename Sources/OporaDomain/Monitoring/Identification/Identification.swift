@@ -25,11 +25,12 @@ public enum Identification {
 
     /// Every school in `schools` as of `year`, sorted by code. `rows` may hold other schools of the scope
     /// (they count in the pooled references and in the spread of composite changes) and `REGION` rows.
+    /// `pool`: the region's counts, the references of `ReferenceScope.region`.
     public static func run(rows: [ResultRow], contexts: [SocialContext], schools: [SchoolFacts],
-                           parameters: MethodologyParameters, year: Int) -> IdentificationResult {
+                           parameters: MethodologyParameters, year: Int, pool: ReferencePool? = nil) -> IdentificationResult {
         let read = IdentificationRows(rows, years: Set(readYears(for: year, parameters: parameters)))
         let (assessments, references) = assessEach(rows: read, contexts: contexts, schools: schools, parameters: parameters,
-                                                   year: year, explained: true) { $0 }
+                                                   year: year, pool: pool, explained: true) { $0 }
         return IdentificationResult(year: year, parameters: parameters, schools: assessments, references: references)
     }
 

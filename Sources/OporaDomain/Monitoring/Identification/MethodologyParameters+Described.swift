@@ -20,6 +20,7 @@ extension MethodologyParameters {
             ("minCriteria", "Минимальное число выполненных критериев НСУ", String(minCriteria)),
             ("vprSuccessMargin", "Превышение успеваемости по ВПР над эталоном (признак необъективности)", share(vprSuccessMargin)),
             ("jumpSigmas", "Скачок сводного результата, стандартных отклонений (признак необъективности)", number(jumpSigmas)),
+            ("referenceScope", "Эталон успеваемости процедуры в году", referenceScope.russian),
         ]
         return list
     }

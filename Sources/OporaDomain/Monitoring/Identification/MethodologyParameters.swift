@@ -30,11 +30,14 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
     public var vprSuccessMargin: Double
     /// A composite change larger than this many standard deviations of the other schools' changes is suspicious.
     public var jumpSigmas: Double
+    /// Which schools the references are pooled over (rule 5).
+    public var referenceScope: ReferenceScope
 
     public init(minParticipants: Int = 5, failThreshold: Double = 0.30, minProcedures: Int = 2, years: Int = 2,
                 priorStrength: Double = 10, lowIncome: Double = 0.30, incompleteFamily: Double = 0.35,
                 noHigherEducation: Double = 0.70, nonNative: Double = 0.15, preventiveRegister: Double = 0.05,
-                distanceKm: Double = 50, minCriteria: Int = 3, vprSuccessMargin: Double = 0.15, jumpSigmas: Double = 3) {
+                distanceKm: Double = 50, minCriteria: Int = 3, vprSuccessMargin: Double = 0.15, jumpSigmas: Double = 3,
+                referenceScope: ReferenceScope = .imported) {
         self.minParticipants = minParticipants
         self.failThreshold = failThreshold
         self.minProcedures = minProcedures
@@ -49,6 +52,7 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
         self.minCriteria = minCriteria
         self.vprSuccessMargin = vprSuccessMargin
         self.jumpSigmas = jumpSigmas
+        self.referenceScope = referenceScope
     }
 
     /// The values of DESIGN.md.
@@ -72,7 +76,8 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
             distanceKm: try c.decodeIfPresent(Double.self, forKey: .distanceKm) ?? d.distanceKm,
             minCriteria: try c.decodeIfPresent(Int.self, forKey: .minCriteria) ?? d.minCriteria,
             vprSuccessMargin: try c.decodeIfPresent(Double.self, forKey: .vprSuccessMargin) ?? d.vprSuccessMargin,
-            jumpSigmas: try c.decodeIfPresent(Double.self, forKey: .jumpSigmas) ?? d.jumpSigmas
+            jumpSigmas: try c.decodeIfPresent(Double.self, forKey: .jumpSigmas) ?? d.jumpSigmas,
+            referenceScope: try c.decodeIfPresent(ReferenceScope.self, forKey: .referenceScope) ?? d.referenceScope
         )
     }
 

@@ -4,12 +4,15 @@ public enum ReferenceSource: String, Codable, Sendable {
     case regional
     /// Pooled over all schools' valid rows of the procedure and year.
     case pooled
+    /// Pooled over the valid rows of every school of the region (`ReferenceScope.region`).
+    case regionPooled
 
     /// «успеваемость по региону 78 %», «успеваемость по муниципалитету 78 %»
     public var russian: String {
         switch self {
         case .regional: return "по региону"
         case .pooled: return "по муниципалитету"
+        case .regionPooled: return "по школам региона"
         }
     }
 }
