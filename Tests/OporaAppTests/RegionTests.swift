@@ -262,6 +262,11 @@ enum RegionFixture {
             // The municipal identification of one municipality of the region, by name of its id.
             let (_, one) = try await get("/api/v1/identification?year=\(overview["year"] as! Int)&municipality=\(neighbour.id!.uuidString)", "region")
             #expect((one["schools"] as? [[String: Any]])?.count == 3)
+            // Without naming it, a regional program is told to, never answered about «the first» municipality.
+            let (unnamed, told) = try await get("/api/v1/identification?year=\(overview["year"] as! Int)", "region")
+            #expect(unnamed == .unprocessableEntity)
+            #expect((told["detail"] as? String)?.contains("?municipality=") == true)
+            #expect(try await get("/api/v1/identification?year=2022&municipality=\(UUID().uuidString)", "region").0 == .notFound)
             // Not for a municipal user: the region's paths are refused, the other municipality is not there.
             #expect(try await get("/api/v1/region/municipalities", "admin").0 == .forbidden)
             #expect(try await get("/api/v1/identification?year=2020&municipality=\(neighbour.id!.uuidString)", "admin").0 == .notFound)

@@ -13,6 +13,9 @@ struct CurrentUser: Authenticatable, Sendable {
     /// The municipality a regional user chose to read (on «Муниципалитеты»); `Scope.shownMunicipality`
     /// checks it is of the user's region. Nil for everyone else.
     var chosenMunicipalityID: UUID?
+    /// A regional user of the API names the municipality (`?municipality=`) on every municipal request:
+    /// a program must never be answered about «the first municipality» it did not ask for.
+    var namesMunicipalityPerRequest = false
 
     var role: Role { access.role }
 
@@ -69,7 +72,9 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
             .filter(\.$tokenHash == hash).filter(\.$revokedAt == nil).with(\.$user).first(),
             token.user.isActive
         else { return }
-        req.auth.login(try CurrentUser(token.user))
+        var user = try CurrentUser(token.user, chosenMunicipalityID: try? req.query.get(UUID.self, at: "municipality"))
+        user.namesMunicipalityPerRequest = user.access.isRegional
+        req.auth.login(user)
     }
 }
 

@@ -33,9 +33,17 @@ enum Scope {
 
     /// The municipality whose pages the user is shown: the own one; for a regional user the one chosen
     /// on «Муниципалитеты» if it is of the region, else the region's first by name. Nil when there is none.
+    /// Through the API a regional user must name it: 422 without `?municipality=`, 404 for one of another region.
     static func shownMunicipalityID(for user: CurrentUser, on db: any Database) async throws -> UUID? {
         if let id = user.municipalityID { return id }
         let ids = try await municipalityIDs(for: user, on: db)
+        if user.namesMunicipalityPerRequest {
+            guard let chosen = user.chosenMunicipalityID else {
+                throw Abort(.unprocessableEntity, reason: "Укажите муниципалитет: ?municipality=ID (список — GET /api/v1/region/municipalities).")
+            }
+            guard ids.contains(chosen) else { throw Abort(.notFound, reason: "Такого муниципалитета нет.") }
+            return chosen
+        }
         return ids.first { $0 == user.chosenMunicipalityID } ?? ids.first
     }
 
