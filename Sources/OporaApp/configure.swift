@@ -20,7 +20,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         app.databases.use(.postgres(configuration: pg), as: .psql)
     }
     app.migrations.add(Migrations.all)
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in SessionStore() }
     app.sessions.configuration.cookieName = "opora_session"
     app.sessions.configuration.cookieFactory = { session in
         .init(string: session.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil,

@@ -45,7 +45,7 @@ enum Layout {
                 }
             }
         }
-        let response = Response(status: .ok, body: .init(string: "<!DOCTYPE html>" + page.render()))
+        let response = Response(status: .ok, body: .init(string: "<!DOCTYPE html>" + HTMLWriter.html(page)))
         response.headers.contentType = .html
         return response
     }
