@@ -93,6 +93,9 @@ struct RegionOverview: Sendable {
         // Stamps are read before the data, so data newer than its stamp is at worst computed once more.
         let changes = try await ChangeStamp.current(municipalityIDs: ids, on: db)
         let monitoringStamps = try await MonitoringStamp.table.current(municipalityIDs: ids, on: db)
+        let wholeKey = Kept.key(ids: ids, changes: changes, monitoring: monitoringStamps, names: municipalities.map(\.name))
+            + "|\(asked.map(String.init) ?? "-")|\(today.iso)"
+        if let whole = kept.overview(region.id, key: wholeKey) { return whole }
         var yearsWithData = Set<Int>()
         for id in ids { yearsWithData.formUnion(try await cache.data(municipalityID: id, on: db).years) }
         let years = yearsWithData.sorted()
@@ -116,13 +119,43 @@ struct RegionOverview: Sendable {
             kept.keep(row, key: key(row.referenceScope))
             rows.append(row)
         }
-        return RegionOverview(regionName: region.name, year: year, years: years, rows: rows)
+        let overview = RegionOverview(regionName: region.name, year: year, years: years, rows: rows)
+        kept.keep(overview, region: region.id, key: wholeKey)
+        return overview
     }
 
     /// The rows of the region's pages, each with the key it was computed for; shared by every
     /// request of an instance (`Application.regionOverview`).
     final class Kept: Sendable {
         private let rows = NIOLockedValueBox([UUID: (key: String, row: Row)]())
+        /// The whole overview and the region's schools, one of each per region, while nothing of the region changed.
+        private let overviews = NIOLockedValueBox([UUID: (key: String, value: RegionOverview)]())
+        private let schools = NIOLockedValueBox([UUID: (key: String, value: RegionSchools)]())
+
+        /// What a region's pages were computed from: every municipality's stamps and names.
+        static func key(ids: [UUID], changes: [UUID: UUID], monitoring: [UUID: UUID], names: [String]) -> String {
+            zip(ids, names).map { id, name in
+                "\(id):\(changes[id]?.uuidString ?? "-"):\(monitoring[id]?.uuidString ?? "-"):\(name)"
+            }.joined(separator: ",")
+        }
+
+        func overview(_ region: UUID?, key: String) -> RegionOverview? {
+            guard let region else { return nil }
+            return overviews.withLockedValue { $0[region].flatMap { $0.key == key ? $0.value : nil } }
+        }
+
+        func keep(_ overview: RegionOverview, region: UUID?, key: String) {
+            guard let region else { return }
+            overviews.withLockedValue { $0[region] = (key, overview) }
+        }
+
+        func schools(_ region: UUID, key: String) -> RegionSchools? {
+            schools.withLockedValue { $0[region].flatMap { $0.key == key ? $0.value : nil } }
+        }
+
+        func keep(_ value: RegionSchools, region: UUID, key: String) {
+            schools.withLockedValue { $0[region] = (key, value) }
+        }
 
         /// The kept row when it was kept under the key `key` gives for its references.
         func row(_ id: UUID, key: (ReferenceScope?) -> String) -> Row? {

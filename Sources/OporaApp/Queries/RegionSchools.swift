@@ -28,7 +28,21 @@ struct RegionSchools: Sendable {
         schools.filter { s in (municipality == nil || s.municipalityID == municipality) && (category == nil || s.assessment.category == category) }
     }
 
-    static func fetch(municipalities: [Municipality], year asked: Int?, cache: MonitoringCache, on db: any Database) async throws -> RegionSchools {
+    /// Kept in `kept` while no municipality of the region changed (its stamps, read first).
+    static func fetch(municipalities: [Municipality], year asked: Int?, cache: MonitoringCache, kept: RegionOverview.Kept,
+                      on db: any Database) async throws -> RegionSchools {
+        let ids = try municipalities.map { try $0.requireID() }
+        let key = RegionOverview.Kept.key(ids: ids, changes: try await ChangeStamp.current(municipalityIDs: ids, on: db),
+                                          monitoring: try await MonitoringStamp.table.current(municipalityIDs: ids, on: db),
+                                          names: municipalities.map(\.name)) + "|\(asked.map(String.init) ?? "-")"
+        guard let region = municipalities.first?.$region.id else { return try await compute(municipalities: municipalities, year: asked, cache: cache, on: db) }
+        if let hit = kept.schools(region, key: key) { return hit }
+        let computed = try await compute(municipalities: municipalities, year: asked, cache: cache, on: db)
+        kept.keep(computed, region: region, key: key)
+        return computed
+    }
+
+    private static func compute(municipalities: [Municipality], year asked: Int?, cache: MonitoringCache, on db: any Database) async throws -> RegionSchools {
         var years = Set<Int>()
         for m in municipalities { years.formUnion(try await cache.data(municipalityID: m.requireID(), on: db).years) }
         let sorted = years.sorted()

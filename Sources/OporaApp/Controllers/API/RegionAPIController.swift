@@ -32,7 +32,7 @@ struct RegionAPIController: RouteCollection {
             guard let c = SchoolCategory(rawValue: text) else { throw Abort(.unprocessableEntity, reason: "Неизвестная категория: \(text).") }
             return c
         }
-        let found = try await RegionSchools.fetch(municipalities: all, year: try req.queryYear(), cache: req.application.monitoringCache, on: req.db)
+        let found = try await RegionSchools.fetch(municipalities: all, year: try req.queryYear(), cache: req.application.monitoringCache, kept: req.application.regionOverview, on: req.db)
         let listed = found.listed(municipality: chosen, category: category)
         let page = try req.queryPage()
         let size = MonitoringView.pageSize

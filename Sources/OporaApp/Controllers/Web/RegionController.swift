@@ -81,7 +81,7 @@ enum RegionController {
         let user = try req.currentUser()
         let municipalities = try await Scope.regionMunicipalities(for: user, on: req.db)
         let asked = try req.queryUUID("municipality")
-        let schools = try await RegionSchools.fetch(municipalities: municipalities, year: try req.queryYear(), cache: req.application.monitoringCache, on: req.db)
+        let schools = try await RegionSchools.fetch(municipalities: municipalities, year: try req.queryYear(), cache: req.application.monitoringCache, kept: req.application.regionOverview, on: req.db)
         let model = RegionMonitoringView.Model(schools: schools, municipalities: try municipalities.map { (try $0.requireID(), $0.name) },
                                                municipality: municipalities.contains { $0.id == asked } ? asked : nil,
                                                category: req.queryText("category").flatMap(SchoolCategory.init(rawValue:)),

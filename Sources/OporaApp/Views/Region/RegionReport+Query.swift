@@ -10,7 +10,7 @@ extension RegionReportView.Model {
         let municipalities = try await Scope.regionMunicipalities(for: user, on: db)
         let overview = try await RegionOverview.fetch(region: region, municipalities: municipalities, year: year, user: user,
                                                       today: today, cache: cache, kept: kept, on: db)
-        let schools = try await RegionSchools.fetch(municipalities: municipalities, year: overview.year, cache: cache, on: db)
+        let schools = try await RegionSchools.fetch(municipalities: municipalities, year: overview.year, cache: cache, kept: kept, on: db)
         return Self(overview: overview, schools: schools, today: today, countsOnly: user.access.seesCountsOnly)
     }
 }
