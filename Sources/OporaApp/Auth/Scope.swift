@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OporaDomain
+import SQLKit
 import Vapor
 
 /// What a user may read, loaded in one place: functions of (id, user, database), never of a request.
@@ -13,7 +14,10 @@ enum Scope {
     /// The municipalities a user reads: the own one, or every one of a regional user's region (by name).
     static func municipalityIDs(for user: CurrentUser, on db: any Database) async throws -> [UUID] {
         if let id = user.municipalityID { return [id] }
-        return try await regionMunicipalities(for: user, on: db).compactMap(\.id)
+        guard user.access.isRegional, let region = user.access.regionID.flatMap(UUID.init(uuidString:)) else { return [] }
+        // Ids only, on every request of a regional user: no models built for the region's municipalities.
+        return try await (db as! any SQLDatabase).select().column("id").from(Municipality.schema)
+            .where("region_id", .equal, region).orderBy("name").all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     /// The municipalities of a regional user's region, by name; none for everyone else.

@@ -58,9 +58,7 @@ struct ReportData: Sendable {
                                 value: v.value, numerator: v.numerator, denominator: v.denominator,
                                 achieved: IndicatorAssessment.achieved(value: v.value, target: target), manual: indicatorData.manual[n]?[year]?.value)
         }
-        let measures = try await Measure.query(on: db).filter(\.$programme.$id == programmeID)
-            .with(\.$direction).with(\.$task).with(\.$school).all().map { MeasureList.row($0, today: today) }
-            .sorted(by: MeasureList.planOrder)
+        let measures = try await MeasureList.all(programmeID: programmeID, today: today, on: db)
         func counts(_ title: String, _ rows: [MeasureRow]) -> MeasureCounts {
             MeasureCounts(title: title, total: rows.count, done: rows.filter { $0.status == .done }.count,
                           inProgress: rows.filter { $0.status == .inProgress }.count, planned: rows.filter { $0.status == .planned }.count,

@@ -109,7 +109,7 @@ extension ProgrammeAPIController {
                     "product": b.product ?? "", "level": b.level.rawValue]
         switch try await ProgrammeEditing.addMeasure(programme, form, user: user, on: req.db) {
         case .success(let added):
-            let row = MeasureList.row(try await Scope.measure(added.id, for: user, on: req.db), today: req.today)
+            let row = try await MeasureList.row(of: try await Scope.measure(added.id, for: user, on: req.db), today: req.today, on: req.db)
             return try json(Components.Schemas.MeasureCreated(measure: .init(row), warning: added.warning), .created)
         case .failure(let errors): return try Self.refused(errors)
         }

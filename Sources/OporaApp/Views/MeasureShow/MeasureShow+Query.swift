@@ -12,7 +12,7 @@ extension MeasureShowModel {
         let audit = try await AuditEntry.query(on: db).filter(\.$entityType == "measure").filter(\.$entityID == id)
             .sort(\.$at, .descending).all()
         return MeasureShowModel(
-            row: MeasureList.row(m, today: today),
+            row: try await MeasureList.row(of: m, today: today, on: db),
             evidence: evidence.map {
                 EvidenceItem(id: $0.id!, fileName: $0.fileName, contentType: $0.contentType, size: $0.size,
                              uploadedBy: $0.uploadedBy.fullName, uploadedAt: $0.createdAt)
