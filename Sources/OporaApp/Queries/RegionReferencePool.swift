@@ -28,8 +28,9 @@ enum RegionReferencePool {
         guard !ids.isEmpty else { return Read(pool: pool, stamps: text) }
         let rows = try await (db as! any SQLDatabase).select()
             .column("kind").column("grade").column("subject").column("year")
-            .column(SQLFunction("sum", args: SQLColumn("participants")), as: "n")
-            .column(SQLFunction("sum", args: SQLColumn("fails")), as: "f")
+            // PostgreSQL sums bigint columns as numeric: cast back to integers.
+            .column(SQLRaw("CAST(sum(participants) AS BIGINT)"), as: "n")
+            .column(SQLRaw("CAST(sum(fails) AS BIGINT)"), as: "f")
             .from(ResultRecord.schema)
             .where("municipality_id", .in, ids)
             .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
