@@ -26,6 +26,7 @@ run() {
   fi
   OPORA_DATABASE_URL=$url "$BIN" serve --port $PORT > "$WORK/web-region-$db.log" 2>&1 &
   local pid=$! base="http://127.0.0.1:$PORT"
+  SERVER_PID=$pid
   for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && break; sleep 0.2; done
   local cookie; cookie=$(cookie_of "$base" region-bench region-bench-password)
   for page in /region /region/monitoring "/region/monitoring?page=2" /region/report /region/report.xlsx; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The web under load: wrk with 64 connections against the home page, the measures list and the
-# monitoring page, signed in as the municipality's admin, at region size (800 schools).
+# The web under load: wrk with 64 connections against the home page, the measures list, the
+# monitoring page, the schools, the indicators and the report, signed in as the municipality's admin,
+# at region size (800 schools in one municipality), with the server's CPU time per request.
 #
 #     bench/web.sh [municipality|region|country] [sqlite|postgres|both] [seconds per page, default 20]
 #
@@ -21,9 +22,10 @@ load() {
     --password bench-password-1 >/dev/null 2>&1 || true
   OPORA_DATABASE_URL=$URL "$BIN" serve --port $PORT > "$WORK/web-$db.log" 2>&1 &
   local pid=$!
+  SERVER_PID=$pid
   for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/login" && break; sleep 0.2; done
   local cookie; cookie=$(cookie_of "http://127.0.0.1:$PORT" bench bench-password-1)
-  for page in / /measures /monitoring; do
+  for page in / /measures /monitoring /schools /indicators /report; do
     wrk_page "http://127.0.0.1:$PORT" "$page" "$cookie" "$DURATION" || { kill $pid; exit 1; }
   done
   kill $pid; wait $pid 2>/dev/null || true

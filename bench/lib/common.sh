@@ -95,13 +95,27 @@ PY
 
 # wrk with 64 connections on one page: prints the figures, fails the run on any error.
 # wrk_page BASE PATH COOKIE SECONDS
+# The CPU clock ticks (user + system) the server `SERVER_PID` has used; nothing when it is not set.
+server_cpu_ticks() {
+  [ -n "${SERVER_PID:-}" ] && [ -r "/proc/$SERVER_PID/stat" ] || return 0
+  awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
+}
+
 wrk_page() {
   local base=$1 page=$2 cookie=$3 seconds=$4
   # One request first: pages that read and identify once serve from their caches after it.
   curl -fs -o /dev/null -H "Cookie: $cookie" "$base$page"
   echo "-- $page ($(curl -fs -H "Cookie: $cookie" "$base$page" | wc -c) bytes)"
+  local before; before=$(server_cpu_ticks)
   wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -H "Cookie: $cookie" "$base$page" > "$WORK/wrk.txt"
+  local after; after=$(server_cpu_ticks)
   grep -E "Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|requests in" "$WORK/wrk.txt"
+  # The server's CPU time (user and system, from /proc) over the requests wrk completed.
+  if [ -n "$before" ] && [ -n "$after" ]; then
+    local requests; requests=$(grep -oE "^ +[0-9]+ requests in" "$WORK/wrk.txt" | grep -oE "[0-9]+" | head -1)
+    [ "${requests:-0}" -gt 0 ] && awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { printf "  server CPU per request: %.2f ms\n", t * 1000 / hz / n }'
+  fi
   # Every answer must be the page itself: an error, a redirect to the login or a timeout fails the run.
   if grep -qE "Non-2xx|Socket errors" "$WORK/wrk.txt" || grep -qE "^ +0 requests" "$WORK/wrk.txt"; then
     echo "FAILED: $page answered with errors under load" >&2; return 1

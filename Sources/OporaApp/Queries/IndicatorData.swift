@@ -20,7 +20,24 @@ struct IndicatorData: Sendable {
     var methodology: Methodology.Version
 
     /// With `cache`, the monitoring and its identifications come from it (a page's request); without, they are read anew.
+    /// Kept per programme while the municipality's change and monitoring stamps stay the same (and, when
+    /// its references are pooled over the region, every municipality's monitoring stamp): every change is
+    /// audited, and the audit moves the change stamp in the same transaction.
     static func load(_ programme: Programme, cache: MonitoringCache, on db: any Database) async throws -> IndicatorData {
+        let programmeID = try programme.requireID()
+        let municipalityID = programme.$municipality.id
+        var key = [try await ChangeStamp.current(municipalityIDs: [municipalityID], on: db)[municipalityID],
+                   try await MonitoringStamp.current(municipalityID: municipalityID, on: db)].map { $0?.uuidString ?? "-" }.joined(separator: "|")
+        if try await Methodology.current(municipalityID: municipalityID, on: db).parameters.referenceScope == .region {
+            key += "|" + (try await RegionReferencePool.stamps(municipalityID: municipalityID, on: db).text)
+        }
+        if let kept = cache.indicatorData.withLockedValue({ $0[programmeID] }), kept.key == key { return kept.value }
+        let data = try await compute(programme, cache: cache, on: db)
+        cache.indicatorData.withLockedValue { $0[programmeID] = (key, data) }
+        return data
+    }
+
+    private static func compute(_ programme: Programme, cache: MonitoringCache, on db: any Database) async throws -> IndicatorData {
         let programmeID = try programme.requireID()
         let municipalityID = programme.$municipality.id
         let schools = try await School.facts(municipalityID: municipalityID, on: db)

@@ -62,6 +62,8 @@ final class MonitoringCache: Sendable {
     }
 
     private let entries = NIOLockedValueBox([UUID: Entry]())
+    /// `IndicatorData.load`'s values per programme, with the stamps they were computed under.
+    let indicatorData = NIOLockedValueBox([UUID: (key: String, value: IndicatorData)]())
 
     func data(municipalityID: UUID, on db: any Database) async throws -> MonitoringData {
         try await entry(municipalityID: municipalityID, on: db).data
