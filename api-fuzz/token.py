@@ -152,7 +152,12 @@ def write_config(base, token, path):
         for m in api_get(base, token, f"/schools/{sid}/mentorships", forbidden=[]):
             add("mentorships", m["id"])
     dictionaries = {name: list(values) for name, values in ids.items() if values}
-    points = sorted(p["name"] for p in api_get(base, token, "/consultations", forbidden={"points": []})["points"])
+    # A region's user names the municipality of municipal lists: the first of the region's.
+    region = api_get(base, token, "/region/municipalities", forbidden={"municipalities": []})["municipalities"]
+    named = f"?municipality={region[0]['id']}" if region else ""
+    if region:
+        dictionaries["municipalities"] = [m["id"].lower() for m in region]
+    points = sorted(p["name"] for p in api_get(base, token, "/consultations" + named, forbidden={"points": []})["points"])
     if points:
         dictionaries["points"] = points
     # Plain values that lead past validation more often than random ones: the demo's years and
@@ -165,7 +170,7 @@ def write_config(base, token, path):
     bindings = {
         "path.programmeID": "programmes", "path.measureID": "measures", "path.schoolID": "schools",
         "path.teacherID": "teachers", "path.stepID": "steps", "path.mentorshipID": "mentorships",
-        "query.school": "schools", "query.year": "years", "query.fileName": "fileNames",
+        "query.school": "schools", "query.year": "years", "query.municipality": "municipalities", "query.fileName": "fileNames",
         "body.pointName": "points",
         "body.schoolID": "schools", "body.teacherID": "teachers", "body.mentorID": "teachers",
         "body.menteeID": "teachers", "body.year": "years",

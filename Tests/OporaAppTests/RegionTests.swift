@@ -267,6 +267,12 @@ enum RegionFixture {
             #expect(unnamed == .unprocessableEntity)
             #expect((told["detail"] as? String)?.contains("?municipality=") == true)
             #expect(try await get("/api/v1/identification?year=2022&municipality=\(UUID().uuidString)", "region").0 == .notFound)
+            #expect(try await get("/api/v1/consultations", "region").0 == .unprocessableEntity)
+            #expect(try await get("/api/v1/consultations?municipality=\(neighbour.id!.uuidString)", "region").0 == .ok)
+            // A school's own pages need no municipality: the school's is used, with its programme's years.
+            let school = try #require(try await School.query(on: app.db).filter(\.$code == "sos-03").first())
+            let (riskStatus, risk) = try await get("/api/v1/schools/\(school.id!.uuidString)/risk-profile", "region")
+            #expect(riskStatus == .ok && (risk["year"] as? Int).map { (2021...2023).contains($0) } == true)
             // Not for a municipal user: the region's paths are refused, the other municipality is not there.
             #expect(try await get("/api/v1/region/municipalities", "admin").0 == .forbidden)
             #expect(try await get("/api/v1/identification?year=2020&municipality=\(neighbour.id!.uuidString)", "admin").0 == .notFound)

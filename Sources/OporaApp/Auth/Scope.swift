@@ -84,6 +84,14 @@ enum Scope {
             .sort(\.$startYear, .descending).sort(\.$createdAt, .descending).all()
     }
 
+    /// The programme a school's page is read in: the user's, or for a regional user the one of the school's
+    /// own municipality (a regional program names the school, so it need not name the municipality too).
+    static func currentProgramme(for user: CurrentUser, school: School, on db: any Database) async throws -> Programme {
+        var user = user
+        if user.access.isRegional { user.chosenMunicipalityID = school.$municipality.id }
+        return try await currentProgramme(for: user, on: db)
+    }
+
     /// The programme a user works in: the one chosen on the programmes page if it is still readable,
     /// else the active one, else the newest.
     static func currentProgramme(for user: CurrentUser, chosen: UUID? = nil, on db: any Database) async throws -> Programme {

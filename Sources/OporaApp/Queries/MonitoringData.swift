@@ -141,11 +141,13 @@ extension School {
         var name: String
         var shortName: String
         var distanceKm: Double?
+        var settlement: String? = nil
+        var type: String? = nil
 
         var domain: SchoolFacts { SchoolFacts(code: code, name: shortName, distanceKm: distanceKm) }
     }
 
     var facts: Facts {
-        Facts(id: id!, code: code, name: name, shortName: shortName, distanceKm: distanceKm)
+        Facts(id: id!, code: code, name: name, shortName: shortName, distanceKm: distanceKm, settlement: settlement, type: type)
     }
 }

@@ -32,12 +32,13 @@ enum SchoolPlans {
         let participating = Array(try await Participation.schoolIDs(of: programmeID, on: db))
         let schools = participating.isEmpty ? [] : try await School.query(on: db).filter(\.$id ~~ participating)
             .filter(\.$municipality.$id ~~ Scope.municipalityIDs(for: user, on: db)).sort(\.$name).all()
-        let measures = try await Measure.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$school.$id != nil).all()
+        // The same rows, and so the same counts, as the measures page.
+        let bySchool = Dictionary(grouping: try await MeasureList.all(programmeID: programmeID, today: today, on: db)
+            .filter { $0.schoolID != nil && $0.status != .cancelled }, by: \.schoolID)
         return schools.map { s in
-            let own = measures.filter { $0.$school.id == s.id && $0.status != .cancelled }
+            let own = bySchool[s.id] ?? []
             return Item(id: s.id!, shortName: s.shortName, name: s.name, measures: own.count,
-                        done: own.filter { $0.status == .done }.count,
-                        overdue: own.filter { MeasureTiming.isOverdue(status: $0.status, deadline: $0.deadlineDay, today: today) }.count)
+                        done: own.filter { $0.status == .done }.count, overdue: own.filter(\.overdue).count)
         }
     }
 }

@@ -22,11 +22,12 @@ extension School {
 
     /// What the monitoring pages need of every school, sorted by code.
     static func facts(municipalityID: UUID, on db: any Database) async throws -> [Facts] {
-        try await (db as! any SQLDatabase).select().columns("id", "code", "name", "short_name", "distance_km").from(schema)
+        try await (db as! any SQLDatabase).select().columns("id", "code", "name", "short_name", "distance_km", "settlement", "type").from(schema)
             .where("municipality_id", .equal, municipalityID).orderBy("code").all().map { row in
                 Facts(id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
                       name: try row.decode(column: "name", as: String.self), shortName: try row.decode(column: "short_name", as: String.self),
-                      distanceKm: try row.decode(column: "distance_km", as: Double?.self))
+                      distanceKm: try row.decode(column: "distance_km", as: Double?.self),
+                      settlement: try row.decode(column: "settlement", as: String?.self), type: try row.decode(column: "type", as: String?.self))
             }
     }
 }

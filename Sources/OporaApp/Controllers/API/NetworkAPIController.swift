@@ -15,7 +15,7 @@ struct NetworkAPIController: RouteCollection {
     func riskProfile(_ req: Request) async throws -> Components.Schemas.RiskProfile {
         let user = try req.currentUser()
         let school = try await Scope.school(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
+        let (year, _) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, school: school, on: req.db))
         let p = try await RiskProfile.load(school: school, year: year, peopleVisible: user.access.canReadPeople(ofSchool: school.id!.uuidString), on: req.db)
         return Components.Schemas.RiskProfile(year: year, factors: p.factors.map {
             Components.Schemas.RiskFactor(key: $0.factor.key, title: $0.factor.title, directions: $0.factor.directions,

@@ -156,7 +156,7 @@ struct PeopleAPIController: RouteCollection {
     func studentSupport(_ req: Request) async throws -> Components.Schemas.StudentSupport {
         let user = try req.currentUser()
         let school = try await Scope.peopleSchool(try req.uuidParameter("schoolID"), for: user, on: req.db)
-        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, on: req.db))
+        let (year, years) = try req.schoolPageYear(of: try await Scope.currentProgramme(for: user, school: school, on: req.db))
         let m = try await StudentSupportView.query(school: school, year: year, years: years, user: user, on: req.db)
         return Components.Schemas.StudentSupport(year: m.year, atRiskFamilies: m.families, grades: m.grades.map(Components.Schemas.StudentSupportGrade.init))
     }
