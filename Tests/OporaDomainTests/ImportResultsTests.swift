@@ -23,6 +23,16 @@ private typealias F = ImportFixture
         #expect(rows[5].isRegionalReference)
     }
 
+    @Test func aCountrysReferenceRowOfMillionsIsReadAndTenMillionsIsRefused() throws {
+        // A country's ВПР of one grade: about 1.7 million participants in the REGION row.
+        let rows = try F.results(["2021,ВПР,5,математика,REGION,1700000,230000,,,,"]).get()
+        #expect(rows.first?.participants == 1_700_000 && rows.first?.fails == 230_000)
+        guard case .failure(let problems) = F.results(["2021,ВПР,5,математика,REGION,10000001,2,,,,"]) else {
+            Issue.record("a count over ten million was read"); return
+        }
+        #expect(problems.problems.contains { $0.reason.contains("больше 10 миллионов") })
+    }
+
     @Test func russianHeadersAndCommaDecimalsAreRead() throws {
         // setup
         let t = F.table(["Год", "Процедура", "Параллель", "Предмет", "Код ОО", "Писали", "Двоек", "«3»", "«4»", "«5»", "Средний балл"],

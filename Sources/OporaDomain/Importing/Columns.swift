@@ -104,8 +104,9 @@ struct RowReader {
             return nil
         }
         guard v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
-        // No school has a million of anything; a larger number is a typo, and sums of such would overflow.
-        guard v <= 1_000_000 else { problem(key, t, "\(what) больше миллиона: проверьте число."); return nil }
+        // A country's regional reference row counts up to a few million participants (ВПР of one grade: about
+        // 1.7 million); more than ten million is a typo, and sums of such could overflow.
+        guard v <= 10_000_000 else { problem(key, t, "\(what) больше 10 миллионов: проверьте число."); return nil }
         return v
     }
 
