@@ -19,7 +19,7 @@ struct IndicatorData: Sendable {
     var monitoring: MonitoringData
     var methodology: Methodology.Version
 
-    /// With `cache`, the monitoring and its identifications come from it (a page's request); without, they are read anew.
+    /// The monitoring and its identifications come from `cache`.
     /// Kept per programme while the municipality's change and monitoring stamps stay the same (and, when
     /// its references are pooled over the region, every municipality's monitoring stamp): every change is
     /// audited, and the audit moves the change stamp in the same transaction.

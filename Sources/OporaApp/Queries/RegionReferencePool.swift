@@ -14,8 +14,10 @@ enum RegionReferencePool {
 
     /// The stamps of every municipality of `municipalityID`'s region, in one text.
     static func stamps(municipalityID: UUID, on db: any Database) async throws -> (ids: [UUID], text: String) {
-        guard let municipality = try await Municipality.find(municipalityID, on: db) else { return ([], "") }
-        let ids = try await Municipality.query(on: db).filter(\.$region.$id == municipality.$region.id).all(\.$id)
+        // One query, ids only: it runs on every request of a municipality that compares with its region.
+        let ids = try await (db as! any SQLDatabase).raw("""
+            SELECT id FROM municipalities WHERE region_id = (SELECT region_id FROM municipalities WHERE id = \(bind: municipalityID))
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
         let stamps = try await MonitoringStamp.table.current(municipalityIDs: ids, on: db)
         let text = ids.sorted { $0.uuidString < $1.uuidString }.map { "\($0):\(stamps[$0]?.uuidString ?? "-")" }.joined(separator: ",")
         return (ids, text)

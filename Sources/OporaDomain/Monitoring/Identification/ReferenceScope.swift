@@ -20,7 +20,7 @@ public enum ReferenceScope: String, Codable, Sendable, CaseIterable {
 
 /// The counts of the valid rows of a whole region by procedure and year, summed outside the rows a
 /// municipality's identification reads: the reference of `ReferenceScope.region`.
-public struct ReferencePool: Sendable, Equatable {
+public struct ReferencePool: Sendable {
     struct Key: Hashable, Sendable {
         var procedure: Procedure
         var year: Int
@@ -39,11 +39,5 @@ public struct ReferencePool: Sendable, Equatable {
 
     func counts(of procedure: Procedure, year: Int) -> (participants: Int, fails: Int)? {
         counts[Key(procedure: procedure, year: year)]
-    }
-
-    public static func == (a: ReferencePool, b: ReferencePool) -> Bool {
-        a.counts.count == b.counts.count && a.counts.allSatisfy { key, value in
-            b.counts[key].map { $0 == value } ?? false
-        }
     }
 }
