@@ -149,18 +149,19 @@ private typealias F = ImportFixture
         #expect(ImportKind.detect(header: ["что-то", "другое"]) == nil)
     }
 
-    @Test func theFourKindsHaveRussianTitlesAndCanonicalHeaders() {
+    @Test func theFourKindsHaveRussianTitlesAndTemplateHeaders() {
         // setup
         let kinds: [ImportKind] = [.schools, .context, .results, .studentResults]
         // act
-        let headers = kinds.map(\.canonicalHeader)
+        let headers = kinds.map(\.templateHeader)
         // check
         #expect(kinds.allSatisfy { $0.russianTitle.contains { ("а"..."я").contains(String($0).lowercased()) } })
         #expect(headers == [
-            "code,name,short_name,settlement,type,distance_km",
-            "year,school_code,students,low_income_share,incomplete_family_share,no_higher_education_share,non_native_share,preventive_register_share",
-            "year,kind,grade,subject,school_code,participants,fails,marks3,marks4,marks5,mean_score",
-            "year,kind,grade,subject,school_code,participant_code,score,mark,passed",
+            "Код ОО;Полное наименование ОО;Краткое наименование;Населённый пункт;Тип ОО;Логин ОО;ОКПО;ИНН;Код головной ОО;Расстояние до районного центра, км",
+            "Год;Код ОО;Число обучающихся;" + SocialCriterion.allCases.filter(\.isShare).map(\.russian).joined(separator: ";") + ";"
+                + SocialCriterion.allCases.filter(\.isShare).map { "Число " + $0.russian.dropFirst(5) }.joined(separator: ";"),
+            "Год;Вид процедуры;Класс;Предмет;Код ОО;Число участников;Число «2»;Число «3»;Число «4»;Число «5»;Средний балл;% «2»;% «3»;% «4»;% «5»",
+            "Год;Вид процедуры;Класс;Предмет;Код ОО;Код участника;Балл;Отметка;Сдал",
         ])
     }
 
@@ -168,7 +169,7 @@ private typealias F = ImportFixture
         // setup
         let kinds: [ImportKind] = [.schools, .context, .results, .studentResults]
         // act
-        let detected = kinds.map { ImportKind.detect(header: $0.canonicalHeader.components(separatedBy: ",")) }
+        let detected = kinds.map { ImportKind.detect(header: $0.templateHeader.components(separatedBy: ";")) }
         // check
         #expect(detected == kinds)
     }

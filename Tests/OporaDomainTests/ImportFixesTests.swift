@@ -11,7 +11,7 @@ private typealias F = ImportFixture
         // setup
         let named = ["ФИО обучающегося", "Фамилия, имя", "Фамилия Имя Отчество", "last_name", "Дата рождения (ДД.ММ.ГГГГ)", "Ф. И. О.",
                      "Имя ученика", "Student name", "birth_date", "Домашний адрес"]
-        let notNamed = ["Наименование ОО", "Адрес ОО", "school_name", "Дата", "Школа", "Subject name"]
+        let notNamed = ["Наименование ОО", "Адрес ОО", "school_name", "Дата", "Название школы", "Subject name"]
         let key = ["year", "kind", "grade", "subject", "school_code", "participant_code", "mark"]
         // act
         let refused = (named + notNamed).map { !F.problems(StudentResultsFile.parse(F.table(key + [$0], []), knownSchoolCodes: F.known)).isEmpty }

@@ -374,19 +374,19 @@ private let schools: Set<String> = ["bal-03", "bal-07"]
         #expect(ImportKind.detect(header: ["year", "kind", "grade", "subject", "school_code", "participant_code", "passed"]) == .studentResults)
     }
 
-    @Test func theNewKindsHaveTitlesAndCanonicalHeaders() {
+    @Test func theNewKindsHaveTitlesAndTemplateHeaders() {
         // setup
         let kinds: [ImportKind] = [.teachers, .staffPositions, .trainings, .checklist, .gia]
         // act
-        let described = kinds.map { "\($0.russianTitle): \($0.canonicalHeader)" }
+        let described = kinds.map { "\($0.russianTitle): \($0.templateHeader)" }
         // check
         #expect(described == [
-            "Педагогические работники: school_code,teacher_code,name,position,pedagogical,qualification,employed_from,employed_to",
-            "Штатное расписание: year,school_code,position,pedagogical,positions,filled,filled_qualified",
-            "Повышение квалификации: school_code,teacher_code,title,provider,hours,completed_on,quality,certificate",
-            "Перечень равного доступа: year,school_code,item,available",
-            "Итоги ГИА: year,school_code,participants,passed",
+            "Педагогические работники: Код ОО;Табельный номер;ФИО;Должность;Педагогический работник;Квалификационная категория;Дата приёма;Дата увольнения",
+            "Штатное расписание: Год;Код ОО;Должность;Педагогическая должность;Ставок;Занято ставок;Занято квалифицированными педагогами",
+            "Повышение квалификации: Код ОО;Табельный номер;Название курса;Организация;Часов;Дата окончания;По качеству образования;Номер удостоверения",
+            "Перечень равного доступа: Год;Код ОО;Пункт перечня;Есть",
+            "Итоги ГИА: Год;Код ОО;Участников ГИА;Сдали ГИА",
         ])
-        #expect(kinds.allSatisfy { ImportKind.detect(header: $0.canonicalHeader.components(separatedBy: ",")) == $0 })
+        #expect(kinds.allSatisfy { ImportKind.detect(header: $0.templateHeader.components(separatedBy: ";")) == $0 })
     }
 }

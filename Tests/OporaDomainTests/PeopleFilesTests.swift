@@ -165,7 +165,7 @@ private let knownTeachers = ["bal-03|T-017": "bal-03|T-017", "bal-03|T-018": "ba
         let kinds: [ImportKind] = [.diagnostics, .courses, .studentSupport]
         // act
         let guessed = headers.map { ImportKind.detect(header: $0.0) }
-        let canonical = kinds.map { ImportKind.detect(header: $0.canonicalHeader.components(separatedBy: ",")) }
+        let canonical = kinds.map { ImportKind.detect(header: $0.templateHeader.components(separatedBy: ";")) }
         // check
         #expect(guessed == headers.map(\.1))
         #expect(canonical == kinds)

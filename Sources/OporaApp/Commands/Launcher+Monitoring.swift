@@ -26,7 +26,7 @@ extension Launcher {
 
     /// `opora import KIND FILE`: the same checks and the same single transaction as the web import.
     /// Returns the report to print; throws with every problem when the file is refused.
-    public static func importFile(_ app: Application, kind: String, path: String, municipalityName: String?,
+    public static func importFile(_ app: Application, kind: String, path: String, options: FileOptions = FileOptions(), municipalityName: String?,
                                   progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> String {
         let kinds = ["schools": ImportKind.schools, "context": .context, "results": .results, "student-results": .studentResults,
                      "teachers": .teachers, "staff-positions": .staffPositions, "trainings": .trainings, "checklist": .checklist, "gia": .gia,
@@ -37,7 +37,7 @@ extension Launcher {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.problem("cannot read \(path)") }
         let municipality = try await municipality(named: municipalityName, on: app.db)
         let result = try await ImportService.run(kind: importKind, fileName: URL(fileURLWithPath: path).lastPathComponent,
-                                                 bytes: Array(data), maxBytes: TableReader.commandLineMaxBytes,
+                                                 bytes: Array(data), options: options, maxBytes: TableReader.commandLineMaxBytes,
                                                  municipalityID: try municipality.requireID(), user: nil,
                                                  write: true, today: app.opora.today(), on: app.db, progress: progress)
         switch result {
@@ -45,7 +45,7 @@ extension Launcher {
             throw CommandError.problem("Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).\n"
                                        + problems.problems.map(\.russian).joined(separator: "\n"))
         case .success(let plan):
-            return "Загружено. \(plan.russianDoneSummary)"
+            return (plan.columns.lines + ["Загружено. \(plan.russianDoneSummary)"]).joined(separator: "\n")
         }
     }
 

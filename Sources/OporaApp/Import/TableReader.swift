@@ -17,7 +17,9 @@ enum TableReader {
     /// Rows × columns: a country's results file is about 17 million cells.
     static let maxCells = 40_000_000
 
-    static func read(fileName: String, bytes: [UInt8], maxBytes: Int = maxBytes) -> Result<ImportTable, ImportProblems> {
+    /// The file's sheets: a CSV file's one, or every sheet of a workbook in its order, each with its
+    /// non-blank rows and their line numbers; where the table starts on a sheet is `FileShape`'s to find.
+    static func read(fileName: String, bytes: [UInt8], maxBytes: Int = maxBytes) -> Result<[RawSheet], ImportProblems> {
         guard !bytes.isEmpty else { return fail("Файл пустой.") }
         guard bytes.count <= maxBytes else { return fail("Файл больше \(maxBytes / 1024 / 1024) МБ: разделите его на части.") }
         let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
@@ -32,11 +34,11 @@ enum TableReader {
         return readCSV(bytes)
     }
 
-    static func fail(_ reason: String) -> Result<ImportTable, ImportProblems> {
+    static func fail<T>(_ reason: String) -> Result<T, ImportProblems> {
         .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: reason)]))
     }
 
-    static func readCSV(_ bytes: [UInt8]) -> Result<ImportTable, ImportProblems> {
+    static func readCSV(_ bytes: [UInt8]) -> Result<[RawSheet], ImportProblems> {
         let text: String
         switch TextDecoding.decode(bytes) {
         case .failure(let problem): return .failure(ImportProblems([problem]))
@@ -50,7 +52,9 @@ enum TableReader {
         case .success(let table):
             let width = table.rows.reduce(table.header.count) { max($0, $1.cells.count) }
             if let problem = sizeProblem(columns: width, rows: table.rows.count) { return fail(problem) }
-            return .success(table)
+            // Title lines above a table are rows too: the header is found among them.
+            let rows = [ImportTable.Row(line: 1, cells: table.header)] + table.rows
+            return .success([RawSheet(name: "", rows: rows.filter { !$0.isBlank }, isText: true)])
         }
     }
 
@@ -65,21 +69,21 @@ enum TableReader {
         return nil
     }
 
-    static func readXLSX(_ bytes: [UInt8], maxUnpackedBytes: Int = maxUnpackedBytes) -> Result<ImportTable, ImportProblems> {
+    static func readXLSX(_ bytes: [UInt8], maxUnpackedBytes: Int = maxUnpackedBytes) -> Result<[RawSheet], ImportProblems> {
         do {
             let package = try OfficePackage(bytes, maxUnpackedBytes: maxUnpackedBytes)
-            guard let first = try package.sheets().first, let cells = try package.rows(ofSheet: first.path, maxColumns: maxColumns) else {
-                return fail("В книге Excel нет листов.")
+            var sheets: [RawSheet] = []
+            var cellCount = 0
+            for sheet in try package.sheets() {
+                guard let cells = try package.rows(ofSheet: sheet.path, maxColumns: maxColumns) else { continue }
+                let width = cells.values.map(\.count).max() ?? 0
+                cellCount += width * cells.count
+                if let problem = sizeProblem(columns: width, rows: cells.count) ?? sizeProblem(columns: 1, rows: cellCount) { return fail(problem) }
+                sheets.append(RawSheet(name: sheet.name, rows: cells.keys.sorted().map { ImportTable.Row(line: $0, cells: cells[$0]!) }, isText: false))
             }
-            guard let headerRow = cells.keys.min(), let header = cells[headerRow] else { return fail("Файл пустой.") }
-            let width = header.count
-            if let problem = sizeProblem(columns: width, rows: cells.count - 1) { return fail(problem) }
-            let rows = cells.keys.sorted().dropFirst().map { r in
-                var row = cells[r]!
-                if row.count < width { row += Array(repeating: "", count: width - row.count) }
-                return ImportTable.Row(line: r, cells: row)
-            }
-            return .success(ImportTable(header: header, rows: rows))
+            guard !sheets.isEmpty else { return fail("В книге Excel нет листов.") }
+            guard sheets.contains(where: { !$0.rows.isEmpty }) else { return fail("Файл пустой.") }
+            return .success(sheets)
         } catch {
             return fail(refusal(error, maxUnpackedBytes: maxUnpackedBytes))
         }
@@ -144,7 +148,11 @@ final class AttributeScanner: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        if name == element || qualifiedName == element { found.append(attributes) }
+        guard localName(name) == element else { return }
+        // «r:id» whatever the prefix the writer bound the relationships namespace to.
+        var plain = attributes
+        for (key, value) in attributes where key.hasSuffix(":id") { plain["r:id"] = value }
+        found.append(plain)
     }
 }
 
@@ -154,6 +162,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     var current = ""
     var inItem = false
     var inText = false
+    var inPhonetic = false
 
     static func parse(_ data: Data) -> [String] {
         let p = SharedStringsParser()
@@ -165,8 +174,11 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        let name = localName(name)
         if name == "si" { inItem = true; current = "" }
-        if name == "t" && inItem { inText = true }
+        // The text of a phonetic reading (<rPh>) is not the cell's.
+        if name == "rPh" { inPhonetic = true }
+        if name == "t" && inItem && !inPhonetic { inText = true }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -174,7 +186,9 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = localName(name)
         if name == "t" { inText = false }
+        if name == "rPh" { inPhonetic = false }
         if name == "si" { strings.append(current); inItem = false }
     }
 }
@@ -206,7 +220,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        switch name {
+        switch localName(name) {
         case "row":
             rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
             column = 0
@@ -230,14 +244,21 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
+        switch localName(name) {
         case "v", "t": inValue = false
         case "c":
             guard (1...maxColumns).contains(column) else { return }
             var text = value
             if type == "s", let i = Int(value), i >= 0, i < shared.count { text = shared[i] }
             if type == "b" { text = value == "1" ? "true" : "false" }
-            if type.isEmpty || type == "n", let d = Double(value), d == d.rounded(), abs(d) < 1e15 { text = String(Int(d)) }
+            if type.isEmpty || type == "n", let d = Double(value), abs(d) < 1e15 {
+                // A number cell as a person reads it: «23», «21.74» (not «21.739999999999998» or «1.2E-3»).
+                if d == d.rounded() { text = String(Int(d)) } else {
+                    var plain = String(format: "%.10f", d)
+                    while plain.hasSuffix("0") { plain.removeLast() }
+                    text = plain
+                }
+            }
             var row = rows[rowNumber] ?? []
             if row.count < column { row += Array(repeating: "", count: column - row.count) }
             row[column - 1] = text
@@ -255,4 +276,11 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
         return n
     }
+}
+
+/// An element's name without its namespace prefix: `x:row` is `row`. Some writers (the Open XML SDK,
+/// exports of 1C) prefix every element of a workbook.
+func localName(_ name: String) -> String {
+    guard let colon = name.lastIndex(of: ":") else { return name }
+    return String(name[name.index(after: colon)...])
 }

@@ -20,5 +20,6 @@ enum Migrations {
         M014AddProgrammeEditing(),
         M015CreateProgrammeSchools(),
         M016CreateChangeStamps(),
+        M017AddRegistryFieldsAndImportOptions(),
     ]
 }

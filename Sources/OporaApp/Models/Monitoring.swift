@@ -101,6 +101,8 @@ final class PendingImport: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "file_name") var fileName: String
     @Field(key: "data") var data: Data
+    /// `FileOptions` as JSON: the sheet and the values for the whole file given on upload.
+    @OptionalField(key: "options") var options: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

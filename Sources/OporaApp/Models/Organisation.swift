@@ -1,4 +1,5 @@
 import Fluent
+import OporaDomain
 import Foundation
 
 final class Region: Model, @unchecked Sendable {
@@ -37,9 +38,15 @@ final class School: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "short_name") var shortName: String
     @OptionalField(key: "settlement") var settlement: String?
-    /// СОШ, ООШ, НОШ
+    /// One of `SchoolType.all`.
     @OptionalField(key: "type") var type: String?
     @OptionalField(key: "distance_km") var distanceKm: Double?
+    /// The school's login in ФИС ОКО; result files that name schools by it are read through it.
+    @OptionalField(key: "login") var login: String?
+    @OptionalField(key: "okpo") var okpo: String?
+    @OptionalField(key: "inn") var inn: String?
+    /// A branch's (филиал) parent school, by code.
+    @OptionalField(key: "parent_code") var parentCode: String?
     @Field(key: "is_demo") var isDemo: Bool
 
     init() {}
@@ -53,5 +60,13 @@ final class School: Model, @unchecked Sendable {
         self.type = type
         self.distanceKm = distanceKm
         self.isDemo = isDemo
+    }
+
+    /// The registry's fields besides names, type and distance.
+    func set(registry r: SchoolRecord) {
+        login = r.login
+        okpo = r.okpo
+        inn = r.inn
+        parentCode = r.parentCode
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OporaDomain
 import SQLKit
 
 /// A municipality's schools read as plain rows. A country holds 40,000 schools; building a Fluent
@@ -18,6 +19,17 @@ extension School {
                 Ref(id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
                     shortName: try row.decode(column: "short_name", as: String.self))
             }
+    }
+
+    /// The municipality's ФИС ОКО logins (compared as `FileShape.loginKey`) with the codes of the schools that have them.
+    static func logins(municipalityID: UUID, on db: any Database) async throws -> [String: [String]] {
+        var logins: [String: [String]] = [:]
+        for row in try await (db as! any SQLDatabase).select().columns("code", "login").from(schema)
+            .where("municipality_id", .equal, municipalityID).where("login", .isNot, SQLLiteral.null).all() {
+            guard let login = try row.decode(column: "login", as: String?.self) else { continue }
+            logins[FileShape.loginKey(login), default: []].append(try row.decode(column: "code", as: String.self))
+        }
+        return logins
     }
 
     /// What the monitoring pages need of every school, sorted by code.

@@ -16,6 +16,8 @@ enum ImportService {
         var added: ChangeList
         var replaced: ChangeList
         var unchanged: Int
+        /// How the file's columns were read (none for a form's row).
+        var columns = ColumnReport()
 
         var changesNothing: Bool { added.isEmpty && replaced.isEmpty }
 
@@ -44,29 +46,39 @@ enum ImportService {
 
     /// Reads and validates a file; on success, compares it with the stored data and, when
     /// `write` is set, writes it in one transaction with its import record and audit entry.
-    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], maxBytes: Int = TableReader.maxBytes, municipalityID: UUID,
-                    user: CurrentUser?, write: Bool, today: Day, on db: any Database,
+    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], options: FileOptions = FileOptions(), maxBytes: Int = TableReader.maxBytes,
+                    municipalityID: UUID, user: CurrentUser?, write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
         let started = Timing.now
         let read = TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes)
         Timing.note("read the file", since: started)
+        let sheets: [RawSheet]
         switch read {
         case .failure(let problems): return .failure(problems)
-        case .success(let table):
-            return try await run(kind: kind, table: table, fileName: fileName, source: .file, municipalityID: municipalityID, user: user,
-                                 write: write, today: today, on: db, progress: progress)
+        case .success(let s): sheets = s
         }
+        let logins = try await School.logins(municipalityID: municipalityID, on: db)
+        let shaped: ShapedFile
+        switch FileShape.shape(sheets, kind: kind, options: options, logins: logins) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let s): shaped = s
+        }
+        let result = try await run(kind: kind, table: shaped.table, fileName: fileName, source: .file, columns: shaped.report,
+                                   municipalityID: municipalityID, user: user, write: write, today: today, on: db, progress: progress)
+        return result.mapError(shaped.named)
     }
 
     /// The same for a table already read: an uploaded file's, or a form's single row.
-    static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, municipalityID: UUID, user: CurrentUser?,
-                    write: Bool, today: Day, on db: any Database,
+    static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, columns: ColumnReport = ColumnReport(),
+                    municipalityID: UUID, user: CurrentUser?, write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
         let staged: Staged
         switch try await stage(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
                                today: today, on: db, progress: progress) {
         case .failure(let problems): return .failure(problems)
-        case .success(let s): staged = s
+        case .success(var s):
+            s.plan.columns = columns
+            staged = s
         }
         guard write else { return .success(staged.plan) }
         if staged.plan.changesNothing {
@@ -126,11 +138,27 @@ enum ImportService {
                 ImportProblem(line: nil, column: "code", value: $0.code, reason: "Код \($0.code) уже принадлежит школе другого муниципалитета.")
             }))
         }
+        // A branch's parent and a login are checked against the registry as it will be: the file over the stored schools.
+        var logins = try await School.logins(municipalityID: municipalityID, on: db).mapValues { Set($0) }
+        let inFile = Set(records.map(\.code))
+        for (login, codes) in logins { logins[login] = codes.subtracting(inFile) }
+        let stored = try await School.refs(municipalityID: municipalityID, on: db).map(\.code)
+        var problems: [ImportProblem] = []
+        for r in records {
+            if let parent = r.parentCode, !inFile.contains(parent), !stored.contains(parent) {
+                problems.append(ImportProblem(line: nil, column: "parent_code", value: parent, reason: "головной школы с кодом \(parent) нет ни в файле, ни в реестре (филиал \(r.code))."))
+            }
+            if let login = r.login, let other = logins[FileShape.loginKey(login)]?.first {
+                problems.append(ImportProblem(line: nil, column: "login", value: login, reason: "этот логин уже у школы \(other) реестра (в файле — у \(r.code)): логин у каждой школы свой."))
+            }
+        }
+        guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
         var changes = KeyedChanges(plan: plan)
         for r in records {
             let stored = byCode[r.code]
             let school = School(municipalityID: municipalityID, code: r.code, name: r.name, shortName: r.shortName,
                                 settlement: r.settlement, type: r.type, distanceKm: r.distanceKm, isDemo: false)
+            school.set(registry: r)
             changes.compare(label: r.code, now: describe(school), stored: stored.map(describe)) {
                 guard let stored else { return school }
                 stored.name = r.name
@@ -138,6 +166,7 @@ enum ImportService {
                 stored.settlement = r.settlement
                 stored.type = r.type
                 stored.distanceKm = r.distanceKm
+                stored.set(registry: r)
                 return stored
             }
         }
@@ -145,7 +174,12 @@ enum ImportService {
     }
 
     static func describe(_ s: School) -> String {
-        [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"].joined(separator: "; ")
+        var parts = [s.name, s.shortName, s.settlement ?? "—", s.type ?? "—", s.distanceKm.map { Format.number($0) + " км" } ?? "—"]
+        if let login = s.login { parts.append("логин \(login)") }
+        if let okpo = s.okpo { parts.append("ОКПО \(okpo)") }
+        if let inn = s.inn { parts.append("ИНН \(inn)") }
+        if let parent = s.parentCode { parts.append("филиал школы \(parent)") }
+        return parts.joined(separator: "; ")
     }
 
     static func stageContexts(_ contexts: [SocialContext], schools: [School.Ref], plan: Plan, municipalityID: UUID,

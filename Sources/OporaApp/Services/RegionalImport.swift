@@ -19,11 +19,14 @@ enum RegionalImport {
             return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil,
                 reason: "По региону загружаются реестр школ, социальные условия и результаты; этот вид загружает муниципалитет.")]))
         }
-        let table: ImportTable
-        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes) {
+        let shaped: ShapedFile
+        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes).flatMap({ FileShape.shape($0, kind: kind) }) {
         case .failure(let problems): return .failure(problems)
-        case .success(let t): table = t
+        case .success(let s): shaped = s
         }
+        let table = shaped.table
+        var columns = shaped.report
+        for i in columns.entries.indices where RegionalSplit.namesMunicipality(columns.entries[i].header) { columns.entries[i].loadsInto = "Муниципалитет" }
         let municipalities = try await Municipality.query(on: db).filter(\.$region.$id == regionID).sort(\.$name).all()
         guard !municipalities.isEmpty else {
             return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: "В регионе ещё нет муниципалитетов: сначала добавьте их.")]))
@@ -48,10 +51,12 @@ enum RegionalImport {
             case .failure(let p):
                 // A reference row goes to every municipality: its problem is said once.
                 problems += p.problems.filter { q in !problems.contains(q) }
-            case .success(let s): staged.append((name, id, s))
+            case .success(var s):
+                s.plan.columns = columns
+                staged.append((name, id, s))
             }
         }
-        guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
+        guard problems.isEmpty else { return .failure(shaped.named(ImportProblems(problems))) }
         if write {
             let writes = staged
             try await db.transaction { db in

@@ -42,7 +42,7 @@ enum SchoolRegistry {
             }
         }
         if f.name.isEmpty { errors.add("name", "Укажите полное наименование.") }
-        if !f.type.isEmpty && !["СОШ", "ООШ", "НОШ"].contains(f.type) { errors.add("type", "Тип — СОШ, ООШ или НОШ.") }
+        if !f.type.isEmpty && !SchoolType.all.contains(f.type) { errors.add("type", "Тип — \(SchoolType.russianList).") }
         var distance: Double?
         if !f.distanceKm.isEmpty {
             distance = PlainNumber.decimal(f.distanceKm)

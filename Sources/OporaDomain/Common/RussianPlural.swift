@@ -34,4 +34,6 @@ public struct RussianNoun: Sendable {
     public static let step = RussianNoun("шаг", "шага", "шагов")
     public static let teacher = RussianNoun("педагог", "педагога", "педагогов")
     public static let student = RussianNoun("обучающийся", "обучающихся", "обучающихся")
+    public static let cell = RussianNoun("ячейка", "ячейки", "ячеек")
+    public static let column = RussianNoun("столбец", "столбца", "столбцов")
 }

@@ -4,13 +4,13 @@ public enum ChecklistFile {
     public static let columns = ColumnSet([
         ColumnSet.year,
         ColumnSet.schoolCode,
-        ("item", ["пункт", "пункт перечня", "условие"], true),
-        ("available", ["есть", "имеется", "наличие"], true),
+        .init("item", "Пункт перечня", .text(rule: "пункт перечня равного доступа, как на странице «Индикаторы»", example: "Доступ к высокоскоростному интернету"), required: true, ["пункт", "пункт перечня", "условие"]),
+        .init("available", "Есть", .yesNo, required: true, ["есть", "имеется", "наличие"]),
     ])
 
     /// `knownItems` is the municipality's current list; an item is stored in its spelling there.
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>, knownItems: [String]) -> Result<[ChecklistFact], ImportProblems> {
-        let wide = ColumnSet([ColumnSet.year, ColumnSet.schoolCode] + knownItems.map { ($0, [], false) })
+        let wide = ColumnSet([ColumnSet.year, ColumnSet.schoolCode] + knownItems.map { ColumnSet.Column($0, $0, .yesNo) })
         let hasItemColumns = table.header.contains { wide.key(for: $0).map(knownItems.contains) == true }
         var seen: [String: Int] = [:]
         if hasItemColumns && columns.map(table.header).index["item"] == nil {

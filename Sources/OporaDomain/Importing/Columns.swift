@@ -1,49 +1,149 @@
 import Foundation
 
-/// The columns of one kind of file: canonical English names, Russian aliases, which are required.
+/// What a column holds: the rule a cell follows and an example, for the templates' second row, the
+/// import page's help and the example row.
+public enum ColumnValue: Sendable {
+    case year, school, schoolLogin, count, decimal, share, percent, day, yesNo, grade, procedureKind
+    case text(rule: String, example: String)
+
+    public var rule: String {
+        switch self {
+        case .year: return "год — четыре цифры (год окончания учебного года)"
+        case .school: return "код школы из реестра школ муниципалитета"
+        case .schoolLogin: return "логин школы в ФИС ОКО из реестра школ; вместо кода школы"
+        case .count: return "целое число, не меньше 0; разряды можно разделять пробелом"
+        case .decimal: return "число; дробная часть — через запятую"
+        case .share: return "доля от 0 до 1 (0,3) или процент со знаком % (30%)"
+        case .percent: return "процент от 0 до 100; пересчитывается в число людей"
+        case .day: return "дата ДД.ММ.ГГГГ (или ячейка-дата Excel)"
+        case .yesNo: return "да или нет (1 или 0)"
+        case .grade: return "класс — число от 1 до 11"
+        case .procedureKind: return "ВПР, ОГЭ, ЕГЭ, РДР или МДР"
+        case .text(let rule, _): return rule
+        }
+    }
+
+    public var example: String {
+        switch self {
+        case .year: return "2025"
+        case .school: return "S000001"
+        case .schoolLogin: return "sch000001"
+        case .count: return "25"
+        case .decimal: return "12,5"
+        case .share: return "30%"
+        case .percent: return "12,5"
+        case .day: return "01.09.2024"
+        case .yesNo: return "да"
+        case .grade: return "5"
+        case .procedureKind: return "ВПР"
+        case .text(_, let example): return example
+        }
+    }
+}
+
+/// The columns of one kind of file: a key for the code, the Russian label a user sees (in templates,
+/// messages, exports), the other headers accepted, which are required.
 public struct ColumnSet: Sendable {
     public struct Column: Sendable {
         public var key: String
-        public var aliases: [String]
+        public var label: String
+        public var value: ColumnValue
         public var required: Bool
+        public var aliases: [String]
+        /// The key, label and aliases, normalised, and the same without spaces.
+        let names: Set<String>
+
+        public init(_ key: String, _ label: String, _ value: ColumnValue, required: Bool = false, _ aliases: [String] = []) {
+            self.key = key
+            self.label = label
+            self.value = value
+            self.required = required
+            self.aliases = aliases
+            let all = ([key, label] + aliases).map(ColumnSet.normalise)
+            names = Set(all + all.map { $0.replacingOccurrences(of: " ", with: "") })
+        }
+
+        public var rule: String { value.rule }
+        public var example: String { value.example }
     }
 
     public var columns: [Column]
 
-    static let year = ("year", ["год"], true)
-    static let schoolCode = ("school_code", ["код школы", "код оо", "школа"], true)
+    static let year = Column("year", "Год", .year, required: true, ["учебный год", "год проведения"])
+    static let schoolCode = Column("school_code", "Код ОО", .school, required: true, ["код школы", "школа", "код организации"])
+    static let schoolLogin = Column("school_login", "Логин ОО", .schoolLogin, ["логин", "login", "логин школы"])
 
-    init(_ columns: [(String, [String], Bool)]) {
-        self.columns = columns.map { Column(key: $0.0, aliases: $0.1, required: $0.2) }
+    /// Columns that name what a row is about, not data: a file with nothing but these loads nothing.
+    static let identityKeys: Set<String> = ["year", "school_code", "school_login", "code", "kind", "grade", "subject", "teacher_code",
+                                            "participant_code", "municipality"]
+
+    /// A kind with a school code column also reads the school's ФИС ОКО login in its place.
+    init(_ columns: [Column]) {
+        self.columns = columns.contains { $0.key == "school_code" } ? columns + [ColumnSet.schoolLogin] : columns
     }
 
-    public var canonicalHeader: String { columns.filter { !$0.key.hasSuffix("_count") && !$0.key.hasPrefix("%") }.map(\.key).joined(separator: ",") }
+    public func column(_ key: String) -> Column? { columns.first { $0.key == key } }
+
+    /// The label of a key; the key itself for one this set does not have.
+    public func label(_ key: String) -> String { column(key)?.label ?? key }
 
     /// Header names compare without case, extra spaces, quotes, «ё».
-    static func normalise(_ s: String) -> String {
+    public static func normalise(_ s: String) -> String {
         s.lowercased().replacingOccurrences(of: "ё", with: "е")
             .filter { !"«»\"'“”„".contains($0) }
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    public func key(for header: String) -> String? {
-        let h = ColumnSet.normalise(header)
-        let compact = h.replacingOccurrences(of: " ", with: "")
-        for c in columns where ColumnSet.normalise(c.key) == h || c.aliases.contains(where: { ColumnSet.normalise($0) == h || ColumnSet.normalise($0).replacingOccurrences(of: " ", with: "") == compact }) {
-            return c.key
-        }
-        return nil
+    /// Every key a header names. A header of a two-row heading, «Распределение отметок, % / 2», also
+    /// reads as its lower cell under a group of percentages («% 2») or of counts («2»).
+    public func keys(for header: String) -> [String] {
+        let found = match(header)
+        guard found.isEmpty, let split = header.range(of: " / ", options: .backwards) else { return found }
+        let group = ColumnSet.normalise(String(header[..<split.lowerBound]))
+        let cell = String(header[split.upperBound...])
+        let percent = group.contains("%") || group.contains("доля") || group.contains("процент")
+        return match(percent ? "% " + cell : cell)
     }
 
-    /// Column key → index in the rows; missing required columns as file-level problems.
+    func match(_ header: String) -> [String] {
+        let h = ColumnSet.normalise(header)
+        guard !h.isEmpty else { return [] }
+        let compact = h.replacingOccurrences(of: " ", with: "")
+        return columns.filter { $0.names.contains(h) || $0.names.contains(compact) }.map(\.key)
+    }
+
+    public func key(for header: String) -> String? {
+        let k = keys(for: header)
+        return k.count == 1 ? k[0] : nil
+    }
+
+    /// Column key → index in the rows, and the problems of the header: a required column missing, a
+    /// header that fits two columns, two headers of one column, no data column at all.
     func map(_ header: [String]) -> (index: [String: Int], problems: [ImportProblem]) {
         var index: [String: Int] = [:]
+        var problems: [ImportProblem] = []
         for (i, h) in header.enumerated() {
-            if let k = key(for: h), index[k] == nil { index[k] = i }
+            let keys = keys(for: h)
+            if keys.count > 1 {
+                problems.append(ImportProblem(line: nil, column: h, value: nil, reason:
+                    "Столбец «\(h)» подходит сразу к нескольким столбцам: \(keys.map { "«\(label($0))»" }.joined(separator: ", ")). Назовите его точнее."))
+            } else if let k = keys.first {
+                if let first = index[k] {
+                    problems.append(ImportProblem(line: nil, column: h, value: nil, reason:
+                        "Столбцы «\(header[first])» (\(ColumnReport.letter(first))) и «\(h)» (\(ColumnReport.letter(i))) оба читаются как «\(label(k))»: оставьте один."))
+                } else { index[k] = i }
+            }
         }
-        let problems = columns.filter { $0.required && index[$0.key] == nil }.map {
-            ImportProblem(line: nil, column: $0.key, value: nil,
-                          reason: "В файле нет обязательного столбца «\($0.key)» (или «\($0.aliases.first ?? $0.key)»).")
+        for c in columns where c.required && index[c.key] == nil {
+            if c.key == "school_code" && index["school_login"] != nil { continue }
+            problems.append(ImportProblem(line: nil, column: c.key, value: nil,
+                                          reason: "В файле нет обязательного столбца «\(c.label)» (\(c.rule))."))
+        }
+        let hasData = columns.contains { !ColumnSet.identityKeys.contains($0.key) }
+        if problems.isEmpty, hasData, !index.keys.contains(where: { !ColumnSet.identityKeys.contains($0) }) {
+            let data = columns.filter { !ColumnSet.identityKeys.contains($0.key) }.map { "«\($0.label)»" }
+            problems.append(ImportProblem(line: nil, column: nil, value: nil, reason:
+                "В файле не найдено ни одного столбца с данными — только ключи строк. Ожидаются столбцы: \(data.joined(separator: ", "))."))
         }
         return (index, problems)
     }
@@ -62,139 +162,5 @@ public struct ColumnSet: Sendable {
             if r.problems.isEmpty, let record { records.append(record) }
         }
         return problems.isEmpty ? .success(records) : .failure(ImportProblems(problems))
-    }
-}
-
-/// Reading the cells of one row, collecting every problem instead of stopping at the first.
-struct RowReader {
-    let row: ImportTable.Row
-    let index: [String: Int]
-    var problems: [ImportProblem] = []
-
-    init(_ row: ImportTable.Row, _ index: [String: Int]) {
-        self.row = row
-        self.index = index
-    }
-
-    func text(_ key: String) -> String? {
-        guard let i = index[key], i < row.cells.count else { return nil }
-        let t = row.cells[i].trimmedCell
-        return t.isEmpty ? nil : t
-    }
-
-    mutating func problem(_ key: String, _ value: String?, _ reason: String) {
-        problems.append(ImportProblem(line: row.line, column: key, value: value, reason: reason))
-    }
-
-    mutating func required(_ key: String, _ what: String) -> String? {
-        guard let t = text(key) else { problem(key, nil, "не заполнено: \(what)."); return nil }
-        return t
-    }
-
-    /// The cell's text; a blank cell is a problem when the value is required.
-    mutating func text(_ key: String, _ what: String, required: Bool) -> String? {
-        required ? self.required(key, what) : text(key)
-    }
-
-    /// A whole, non-negative number: «12», not «12,5», «1e3» or «-2».
-    mutating func count(_ key: String, _ what: String, required: Bool) -> Int? {
-        guard let t = text(key, what, required: required) else { return nil }
-        guard t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }), let v = Int(t) else {
-            problem(key, t, "\(what) — целое число без дробной части и букв.")
-            return nil
-        }
-        guard v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
-        // A country's regional reference row counts up to a few million participants (ВПР of one grade: about
-        // 1.7 million); more than ten million is a typo, and sums of such could overflow.
-        guard v <= 10_000_000 else { problem(key, t, "\(what) больше 10 миллионов: проверьте число."); return nil }
-        return v
-    }
-
-    /// A decimal with «.» or «,».
-    mutating func decimal(_ key: String, _ what: String, required: Bool = false, nonNegative: Bool = false) -> Double? {
-        guard let t = text(key, what, required: required) else { return nil }
-        // «3.45» as it is; «3,45» and «1 200,5» rewritten first.
-        let plain = t.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
-        let n = plain ? t : t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
-        guard plain || n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
-            problem(key, t, "\(what) — число, например 12,5.")
-            return nil
-        }
-        guard !nonNegative || v >= 0 else { problem(key, t, "\(what) не может быть отрицательным."); return nil }
-        return v
-    }
-
-    /// A percent 0…100 as the federal forms write it: «15», «12,5» or «15%».
-    mutating func percent(_ key: String) -> Double? {
-        guard let t = text(key) else { return nil }
-        let n = t.hasSuffix("%") ? String(t.dropLast()) : t
-        let v = Double(n.replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces))
-        guard let v, n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == " ") }) else {
-            problem(key, t, "процент — число от 0 до 100, например 12,5.")
-            return nil
-        }
-        return v
-    }
-
-    /// Yes or no: «да»/«нет», «1»/«0», «true»/«false», «yes»/«no».
-    mutating func yesNo(_ key: String, _ what: String, required: Bool) -> Bool? {
-        guard let t = text(key, what, required: required) else { return nil }
-        switch t.lowercased() {
-        case "да", "1", "true", "yes": return true
-        case "нет", "0", "false", "no": return false
-        default: problem(key, t, "\(what) — да или нет (1 или 0)."); return nil
-        }
-    }
-
-    /// A date as ДД.ММ.ГГГГ or ГГГГ-ММ-ДД, or the day number an XLSX date cell holds.
-    mutating func day(_ key: String, _ what: String, required: Bool) -> Day? {
-        guard let t = text(key, what, required: required) else { return nil }
-        if let d = Day(t) { return d }
-        // A spreadsheet stores a date cell as days since 30.12.1899 (1.1.1900 is day 2); 10000…73050 is 1927…2099.
-        if t.count == 5, let serial = Int(t), (10_000...73_050).contains(serial) {
-            return Day(year: 1900, month: 1, day: 1)!.adding(days: serial - 2)
-        }
-        problem(key, t, "\(what) — дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД.")
-        return nil
-    }
-
-    /// A share 0…1, or a percent written with «%».
-    mutating func share(_ key: String, _ what: String) -> Double? {
-        guard let t = text(key) else { return nil }
-        var n = t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
-        let percent = n.hasSuffix("%")
-        if percent { n.removeLast() }
-        guard n.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let v = Double(n), abs(v) <= 1e9 else {
-            problem(key, t, "\(what) — доля от 0 до 1 (0,3) или процент (30%).")
-            return nil
-        }
-        let value = percent ? v / 100 : v
-        guard (0...1).contains(value) else { problem(key, t, "\(what) должна быть от 0 до 1 (от 0% до 100%)."); return nil }
-        return value
-    }
-
-    mutating func year(_ key: String = "year") -> Int? {
-        guard let t = required(key, "год") else { return nil }
-        guard let y = Int(t), (2000...2100).contains(y) else { problem(key, t, "год — четыре цифры от 2000 до 2100."); return nil }
-        return y
-    }
-
-    mutating func school(_ key: String, known: Set<String>, allowRegion: Bool) -> String? {
-        guard let code = required(key, "код школы") else { return nil }
-        if allowRegion && code == ResultRow.regionCode { return code }
-        guard known.contains(code) else {
-            problem(key, code, "неизвестная школа: такого кода нет в реестре школ муниципалитета.")
-            return nil
-        }
-        return code
-    }
-
-    /// Reports this row when an earlier row has the same natural key `id`.
-    mutating func unique<ID: Hashable>(_ id: ID, _ seen: inout [ID: Int], _ key: String, _ value: String, _ what: String) {
-        if let first = seen[id] { problems.append(Self.repeated(line: row.line, key, value, what, first: first)) } else { seen[id] = row.line }
-    }
-
-    static func repeated(line: Int, _ key: String, _ value: String, _ what: String, first: Int) -> ImportProblem {
-        ImportProblem(line: line, column: key, value: value, reason: "повтор: \(what) уже в строке \(first).")
     }
 }

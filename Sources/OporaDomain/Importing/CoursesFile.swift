@@ -4,11 +4,11 @@ import Foundation
 /// the areas separated by «;» or «,».
 public enum CoursesFile {
     public static let columns = ColumnSet([
-        ("title", ["курс", "название курса", "программа"], true),
-        ("provider", ["организация", "организатор"], false),
-        ("hours", ["часов", "количество часов"], false),
-        ("areas", ["компетенции", "дефициты", "области"], true),
-        ("quality", ["по качеству образования", "по ФГОС"], true),
+        .init("title", "Название курса", .text(rule: "название программы повышения квалификации", example: "Формирование функциональной грамотности"), required: true, ["курс", "название курса", "программа"]),
+        .init("provider", "Организация", .text(rule: "кто проводит курс", example: "ИРО"), ["организация", "организатор"]),
+        .init("hours", "Часов", .count, ["часов", "количество часов"]),
+        .init("areas", "Компетенции", .text(rule: "области компетенций, которые курс восполняет, через запятую", example: "Предметные компетенции"), required: true, ["компетенции", "дефициты", "области"]),
+        .init("quality", "По качеству образования", .yesNo, required: true, ["по качеству образования", "по ФГОС"]),
     ])
 
     public static func parse(_ table: ImportTable, areas: [CompetenceArea]) -> Result<[CourseFact], ImportProblems> {

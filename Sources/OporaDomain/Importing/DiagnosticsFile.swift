@@ -4,9 +4,9 @@ public enum DiagnosticsFile {
     public static let columns = ColumnSet([
         ColumnSet.schoolCode,
         TeachersFile.teacherCode,
-        ("date", ["дата", "дата диагностики", "дата тестирования"], true),
-        ("area", ["компетенция", "область", "направление"], true),
-        ("score", ["балл", "результат", "процент", "% выполнения"], true),
+        .init("date", "Дата диагностики", .day, required: true, ["дата", "дата диагностики", "дата тестирования"]),
+        .init("area", "Компетенция", .text(rule: "область компетенций из перечня диагностики", example: "Предметные компетенции"), required: true, ["компетенция", "область", "направление"]),
+        .init("score", "Результат, %", .percent, required: true, ["балл", "результат", "процент", "% выполнения"]),
     ])
 
     /// `knownTeachers` maps "school_code|teacher_code" to the teacher's id: the teachers file comes first.

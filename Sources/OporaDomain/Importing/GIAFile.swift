@@ -3,8 +3,8 @@ public enum GIAFile {
     public static let columns = ColumnSet([
         ColumnSet.year,
         ColumnSet.schoolCode,
-        ("participants", ["участников ГИА", "участников", "число участников", "количество участников"], true),
-        ("passed", ["сдали", "сдали ГИА", "число сдавших"], true),
+        .init("participants", "Участников ГИА", .count, required: true, ["участников ГИА", "участников", "число участников", "количество участников"]),
+        .init("passed", "Сдали ГИА", .count, required: true, ["сдали", "сдали ГИА", "число сдавших"]),
     ])
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[GIAOutcomeFact], ImportProblems> {

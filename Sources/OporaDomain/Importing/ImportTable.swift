@@ -12,7 +12,7 @@ public struct ImportTable: Sendable, Equatable {
             self.cells = cells
         }
 
-        var isBlank: Bool { cells.allSatisfy { $0.trimmedCell.isEmpty } }
+        public var isBlank: Bool { cells.allSatisfy { $0.trimmedCell.isEmpty } }
     }
 
     public var header: [String]
@@ -113,12 +113,37 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public var canonicalHeader: String { columns.canonicalHeader }
+    /// The columns of this kind's files, in the order of its template.
+    public var columnSet: ColumnSet { columns }
+
+    /// The template's header line with the Russian labels, as `;`-separated text.
+    public var templateHeader: String { columns.columns.filter { $0.key != "school_login" }.map(\.label).joined(separator: ";") }
+
+    /// Whether a header cell names a column of this kind (a checklist's item is one too).
+    func recognises(_ header: String) -> Bool {
+        if !columns.keys(for: header).isEmpty { return true }
+        return self == .checklist && EqualAccessChecklist.defaultItems.contains { ColumnSet.normalise($0) == ColumnSet.normalise(header) }
+    }
+
+    /// Each column of the table with what it loads into.
+    func report(_ table: ImportTable) -> ColumnReport {
+        let items = Dictionary(EqualAccessChecklist.defaultItems.map { (ColumnSet.normalise($0), $0) }, uniquingKeysWith: { a, _ in a })
+        return columns.report(table) { header in self == .checklist ? items[ColumnSet.normalise(header)].map { "пункт перечня «\($0)»" } : nil }
+    }
+
+    /// What the preview says about how this kind's cells are turned into stored values.
+    func notes(_ table: ImportTable) -> [String] {
+        guard self == .results else { return [] }
+        let (index, _) = columns.map(table.header)
+        guard ResultsFile.percentKeys.contains(where: { index[$0] != nil }) else { return [] }
+        return ["Проценты отметок пересчитываются в числа участников: участники × процент ÷ 100, округлено до целого "
+                + "(21,74 % от 23 участников — 5 человек). Сумма процентов строки должна быть 100 ± 1."]
+    }
 
     /// A guess from the header, for files sent without saying what they are. A header counts as every
     /// column it can name in any kind, so the rules go from the most telling column to the least.
     public static func detect(header: [String]) -> ImportKind? {
-        let keys = Set(header.flatMap { h in allCases.compactMap { $0.columns.key(for: h) } })
+        let keys = Set(header.flatMap { h in allCases.flatMap { $0.columns.keys(for: h) } })
         let items = Set(EqualAccessChecklist.defaultItems.map(ColumnSet.normalise))
         if keys.contains("teacher_code") {
             if keys.contains("score") || keys.contains("area") { return .diagnostics }

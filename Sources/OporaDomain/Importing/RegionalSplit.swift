@@ -6,8 +6,12 @@ public enum RegionalSplit {
     /// The kinds a region loads at once: its registry, the schools' social context, results.
     public static let kinds: [ImportKind] = [.schools, .context, .results]
 
-    static let municipalityColumn = ColumnSet([("municipality", ["муниципалитет", "муниципальное образование", "мо", "район", "муниципальный район"], true)])
+    static let municipalityColumn = ColumnSet([.init("municipality", "Муниципалитет", .text(rule: "муниципалитет региона, как он назван в Опоре", example: "Заречный район"),
+                                                        required: true, ["муниципальное образование", "мо", "район", "муниципальный район"])])
     static let schoolColumn = ColumnSet([ColumnSet.schoolCode])
+
+    /// Whether a header names the municipality column of a region's registry.
+    public static func namesMunicipality(_ header: String) -> Bool { municipalityColumn.key(for: header) != nil }
 
     /// Names compare without case, extra spaces, quotes and «ё».
     public static func key(_ name: String) -> String { ColumnSet.normalise(name) }

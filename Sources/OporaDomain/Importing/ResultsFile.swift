@@ -3,23 +3,26 @@ import Foundation
 /// School-level results: `year,kind,grade,subject,school_code,participants,fails,marks3,marks4,marks5,mean_score`,
 /// or the federal ВПР form with percent columns `% «2»` … `% «5»`.
 public enum ResultsFile {
+    static let kind = ColumnSet.Column("kind", "Вид процедуры", .procedureKind, required: true, ["вид", "процедура", "оценочная процедура", "вид оценочной процедуры"])
+    static let grade = ColumnSet.Column("grade", "Класс", .grade, required: true, ["параллель"])
+    static let subject = ColumnSet.Column("subject", "Предмет", .text(rule: "учебный предмет", example: "Математика"), required: true,
+                                          ["учебный предмет"])
+
     public static let columns = ColumnSet([
-        ColumnSet.year,
-        ("kind", ["вид", "процедура", "вид процедуры"], true),
-        ("grade", ["класс", "параллель"], true),
-        ("subject", ["предмет"], true),
-        ColumnSet.schoolCode,
-        ("participants", ["участников", "количество участников", "писали", "число участников"], true),
-        ("fails", ["двоек", "2", "«2»", "marks2", "не преодолели минимальный порог", "не сдали"], false),
-        ("marks3", ["3", "«3»"], false),
-        ("marks4", ["4", "«4»"], false),
-        ("marks5", ["5", "«5»"], false),
-        ("mean_score", ["средний балл"], false),
+        ColumnSet.year, kind, grade, subject, ColumnSet.schoolCode,
+        .init("participants", "Число участников", .count, required: true,
+              ["участников", "количество участников", "кол-во участников", "писали", "число писавших", "выполняли работу"]),
+        .init("fails", "Число «2»", .count, ["двоек", "2", "marks2", "количество 2", "кол-во 2", "не преодолели минимальный порог", "не сдали",
+                                            "ниже минимального балла"]),
+        .init("marks3", "Число «3»", .count, ["3", "количество 3", "кол-во 3"]),
+        .init("marks4", "Число «4»", .count, ["4", "количество 4", "кол-во 4"]),
+        .init("marks5", "Число «5»", .count, ["5", "количество 5", "кол-во 5"]),
+        .init("mean_score", "Средний балл", .decimal, ["средний первичный балл", "средняя отметка"]),
         // Keyed as the federal form heads them, so a problem names the column the user sees.
-        (percentKeys[0], ["%2", "2%", "% 2", "доля 2"], false),
-        (percentKeys[1], ["%3", "3%", "% 3", "доля 3"], false),
-        (percentKeys[2], ["%4", "4%", "% 4", "доля 4"], false),
-        (percentKeys[3], ["%5", "5%", "% 5", "доля 5"], false),
+        .init(percentKeys[0], "% «2»", .percent, ["%2", "2%", "доля 2", "2 (%)", "процент 2", "% 2"]),
+        .init(percentKeys[1], "% «3»", .percent, ["%3", "3%", "доля 3", "3 (%)", "процент 3", "% 3"]),
+        .init(percentKeys[2], "% «4»", .percent, ["%4", "4%", "доля 4", "4 (%)", "процент 4", "% 4"]),
+        .init(percentKeys[3], "% «5»", .percent, ["%5", "5%", "доля 5", "5 (%)", "процент 5", "% 5"]),
     ])
 
     static let percentKeys = ["% «2»", "% «3»", "% «4»", "% «5»"]
@@ -28,7 +31,7 @@ public enum ResultsFile {
         var (index, fileProblems) = columns.map(table.header)
         if index["fails"] == nil && index[percentKeys[0]] == nil {
             fileProblems.append(ImportProblem(line: nil, column: "fails", value: nil,
-                                              reason: "В файле нет столбца «fails» (число «2» или не преодолевших порог) и нет столбца «% «2»»."))
+                                              reason: "В файле нет ни столбца «Число «2»» (или не преодолевших порог), ни столбца «% «2»»."))
         }
         guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
         let lines = table.rows.filter { !$0.isBlank }
@@ -75,7 +78,8 @@ public enum ResultsFile {
                       subjects: inout [String: String]) -> Checked {
         var r = RowReader(row, index)
         let key = readKey(&r, known: knownSchoolCodes, subjects: &subjects)
-        let n = r.count("participants", "Число участников", required: true)
+        let inPercent = percentKeys.contains { r.text($0) != nil }
+        let n = r.count("participants", inPercent ? "число участников (по нему проценты пересчитываются в числа)" : "Число участников", required: true)
         var fails = r.count("fails", "Число «2»", required: false)
         var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
                      r.count("marks5", "Число «5»", required: false)]
@@ -90,7 +94,7 @@ public enum ResultsFile {
                 if i == 0 { fails = fails ?? people } else { marks[i - 1] = marks[i - 1] ?? people }
             }
             let given = percents.compactMap { $0 }
-            if given.count == 4, abs(given.reduce(0, +) - 100) > 0.5 * 4 {
+            if given.count == 4, abs(given.reduce(0, +) - 100) > 1 {
                 r.problem(percentKeys[0], r.text(percentKeys[0]), "проценты отметок в сумме дают \(format(given.reduce(0, +)))%, а не 100%.")
             }
         }
@@ -144,15 +148,12 @@ public enum ResultsFile {
 /// or `passed` for ГИА. Only participant codes are read: a file with a name column is refused.
 public enum StudentResultsFile {
     public static let columns = ColumnSet([
-        ColumnSet.year,
-        ("kind", ["вид", "процедура", "вид процедуры"], true),
-        ("grade", ["класс", "параллель"], true),
-        ("subject", ["предмет"], true),
-        ColumnSet.schoolCode,
-        ("participant_code", ["код участника"], true),
-        ("score", ["балл", "первичный балл"], false),
-        ("mark", ["отметка", "оценка"], false),
-        ("passed", ["сдал", "преодолел порог"], false),
+        ColumnSet.year, ResultsFile.kind, ResultsFile.grade, ResultsFile.subject, ColumnSet.schoolCode,
+        .init("participant_code", "Код участника", .text(rule: "код участника из протокола; имена не загружаются", example: "0123456"),
+              required: true, ["код работы", "номер участника"]),
+        .init("score", "Балл", .decimal, ["первичный балл", "сумма баллов"]),
+        .init("mark", "Отметка", .text(rule: "отметка от 2 до 5", example: "4"), ["оценка"]),
+        .init("passed", "Сдал", .text(rule: "сдал или не сдал (да или нет)", example: "да"), ["преодолел порог", "преодолел минимальный порог"]),
     ])
 
     /// Words of a header that names a person or where one lives: «ФИО обучающегося», «Фамилия, имя», «last_name»,
@@ -178,7 +179,7 @@ public enum StudentResultsFile {
         }
         var (index, fileProblems) = columns.map(table.header)
         if index["mark"] == nil && index["passed"] == nil {
-            fileProblems.append(ImportProblem(line: nil, column: "mark", value: nil, reason: "В файле нет ни столбца «mark» (отметка), ни столбца «passed» (сдал)."))
+            fileProblems.append(ImportProblem(line: nil, column: "mark", value: nil, reason: "В файле нет ни столбца «Отметка», ни столбца «Сдал»."))
         }
         guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
         struct Group { var n = 0; var fails = 0; var marks = [0, 0, 0]; var hasMarks = true; var scores: [Double] = []; var allScored = true }

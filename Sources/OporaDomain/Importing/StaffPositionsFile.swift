@@ -3,11 +3,11 @@ public enum StaffPositionsFile {
     public static let columns = ColumnSet([
         ColumnSet.year,
         ColumnSet.schoolCode,
-        ("position", ["должность"], true),
-        ("pedagogical", ["педагогическая", "педагогический", "педагогическая должность"], false),
-        ("positions", ["ставок", "ставки", "количество ставок", "число ставок"], true),
-        ("filled", ["занято", "занято ставок"], true),
-        ("filled_qualified", ["занято квалифицированными", "занято квалифицированными педагогами"], false),
+        .init("position", "Должность", .text(rule: "должность по штатному расписанию", example: "учитель математики"), required: true, ["должность"]),
+        .init("pedagogical", "Педагогическая должность", .yesNo, ["педагогическая", "педагогический", "педагогическая должность"]),
+        .init("positions", "Ставок", .decimal, required: true, ["ставок", "ставки", "количество ставок", "число ставок"]),
+        .init("filled", "Занято ставок", .decimal, required: true, ["занято", "занято ставок"]),
+        .init("filled_qualified", "Занято квалифицированными педагогами", .decimal, ["занято квалифицированными", "занято квалифицированными педагогами"]),
     ])
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[StaffPositionFact], ImportProblems> {

@@ -4,12 +4,12 @@ public enum StudentSupportFile {
     public static let columns = ColumnSet([
         ColumnSet.schoolCode,
         ColumnSet.year,
-        ("grade", ["класс", "параллель"], true),
-        ("difficulties", ["испытывают трудности", "с трудностями в освоении программ"], false),
-        ("motivation_low", ["низкая мотивация", "низкий"], false),
-        ("motivation_medium", ["средняя мотивация", "средний"], false),
-        ("motivation_high", ["высокая мотивация", "высокий"], false),
-        ("extracurricular", ["внеурочная деятельность", "во внеурочной деятельности"], false),
+        .init("grade", "Класс", .grade, required: true, ["класс", "параллель"]),
+        .init("difficulties", "С трудностями", .count, ["испытывают трудности", "с трудностями в освоении программ"]),
+        .init("motivation_low", "Мотивация низкая", .count, ["низкая мотивация", "низкий"]),
+        .init("motivation_medium", "Мотивация средняя", .count, ["средняя мотивация", "средний"]),
+        .init("motivation_high", "Мотивация высокая", .count, ["высокая мотивация", "высокий"]),
+        .init("extracurricular", "Во внеурочной деятельности", .count, ["внеурочная деятельность", "во внеурочной деятельности"]),
     ])
 
     static let motivation = [("motivation_low", "С низкой мотивацией"), ("motivation_medium", "Со средней мотивацией"),

@@ -4,16 +4,17 @@ public enum TeachersFile {
     public static let columns = ColumnSet([
         ColumnSet.schoolCode,
         teacherCode,
-        ("name", ["ФИО", "ф.и.о.", "фамилия имя отчество"], true),
-        ("position", ["должность"], true),
-        ("pedagogical", ["педагогический", "педагогический работник"], false),
-        ("qualification", ["категория", "квалификационная категория"], false),
-        ("employed_from", ["принят", "дата приема", "работает с"], false),
-        ("employed_to", ["уволен", "дата увольнения", "работает по"], false),
+        .init("name", "ФИО", .text(rule: "фамилия, имя, отчество педагога", example: "Иванова Мария Петровна"), required: true, ["ФИО", "ф.и.о.", "фамилия имя отчество"]),
+        .init("position", "Должность", .text(rule: "должность по штатному расписанию", example: "учитель математики"), required: true, ["должность"]),
+        .init("pedagogical", "Педагогический работник", .yesNo, ["педагогический", "педагогический работник"]),
+        .init("qualification", "Квалификационная категория", .text(rule: "высшая, первая, соответствие занимаемой должности или пусто", example: "первая"), ["категория", "квалификационная категория"]),
+        .init("employed_from", "Дата приёма", .day, ["принят", "дата приема", "работает с"]),
+        .init("employed_to", "Дата увольнения", .day, ["уволен", "дата увольнения", "работает по"]),
     ])
 
     /// The school's own number for a teacher, which the trainings file refers to as well.
-    static let teacherCode = ("teacher_code", ["табельный номер", "таб. номер", "таб. №", "код педагога"], true)
+    static let teacherCode = ColumnSet.Column("teacher_code", "Табельный номер", .text(rule: "номер педагога в школе; имена в другие файлы не пишутся", example: "0001"),
+                                              required: true, ["таб. номер", "таб. №", "код педагога"])
 
     public static func parse(_ table: ImportTable, knownSchoolCodes: Set<String>) -> Result<[TeacherFact], ImportProblems> {
         var seen: [String: Int] = [:]

@@ -184,16 +184,52 @@ public struct SchoolRecord: Hashable, Codable, Sendable {
     public var name: String
     public var shortName: String
     public var settlement: String?
-    /// СОШ, ООШ, НОШ
+    /// One of `SchoolType.all`: СОШ, ООШ, НОШ, лицей, гимназия, …
     public var type: String?
     public var distanceKm: Double?
+    /// The school's login in ФИС ОКО, by which its federal result files name it.
+    public var login: String?
+    public var okpo: String?
+    public var inn: String?
+    /// A branch's (филиал) parent school.
+    public var parentCode: String?
 
-    public init(code: String, name: String, shortName: String, settlement: String?, type: String?, distanceKm: Double?) {
+    public init(code: String, name: String, shortName: String, settlement: String?, type: String?, distanceKm: Double?,
+                login: String? = nil, okpo: String? = nil, inn: String? = nil, parentCode: String? = nil) {
         self.code = code
         self.name = name
         self.shortName = shortName
         self.settlement = settlement
         self.type = type
         self.distanceKm = distanceKm
+        self.login = login
+        self.okpo = okpo
+        self.inn = inn
+        self.parentCode = parentCode
     }
+}
+
+/// The types of general education schools as registries write them.
+public enum SchoolType {
+    public static let all = ["СОШ", "ООШ", "НОШ", "лицей", "гимназия", "школа-интернат", "вечерняя школа", "центр образования", "филиал"]
+    public static let branch = "филиал"
+
+    /// The type a registry's text means: «СОШ», «средняя общеобразовательная школа», «Лицей», «В(С)ОШ»…
+    public static func canonical(_ text: String) -> String? {
+        let t = ColumnSet.normalise(text).replacingOccurrences(of: "-", with: " ")
+        let words: [(String, [String])] = [
+            ("СОШ", ["сош", "средняя общеобразовательная школа", "средняя школа"]),
+            ("ООШ", ["оош", "основная общеобразовательная школа", "основная школа"]),
+            ("НОШ", ["нош", "начальная общеобразовательная школа", "начальная школа", "начальная школа детский сад"]),
+            ("лицей", ["лицей"]), ("гимназия", ["гимназия"]),
+            ("школа-интернат", ["школа интернат", "интернат"]),
+            ("вечерняя школа", ["вечерняя школа", "в(с)ош", "всош", "вечерняя (сменная) общеобразовательная школа", "вечерняя сменная школа"]),
+            ("центр образования", ["центр образования", "цо"]),
+            ("филиал", ["филиал"]),
+        ]
+        return words.first { $0.1.contains(t) }?.0
+    }
+
+    /// «СОШ, ООШ, НОШ, лицей, …» for messages.
+    public static var russianList: String { all.joined(separator: ", ") }
 }

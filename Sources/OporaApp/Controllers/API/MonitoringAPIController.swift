@@ -99,8 +99,11 @@ struct MonitoringAPIController: RouteCollection {
         let municipalityID = try Scope.ownMunicipalityID(for: user)
         let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "file.csv"
         let dryRun = (try? req.query.get(String.self, at: "dryRun")) == "1"
+        let query = { (name: String) in (try? req.query.get(String.self, at: name)) ?? "" }
+        let options = FileOptions(sheet: query("sheet"), wholeFile: ["year": query("year"), "kind": query("procedure"), "grade": query("grade"),
+                                                                    "subject": query("subject")])
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
-        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
+        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, options: options, municipalityID: municipalityID,
                                            user: user, write: !dryRun, today: req.today, on: req.db) {
         case .failure(let problems):
             var errors: [String: String] = [:]
@@ -109,7 +112,11 @@ struct MonitoringAPIController: RouteCollection {
                                detail: "Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).", errors: errors).response()
         case .success(let plan):
             let report = Components.Schemas.ImportReport(written: !dryRun && !plan.changesNothing, added: plan.added.count, replaced: plan.replaced.count,
-                                                         unchanged: plan.unchanged, summary: dryRun ? plan.russianSummary : plan.russianDoneSummary)
+                                                         unchanged: plan.unchanged, summary: dryRun ? plan.russianSummary : plan.russianDoneSummary,
+                                                         columns: plan.columns.entries.map {
+                                                             .init(letter: $0.letter, header: $0.header, loaded: $0.loaded || $0.fromForm != nil,
+                                                                   loadsInto: $0.loadsInto, fromForm: $0.fromForm)
+                                                         }, notes: plan.columns.notes)
             return try await report.encodeResponse(for: req)
         }
     }

@@ -12,6 +12,15 @@ enum ImportsController {
     struct Upload: Content {
         var kind: String
         var file: File
+        var sheet: String?
+        var year: String?
+        var procedureKind: String?
+        var grade: String?
+        var subject: String?
+
+        var options: FileOptions {
+            FileOptions(sheet: sheet, wholeFile: ["year": year ?? "", "kind": procedureKind ?? "", "grade": grade ?? "", "subject": subject ?? ""])
+        }
     }
 
     static func upload(_ req: Request) async throws -> Response {
@@ -24,12 +33,14 @@ enum ImportsController {
         }
         let bytes = Array(upload.file.data.readableBytesView)
         let fileName = MeasureUpdate.sanitisedFileName(upload.file.filename)
-        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID,
+        let options = upload.options
+        switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, options: options, municipalityID: municipalityID,
                                            user: user, write: false, today: req.today, on: req.db) {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: fileName, kind: kind, problems: problems.problems)
         case .success(let plan):
-            let pendingID = try await PendingImports.park(kind: kind, fileName: fileName, bytes: bytes, municipalityID: municipalityID, user: user, on: req.db)
+            let pendingID = try await PendingImports.park(kind: kind, fileName: fileName, bytes: bytes, options: options, municipalityID: municipalityID,
+                                                          user: user, on: req.db)
             return ImportsView.preview(try await PageContext.make(req), pendingID: pendingID, plan: plan)
         }
     }
@@ -39,7 +50,7 @@ enum ImportsController {
         let id = try req.uuidParameter("importID")
         let pending = try await PendingImports.take(id, user: user, on: req.db)
         // The file is checked again: the data may have changed since the preview.
-        switch try await ImportService.run(kind: pending.kind, fileName: pending.fileName, bytes: pending.bytes,
+        switch try await ImportService.run(kind: pending.kind, fileName: pending.fileName, bytes: pending.bytes, options: pending.options,
                                            municipalityID: pending.municipalityID, user: user, write: true, today: req.today, on: req.db) {
         case .failure(let problems):
             return ImportsView.problems(try await PageContext.make(req), fileName: pending.fileName, kind: pending.kind, problems: problems.problems)
@@ -49,11 +60,15 @@ enum ImportsController {
         }
     }
 
+    /// A kind's template: an XLSX workbook (`/imports/templates/results.xlsx`) or a CSV file for Russian Excel
+    /// (`results.csv`: `;`, UTF-8 with BOM), each with the Russian header, what each column holds and an example.
     static func template(_ req: Request) async throws -> Response {
-        guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
-            throw Abort(.notFound, reason: "Такого образца нет.")
+        let name = req.parameters.get("kind") ?? ""
+        let (raw, format) = name.hasSuffix(".csv") ? (String(name.dropLast(4)), "csv") : name.hasSuffix(".xlsx") ? (String(name.dropLast(5)), "xlsx") : (name, "csv")
+        guard let kind = ImportKind(rawValue: raw) else { throw Abort(.notFound, reason: "Такого образца нет.") }
+        if format == "xlsx" {
+            return Download.attachment(Data(try ImportTemplate.workbook(kind)), contentType: XLSXWriter.contentType, fileName: "obrazec-\(kind.rawValue).xlsx")
         }
-        return Download.attachment(Data((kind.canonicalHeader + "\n").utf8), contentType: "text/csv; charset=utf-8",
-                                   fileName: "\(kind.rawValue).csv")
+        return Download.attachment(Data(ImportTemplate.csv(kind)), contentType: "text/csv; charset=utf-8", fileName: "obrazec-\(kind.rawValue).csv")
     }
 }

@@ -16,20 +16,25 @@ enum ImportsView {
                 Forms.select("Что загружаем", name: "kind", options: ImportKind.allCases.map { ($0.rawValue, $0.russianTitle) }, selected: ImportKind.results.rawValue)
                 Forms.field("Файл", name: "file", value: "", type: "file", hint: "CSV или XLSX, не больше 50 МБ", required: true,
                             attributes: [("accept", ".csv,.txt,.xlsx")])
+                El("details", [("class", "file-options")]) {
+                    El("summary") { Tx("Если в файле нет года, процедуры, класса или предмета (выгрузка ФИС ОКО, ВПР)") }
+                    El("p", [("class", "muted")]) {
+                        Tx("Укажите их здесь — они подставятся во все строки файла. Если такой столбец в файле есть, поле оставьте пустым. Лист книги Excel — если таблица не на первом листе с заголовком.")
+                    }
+                    Forms.field("Год", name: "year", value: "", type: "number", hint: "год окончания учебного года, например 2025",
+                                attributes: [("min", "2000"), ("max", "2100")])
+                    Forms.select("Вид процедуры", name: "procedureKind", options: [("", "из файла")] + AssessmentKind.allCases.map { ($0.rawValue, $0.russian) }, selected: "")
+                    Forms.field("Класс", name: "grade", value: "", type: "number", attributes: [("min", "1"), ("max", "11")])
+                    Forms.field("Предмет", name: "subject", value: "", hint: "например, Математика")
+                    Forms.field("Лист книги", name: "sheet", value: "", hint: "название листа, как на ярлычке")
+                }
                 El("button", [("type", "submit")]) { Tx("Проверить файл") }
             }
-            El("h2") { Tx("Столбцы файлов") }
-            El("p", [("class", "muted")]) { Tx("Названия столбцов — по-английски, как ниже, или по-русски; лишние столбцы не читаются. Имена учеников не загружаются: только коды участников.") }
-            El("ul", [("class", "templates")]) {
-                for kind in ImportKind.allCases {
-                    El("li") {
-                        El("strong") { Tx(kind.russianTitle + ": ") }
-                        El("code") { Tx(kind.canonicalHeader) }
-                        Tx(" ")
-                        link("образец CSV", SiteURL.importTemplate(kind.rawValue).path)
-                    }
-                }
+            El("h2") { Tx("Столбцы файлов и образцы") }
+            El("p", [("class", "muted")]) {
+                Tx("Заголовок таблицы можно писать любым из названий ниже, без учёта регистра, кавычек и «ё»; строки с названием таблицы над заголовком пропускаются. Столбцы, которых нет в списке, не загружаются — Опора покажет их перед загрузкой. Школу можно указать кодом или логином ОО из реестра. Имена учеников не загружаются: только коды участников.")
             }
+            for kind in ImportKind.allCases { columnHelp(kind) }
             El("h2") { Tx("Журнал загрузок") }
             if history.isEmpty { El("p") { Tx("Загрузок ещё не было.") } } else {
                 DataTable("Последние загрузки", headers: ["Когда", "Кто", "Файл", "Что", "Добавлено", "Заменено", "Без изменений"], items: history) { r in
@@ -41,6 +46,45 @@ enum ImportsView {
                     Cell.number(String(r.replaced))
                     Cell.number(String(r.unchanged))
                 }
+            }
+        }
+    }
+
+    /// A kind's columns: every accepted header, whether it is required, what a cell holds; from the
+    /// definitions the import reads, with its templates.
+    static func columnHelp(_ kind: ImportKind) -> Component {
+        El("details", [("class", "columns-help")]) {
+            El("summary") { Tx(kind.russianTitle) }
+            El("p") {
+                link("образец XLSX", SiteURL.importTemplate(kind.rawValue + ".xlsx").path)
+                Tx(" · ")
+                link("образец CSV (для Excel: «;», UTF-8)", SiteURL.importTemplate(kind.rawValue + ".csv").path)
+            }
+            DataTable("Столбцы: \(kind.russianTitle.lowercased())", headers: ["Столбец", "Другие названия", "Обязательный", "Что писать"],
+                      items: kind.columnSet.columns) { c in
+                Cell.text(c.label)
+                Cell.text(([c.key] + c.aliases).joined(separator: ", "))
+                Cell.text(c.required ? (c.key == "school_code" ? "да (или логин ОО)" : "да") : "нет")
+                Cell.text(c.rule)
+            }
+        }
+    }
+
+    /// Each column of the file with what it loads into, and what was read around the table.
+    static func columnReport(_ report: ColumnReport) -> Component {
+        ComponentGroup {
+            if !report.entries.isEmpty {
+                El("h2") { Tx("Столбцы файла") }
+                let skipped = report.notLoaded
+                if !skipped.isEmpty {
+                    El("p", [("class", "warning"), ("role", "status")]) {
+                        Tx("Не загружается: \(skipped.map { "«\($0.header.isEmpty ? "столбец \($0.letter) без заголовка" : $0.header)»" }.joined(separator: ", ")). Если в них нужные данные, переименуйте столбец по списку ниже на этой странице загрузки.")
+                    }
+                }
+                El("ul", [("class", "columns")]) {
+                    for e in report.entries { El("li", e.loaded ? [] : [("class", "not-loaded")]) { Tx(e.russian) } }
+                }
+                for note in report.notes { El("p", [("class", "muted")]) { Tx(note) } }
             }
         }
     }
@@ -78,6 +122,7 @@ enum ImportsView {
                 Tx(" ")
             }
             link("Отмена", SiteURL.imports.path, [("class", "button secondary")])
+            columnReport(plan.columns)
             changes("Заменится", plan.replaced)
             changes("Добавится", plan.added)
         }

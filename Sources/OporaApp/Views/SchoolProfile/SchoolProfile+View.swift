@@ -132,11 +132,11 @@ enum SchoolProfileView {
             Forms.field("Год", name: "year", value: f["year"] ?? "", error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
             Forms.field("Число обучающихся", name: "students", value: f["students"] ?? "", error: errors?["students"], attributes: [("inputmode", "numeric")])
             El("p", [("class", "muted")]) { Tx("Доли — числом от 0 до 1 (0,3) или процентом (30%). Пустое поле — нет сведений.") }
-            Forms.field("Доля детей из малоимущих семей", name: "low_income_share", value: f["low_income_share"] ?? "", error: errors?["low_income_share"])
-            Forms.field("Доля детей из неполных семей", name: "incomplete_family_share", value: f["incomplete_family_share"] ?? "", error: errors?["incomplete_family_share"])
-            Forms.field("Доля детей, у которых ни один родитель не имеет высшего образования", name: "no_higher_education_share", value: f["no_higher_education_share"] ?? "", error: errors?["no_higher_education_share"])
-            Forms.field("Доля детей, для которых русский язык не родной", name: "non_native_share", value: f["non_native_share"] ?? "", error: errors?["non_native_share"])
-            Forms.field("Доля детей на профилактическом учёте (внутришкольный учёт, ПДН, КДН)", name: "preventive_register_share", value: f["preventive_register_share"] ?? "", error: errors?["preventive_register_share"])
+            Forms.field(ContextFile.label("low_income_share"), name: "low_income_share", value: f["low_income_share"] ?? "", error: errors?["low_income_share"])
+            Forms.field(ContextFile.label("incomplete_family_share"), name: "incomplete_family_share", value: f["incomplete_family_share"] ?? "", error: errors?["incomplete_family_share"])
+            Forms.field(ContextFile.label("no_higher_education_share"), name: "no_higher_education_share", value: f["no_higher_education_share"] ?? "", error: errors?["no_higher_education_share"])
+            Forms.field(ContextFile.label("non_native_share"), name: "non_native_share", value: f["non_native_share"] ?? "", error: errors?["non_native_share"])
+            Forms.field(ContextFile.label("preventive_register_share"), name: "preventive_register_share", value: f["preventive_register_share"] ?? "", error: errors?["preventive_register_share"])
             El("button", [("type", "submit")]) { Tx("Сохранить") }
         }
     }

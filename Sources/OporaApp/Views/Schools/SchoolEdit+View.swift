@@ -42,7 +42,7 @@ enum SchoolEditView {
                 Forms.field("Полное наименование", name: "name", value: f.name, error: errors?["name"], required: true)
                 Forms.field("Краткое наименование", name: "shortName", value: f.shortName, error: errors?["shortName"])
                 Forms.field("Населённый пункт", name: "settlement", value: f.settlement, error: errors?["settlement"])
-                Forms.select("Тип", name: "type", options: [("", "не указан"), ("СОШ", "СОШ"), ("ООШ", "ООШ"), ("НОШ", "НОШ")], selected: f.type, error: errors?["type"])
+                Forms.select("Тип", name: "type", options: [("", "не указан")] + SchoolType.all.map { ($0, $0) }, selected: f.type, error: errors?["type"])
                 Forms.field("Расстояние до районного центра, км", name: "distanceKm", value: f.distanceKm, error: errors?["distanceKm"], attributes: [("inputmode", "decimal")])
                 if let p = ctx.programme, p.status.isOpen {
                     El("div", [("class", "field check")]) {
