@@ -16,7 +16,10 @@ import Testing
         #expect(t.rows[1] == ImportTable.Row(line: 5, cells: ["bal-02", "Вторая", ""]))
     }
 
-    @Test func theHeaderChoosesTheDelimiter() throws {
+    @Test func theLinesChooseTheDelimiter() throws {
+        // Title lines above the table, one with a comma; percentages with a decimal comma in a «;» file.
+        let export = "Всероссийские проверочные работы\nМатематика, 5 класс\n\nЛогин ОО;Участников;% 2;% 3\nsch1;23;21,74;78,26\nsch2;25;8;92\n"
+        #expect(CSVText.delimiter(of: Array(export.utf8)) == UInt8(ascii: ";"))
         #expect(CSVText.delimiter(of: Array("a;b;c\n1,5;2;3".utf8)) == UInt8(ascii: ";"))
         #expect(CSVText.delimiter(of: Array("a,b,c\n1;2;3".utf8)) == UInt8(ascii: ","))
         #expect(CSVText.delimiter(of: Array("a\tb\n1\t2".utf8)) == UInt8(ascii: "\t"))

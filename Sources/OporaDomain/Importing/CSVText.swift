@@ -7,17 +7,34 @@
 public enum CSVText {
     public enum Failure: Error, Equatable { case unclosedQuote(line: Int) }
 
-    /// The delimiter the header line uses most: `;` in a Russian spreadsheet's CSV, else `,` or tab.
+    /// The delimiter the lines agree on: the one that the most of the first 50 lines hold the same number of
+    /// times (title lines above a table hold none; «21,74» in a `;` file gives a varying number of commas).
+    /// `;` in a Russian spreadsheet's CSV, else `,` or tab.
     public static func delimiter(of bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        let candidates = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")]
+        var lines: [[UInt8: Int]] = []
+        var current: [UInt8: Int] = [:]
         var quoted = false
         for b in bytes {
             if b == UInt8(ascii: "\"") { quoted.toggle() }
-            else if !quoted && (b == 0x0A || b == 0x0D) { break }
-            else if !quoted, counts[b] != nil { counts[b]! += 1 }
+            else if !quoted && (b == 0x0A || b == 0x0D) {
+                if !current.isEmpty { lines.append(current) }
+                current = [:]
+                if lines.count >= 50 { break }
+            } else if !quoted, candidates.contains(b) { current[b, default: 0] += 1 }
         }
-        return [UInt8(ascii: ";"), UInt8(ascii: "\t")].filter { counts[$0]! > counts[UInt8(ascii: ",")]! }
-            .max { counts[$0]! < counts[$1]! } ?? UInt8(ascii: ",")
+        if !current.isEmpty { lines.append(current) }
+        // On a tie, the delimiter of the first line that has any.
+        let first = lines.first ?? [:]
+        var best = (delimiter: UInt8(ascii: ","), lines: 0, count: 0, first: 0)
+        for c in candidates {
+            let counts = lines.compactMap { $0[c] }
+            let modes = Dictionary(grouping: counts, by: { $0 }).mapValues(\.count)
+            guard let mode = modes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
+            let score = (mode.value, mode.key, first[c] ?? 0)
+            if score > (best.lines, best.count, best.first) { best = (c, score.0, score.1, score.2) }
+        }
+        return best.delimiter
     }
 
     /// The header and the rows, each row with the line of the file it starts on (the header's is 1).

@@ -89,7 +89,7 @@ public enum FileShape {
         var header = sheet.rows[at].cells.map(\.trimmedCell)
         if at > 0 {
             let titles = sheet.rows[..<at].map { $0.cells.map(\.trimmedCell).filter { !$0.isEmpty }.joined(separator: " ") }
-            notes.append("\(lines(sheet.rows[0].line, sheet.rows[at - 1].line)) над заголовком не загружаются: «\(titles.joined(separator: "», «").prefix(300))».")
+            notes.append("\(lines(sheet.rows[0].line, sheet.rows[at - 1].line)) над заголовком: «\(titles.joined(separator: "», «").prefix(300))» — \(at == 1 ? "не загружается" : "не загружаются").")
         }
         var start = at + 1
         if start < sheet.rows.count, let merged = twoRowHeader(header, sheet.rows[start], score: score) {
