@@ -702,6 +702,8 @@ def journey_methodist(d, j, tmp):
     j.expect(f"results-{IMPORT_YEAR}.csv" in notice and "загружен" in notice, f"success message: «{notice}»")
     j.expect(import_history_rows(d) == history_before + 1, "the import history has one new row")
 
+    template_round_trip(d, j, tmp)
+
     nav(d, "Мониторинг")
     check_page(d, j, "monitoring")
     circles = d.find_elements(By.CSS_SELECTOR, "svg.chart circle")
@@ -715,6 +717,45 @@ def journey_methodist(d, j, tmp):
     j.expect("Категория по годам и почему" in body_text(d), "profile shows «Категория по годам и почему»")
     why = d.find_elements(By.CSS_SELECTOR, "ul.why li")
     j.expect(len(why) >= 3, f"profile explains the category ({len(why)} lines)")
+
+
+def template_round_trip(d, j, tmp):
+    """The «Социальные условия» template: downloaded from the import page, filled in as Excel would
+    (openpyxl) below its explanation and example rows, with a column of the methodist's own; the preview
+    lists every column, names the one it does not load, and the file loads."""
+    import openpyxl
+    nav(d, "Загрузка данных")
+    link = d.find_element(By.XPATH, "//details[summary[normalize-space()='Социальные условия']]//a[starts-with(normalize-space(), 'образец XLSX')]")
+    status, _, body = fetch(d, link.get_attribute("href"))
+    j.need(status == 200 and not xlsx_problems(body), f"the XLSX template downloads ({status}, {xlsx_problems(body)})")
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    j.expect("Доля малоимущих семей" in header and "Код ОО" in header, f"the template's header is Russian: {header}")
+    j.expect(sheet.max_row == 3, f"the template has the header, its explanations and an example ({sheet.max_row} rows)")
+    values = {"Год": IMPORT_YEAR, "Код ОО": "bal-01", "Число обучающихся": 300, "Доля малоимущих семей": "25%", "Доля неполных семей": 0.2}
+    sheet.append([values.get(h) for h in header])
+    sheet.cell(row=1, column=len(header) + 1, value="Примечание")
+    sheet.cell(row=4, column=len(header) + 1, value="сведения соцзащиты")
+    path = os.path.join(tmp, "sotsialnye-usloviya.xlsx")
+    book.save(path)
+    Select(field(d, "Что загружаем")).select_by_visible_text("Социальные условия")
+    field(d, "Файл").send_keys(path)
+    click(d, button(d, "Проверить файл"))
+    check_page(d, j, "preview of the filled template")
+    text = body_text(d)
+    j.need("Добавится: 1" in text, "the filled template adds one row")
+    columns = [li.text for li in d.find_elements(By.CSS_SELECTOR, "ul.columns li")]
+    j.expect(len(columns) == len(header) + 1, f"the preview lists every column of the file ({len(columns)} of {len(header) + 1})")
+    not_loaded = [li.text for li in d.find_elements(By.CSS_SELECTOR, "ul.columns li.not-loaded")]
+    j.expect(len(not_loaded) == 1 and "Примечание" in not_loaded[0] and "не загружается" in not_loaded[0],
+             f"the preview names the column it does not load: {not_loaded}")
+    j.expect("пояснения к столбцам из образца" in text and "пример заполнения из образца" in text,
+             "the preview says the template's explanation and example rows are not loaded")
+    click(d, button(d, "Загрузить"))
+    check_page(d, j, "filled template loaded")
+    notice = " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "main .notice"))
+    j.expect("sotsialnye-usloviya.xlsx" in notice and "Добавлено: 1" in notice, f"success message: «{notice}»")
 
 
 def journey_observer(d, j, tmp):

@@ -41,6 +41,10 @@ fi
 if ! "$VENV/bin/python" -c 'import selenium, sys; sys.exit(selenium.__version__ != "4.51.0")' 2>/dev/null; then
     "$VENV/bin/pip" install -q --disable-pip-version-check selenium==4.51.0
 fi
+# openpyxl fills a downloaded template the way a spreadsheet program saves it (journey b).
+if ! "$VENV/bin/python" -c 'import openpyxl, sys; sys.exit(openpyxl.__version__ != "3.1.5")' 2>/dev/null; then
+    "$VENV/bin/pip" install -q --disable-pip-version-check openpyxl==3.1.5
+fi
 
 # 3. A demo server on a fresh database
 answers_at() { /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1/login" 2>/dev/null; }

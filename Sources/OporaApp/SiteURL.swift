@@ -39,6 +39,7 @@ enum SiteURL {
     case imports
     case importConfirm(ID)
     case importTemplate(String)
+    case importExport(String)
     case methodology
     case programmes
     case programmeNew
@@ -135,6 +136,7 @@ enum SiteURL {
         case .imports: return "/imports"
         case .importConfirm(let id): return "/imports/\(id.segment("importID"))/confirm"
         case .importTemplate(let kind): return "/imports/templates/\(kind)"
+        case .importExport(let kind): return "/imports/export/\(kind)"
         case .methodology: return "/methodology"
         case .programmes: return "/programmes"
         case .programmeNew: return "/programmes/new"

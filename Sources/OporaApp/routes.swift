@@ -132,6 +132,7 @@ func routes(_ app: Application) throws {
     importers.post(SiteURL.imports.pathComponents, limit: BodyLimit.importFile, use: ImportsController.upload)
     importers.post(SiteURL.importConfirm(.key).pathComponents, use: ImportsController.confirm)
     importers.get(SiteURL.imports.pathComponents + ["templates", ":kind"], use: ImportsController.template)
+    importers.get(SiteURL.imports.pathComponents + ["export", ":kind"], use: ImportsController.export)
 
     // MARK: - Admin: audit log and API tokens
     let admin = signedIn.grouped(AccessGuard.administrator)

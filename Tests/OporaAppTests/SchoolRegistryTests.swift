@@ -30,6 +30,30 @@ import VaporTesting
         }
     }
 
+    @Test func aBranchWithItsLoginOKPOAndINNIsAddedByTheFormAndBadOnesAreRefusedByField() async throws {
+        try await withDemoApp { app in
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            let first = try await Fixtures.school("bal-01", app)
+            first.login = "sch380101"
+            try await first.save(on: app.db)
+            _ = try await admin.get("/schools/new")
+            let refused = try await admin.post("/schools/new", form: [("code", "bal-09"), ("name", "Филиал в д. Берёзовка"), ("type", "филиал"),
+                                                                      ("login", "SCH380101"), ("okpo", "123"), ("inn", "38010000011"), ("parentCode", "")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Этот логин уже у школы bal-01"))
+            #expect(refused.body.contains("ОКПО — 8 или 10 цифр."))
+            #expect(refused.body.contains("ИНН организации — 10 цифр."))
+            #expect(refused.body.contains("У филиала укажите код головной школы."))
+            #expect(refused.body.contains("value=\"SCH380101\""))
+            let created = try await admin.post("/schools/new", form: [("code", "bal-09"), ("name", "Филиал в д. Берёзовка"), ("type", "филиал"),
+                                                                      ("login", "sch380109"), ("okpo", "12345678"), ("inn", "3801000009"), ("parentCode", "bal-01")])
+            #expect(created.status == .seeOther)
+            let branch = try #require(try await School.query(on: app.db).filter(\.$code == "bal-09").first())
+            #expect([branch.type, branch.login, branch.okpo, branch.inn, branch.parentCode] == ["филиал", "sch380109", "12345678", "3801000009", "bal-01"])
+        }
+    }
+
     @Test func onlyAdminEditsTheRegistry() async throws {
         try await withDemoApp { app in
             let school = try await Fixtures.school("bal-01", app)

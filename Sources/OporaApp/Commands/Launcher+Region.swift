@@ -20,7 +20,8 @@ extension Launcher {
             throw CommandError.problem("Файл не загружен, ничего не изменено. Ошибок: \(problems.problems.count).\n"
                                        + problems.problems.map(\.russian).joined(separator: "\n"))
         case .success(let parts):
-            return (["Загружено по муниципалитетам (\(parts.count)):"] + RegionalImport.russianSummary(parts, done: true)).joined(separator: "\n")
+            return ((parts.first?.plan.columns.lines ?? []) + ["Загружено по муниципалитетам (\(parts.count)):"]
+                    + RegionalImport.russianSummary(parts, done: true)).joined(separator: "\n")
         }
     }
 }

@@ -62,6 +62,14 @@ final class School: Model, @unchecked Sendable {
         self.isDemo = isDemo
     }
 
+    /// The same from the registry's form.
+    func setRegistry(_ f: SchoolEditView.Form) {
+        login = f.login.isEmpty ? nil : f.login
+        okpo = f.okpo.isEmpty ? nil : f.okpo
+        inn = f.inn.isEmpty ? nil : f.inn
+        parentCode = f.parentCode.isEmpty ? nil : f.parentCode
+    }
+
     /// The registry's fields besides names, type and distance.
     func set(registry r: SchoolRecord) {
         login = r.login

@@ -85,7 +85,8 @@ final class StaffPositionRecord: Model, @unchecked Sendable {
     init() {}
 
     func fact(schoolCode: String) -> StaffPositionFact {
-        StaffPositionFact(id: "\(schoolCode)|\(year)|\(position)", schoolCode: schoolCode, year: year, position: position,
+        // Keyed as the file's rows are: the position compared without case, so «АХЧ» in a stored row matches its file row.
+        StaffPositionFact(id: "\(schoolCode)|\(year)|\(ColumnSet.normalise(position))", schoolCode: schoolCode, year: year, position: position,
                           pedagogical: pedagogical, positions: positions, filled: filled, filledQualified: filledQualified)
     }
 

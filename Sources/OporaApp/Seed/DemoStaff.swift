@@ -31,13 +31,16 @@ enum DemoStaff {
             let share = Double(i) / Double(max(teachers.count - 1, 1))
             for year in DemoCalendar.year(-1)...DemoCalendar.year(2) where share < progress * Double(year - DemoCalendar.year(-2)) / 4 && (i + year) % 2 == 0 {
                 let day = Day(year: year, month: 3 + i % 8, day: 10 + i % 15)!
-                list.append(TrainingFact(id: "\(t.id)|\(day.iso)", teacherID: t.id, title: "Повышение качества образования в условиях ФГОС (демо)",
+                let title = "Повышение качества образования в условиях ФГОС (демо)"
+                list.append(TrainingFact(id: TrainingFact.naturalKey(schoolCode: t.schoolCode, teacherCode: t.teacherCode, completedOn: day, title: title),
+                                         teacherID: t.id, title: title,
                                          provider: "Институт развития образования Иркутской области", hours: 36, completedOn: day,
                                          concernsQuality: true, certificate: "№ \(1000 + i)-\(year)"))
             }
             if i % 4 == 1 {
                 let day = DemoCalendar.day(1, 11, 5)
-                list.append(TrainingFact(id: "\(t.id)|\(day.iso)", teacherID: t.id, title: "Охрана труда (демо)", provider: "Учебный центр",
+                list.append(TrainingFact(id: TrainingFact.naturalKey(schoolCode: t.schoolCode, teacherCode: t.teacherCode, completedOn: day, title: "Охрана труда (демо)"),
+                                         teacherID: t.id, title: "Охрана труда (демо)", provider: "Учебный центр",
                                          hours: 16, completedOn: day, concernsQuality: false, certificate: nil))
             }
         }

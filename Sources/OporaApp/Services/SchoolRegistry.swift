@@ -9,17 +9,18 @@ enum SchoolRegistry {
     typealias Form = SchoolEditView.Form
 
     static func create(_ f: Form, municipalityID: UUID, programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
-        let (errors, distance) = try await validate(f, isNew: true, on: db)
+        let (errors, distance) = try await validate(f, isNew: true, municipalityID: municipalityID, on: db)
         guard errors.isEmpty else { return .failure(errors) }
         let school = School(municipalityID: municipalityID, code: f.code, name: f.name, shortName: f.shortName.isEmpty ? f.name : f.shortName,
                             settlement: f.settlement.isEmpty ? nil : f.settlement, type: f.type.isEmpty ? nil : f.type,
                             distanceKm: distance, isDemo: false)
+        school.setRegistry(f)
         try await save(school, participating: f.participating, in: programme, user: user, before: nil, on: db)
         return .success(school)
     }
 
     static func update(_ school: School, _ f: Form, programme: Programme, user: CurrentUser, on db: any Database) async throws -> Result<School, FieldErrors> {
-        let (errors, distance) = try await validate(f, isNew: false, on: db)
+        let (errors, distance) = try await validate(f, isNew: false, municipalityID: school.$municipality.id, on: db)
         guard errors.isEmpty else { return .failure(errors) }
         let was = try await Participation.takesPart(try school.requireID(), in: try programme.requireID(), on: db)
         let before = ImportService.describe(school) + "; в программе: \(was ? "да" : "нет")"
@@ -28,11 +29,12 @@ enum SchoolRegistry {
         school.settlement = f.settlement.isEmpty ? nil : f.settlement
         school.type = f.type.isEmpty ? nil : f.type
         school.distanceKm = distance
+        school.setRegistry(f)
         try await save(school, participating: f.participating, in: programme, user: user, before: before, on: db)
         return .success(school)
     }
 
-    static func validate(_ f: Form, isNew: Bool, on db: any Database) async throws -> (FieldErrors, Double?) {
+    static func validate(_ f: Form, isNew: Bool, municipalityID: UUID, on db: any Database) async throws -> (FieldErrors, Double?) {
         var errors = FieldErrors()
         if isNew {
             if !SchoolCode.isValid(f.code) {
@@ -47,6 +49,21 @@ enum SchoolRegistry {
         if !f.distanceKm.isEmpty {
             distance = PlainNumber.decimal(f.distanceKm)
             if distance == nil || distance! < 0 { errors.add("distanceKm", "Расстояние — неотрицательное число километров.") }
+        }
+        // The registry file's rules for the rest: ОКПО, ИНН, a branch's parent.
+        let table = ImportTable(header: ["code", "name", "type", "okpo", "inn", "parent_code"],
+                                rows: [ImportTable.Row(line: 2, cells: [SchoolCode.isValid(f.code) ? f.code : "x", f.name.isEmpty ? "x" : f.name, f.type, f.okpo, f.inn, f.parentCode])])
+        if case .failure(let problems) = SchoolsFile.parse(table) {
+            for p in problems.problems where ["okpo", "inn", "parent_code"].contains(p.column ?? "") {
+                errors.add(p.column == "parent_code" ? "parentCode" : p.column!, p.reason.prefix(1).uppercased() + p.reason.dropFirst())
+            }
+        }
+        let others = try await School.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$code != f.code).all()
+        if !f.login.isEmpty, let other = others.first(where: { $0.login.map(FileShape.loginKey) == FileShape.loginKey(f.login) }) {
+            errors.add("login", "Этот логин уже у школы \(other.code) (\(other.shortName)): у каждой школы свой.")
+        }
+        if !f.parentCode.isEmpty, f.parentCode != f.code, !others.contains(where: { $0.code == f.parentCode }) {
+            errors.add("parentCode", "Школы с кодом \(f.parentCode) нет в реестре муниципалитета.")
         }
         return (errors, distance)
     }

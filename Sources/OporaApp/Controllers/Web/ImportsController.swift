@@ -71,4 +71,13 @@ enum ImportsController {
         }
         return Download.attachment(Data(ImportTemplate.csv(kind)), contentType: "text/csv; charset=utf-8", fileName: "obrazec-\(kind.rawValue).csv")
     }
+
+    /// What the municipality has loaded of a kind, in the kind's template layout: it loads back unchanged.
+    static func export(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let kind = req.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else { throw Abort(.notFound, reason: "Такой выгрузки нет.") }
+        let municipalityID = try Scope.ownMunicipalityID(for: user)
+        let bytes = try await DataExport.workbook(kind, municipalityID: municipalityID, on: req.db)
+        return Download.attachment(Data(bytes), contentType: XLSXWriter.contentType, fileName: "opora-\(kind.rawValue).xlsx")
+    }
 }

@@ -11,6 +11,10 @@ enum SchoolEditController {
         var settlement: String?
         var type: String?
         var distanceKm: String?
+        var login: String?
+        var okpo: String?
+        var inn: String?
+        var parentCode: String?
         var participating: String?
 
         var form: SchoolEditView.Form {
@@ -21,6 +25,10 @@ enum SchoolEditController {
             f.settlement = (settlement ?? "").trimmingCharacters(in: .whitespaces)
             f.type = type ?? ""
             f.distanceKm = (distanceKm ?? "").trimmingCharacters(in: .whitespaces)
+            f.login = (login ?? "").trimmingCharacters(in: .whitespaces)
+            f.okpo = (okpo ?? "").trimmingCharacters(in: .whitespaces)
+            f.inn = (inn ?? "").trimmingCharacters(in: .whitespaces)
+            f.parentCode = (parentCode ?? "").trimmingCharacters(in: .whitespaces)
             f.participating = participating == "1"
             return f
         }

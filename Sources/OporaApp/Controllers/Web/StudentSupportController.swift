@@ -51,10 +51,11 @@ enum StudentSupportController {
         let m = try await model(req, user: user, school: school)
         let int = { (v: Int?) in v.map(XLSXCell.integer) ?? .empty }
         let sheets = [
-            XLSXSheet(name: "По классам \(m.year)", columns: ["Класс", "С трудностями", "Мотивация низкая", "Мотивация средняя", "Мотивация высокая",
-                                                             "Во внеурочной деятельности"].map { XLSXColumn(title: $0, width: 18) },
-                      rows: m.grades.map { g in [.integer(g.grade), int(g.difficulties), int(g.motivationLow), int(g.motivationMedium),
-                                                 int(g.motivationHigh), int(g.extracurricular)] }),
+            // In the layout of the «Поддержка обучающихся» import, so the sheet loads back as it is.
+            XLSXSheet(name: "По классам \(m.year)", columns: ["school_code", "year", "grade", "difficulties", "motivation_low", "motivation_medium",
+                                                             "motivation_high", "extracurricular"].map { XLSXColumn(title: StudentSupportFile.columns.label($0), width: 18) },
+                      rows: m.grades.map { g in [.text(school.code), .integer(m.year), .integer(g.grade), int(g.difficulties), int(g.motivationLow),
+                                                 int(g.motivationMedium), int(g.motivationHigh), int(g.extracurricular)] }),
             XLSXSheet(name: "Семьи зоны риска", columns: [XLSXColumn(title: "Год", width: 8), XLSXColumn(title: "Семей", width: 10)],
                       rows: [[.integer(m.year), int(m.families)]]),
             XLSXSheet(name: "Планы сопровождения", columns: ["Код участника", "Класс", "Цель", "Меры", "Специалист", "Пересмотр", "Итог"].map { XLSXColumn(title: $0, width: 24) },

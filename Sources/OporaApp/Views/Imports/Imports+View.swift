@@ -59,6 +59,8 @@ enum ImportsView {
                 link("образец XLSX", SiteURL.importTemplate(kind.rawValue + ".xlsx").path)
                 Tx(" · ")
                 link("образец CSV (для Excel: «;», UTF-8)", SiteURL.importTemplate(kind.rawValue + ".csv").path)
+                Tx(" · ")
+                link(kind == .studentResults ? "выгрузить загруженное (по школам, XLSX)" : "выгрузить загруженное (XLSX)", SiteURL.importExport(kind.rawValue).path)
             }
             DataTable("Столбцы: \(kind.russianTitle.lowercased())", headers: ["Столбец", "Другие названия", "Обязательный", "Что писать"],
                       items: kind.columnSet.columns) { c in

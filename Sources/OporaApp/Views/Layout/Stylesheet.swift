@@ -92,7 +92,8 @@ enum Stylesheet {
     details summary{cursor:pointer;font-weight:bold}
     ul.why li{margin:3px 0}
     .inline-form{display:flex;gap:10px;align-items:end;flex-wrap:wrap}.inline-form .field{margin:0}
-    ul.templates code{font-size:13px;overflow-wrap:anywhere}
+    ul.columns{font-size:14px}ul.columns li.not-loaded{color:#8a4b00;font-weight:bold}
+    p.warning{background:#fff6e0;border-left:4px solid #c77d00;padding:8px 12px}
     ul.changes{font-size:14px}
     .edit-section{border-top:2px solid #d7dce2;margin-top:18px;padding-top:6px}
     .edit-direction{margin:10px 0 10px 12px;padding-left:10px;border-left:3px solid #d7dce2}

@@ -43,6 +43,7 @@ enum RegionImportView {
                 El("p") { Tx("Эти данные уже загружены: ничего не изменится.") }
             }
             link("Отмена", SiteURL.regionImport.path, [("class", "button secondary")])
+            if let first = parts.first { ImportsView.columnReport(first.plan.columns) }
         }
     }
 }

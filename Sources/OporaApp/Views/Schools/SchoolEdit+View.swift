@@ -12,6 +12,10 @@ enum SchoolEditView {
         var settlement = ""
         var type = ""
         var distanceKm = ""
+        var login = ""
+        var okpo = ""
+        var inn = ""
+        var parentCode = ""
         var participating = false
 
         init() {}
@@ -23,6 +27,10 @@ enum SchoolEditView {
             settlement = s.settlement ?? ""
             type = s.type ?? ""
             distanceKm = s.distanceKm.map { Format.number($0) } ?? ""
+            login = s.login ?? ""
+            okpo = s.okpo ?? ""
+            inn = s.inn ?? ""
+            parentCode = s.parentCode ?? ""
             self.participating = participating
         }
     }
@@ -44,6 +52,11 @@ enum SchoolEditView {
                 Forms.field("Населённый пункт", name: "settlement", value: f.settlement, error: errors?["settlement"])
                 Forms.select("Тип", name: "type", options: [("", "не указан")] + SchoolType.all.map { ($0, $0) }, selected: f.type, error: errors?["type"])
                 Forms.field("Расстояние до районного центра, км", name: "distanceKm", value: f.distanceKm, error: errors?["distanceKm"], attributes: [("inputmode", "decimal")])
+                Forms.field("Логин ОО в ФИС ОКО", name: "login", value: f.login, error: errors?["login"],
+                            hint: "По нему читаются выгрузки ФИС ОКО, где школы названы логинами, например sch380101")
+                Forms.field("ОКПО", name: "okpo", value: f.okpo, error: errors?["okpo"], hint: "8 или 10 цифр", attributes: [("inputmode", "numeric")])
+                Forms.field("ИНН", name: "inn", value: f.inn, error: errors?["inn"], hint: "10 цифр", attributes: [("inputmode", "numeric")])
+                Forms.field("Код головной школы (для филиала)", name: "parentCode", value: f.parentCode, error: errors?["parentCode"])
                 if let p = ctx.programme, p.status.isOpen {
                     El("div", [("class", "field check")]) {
                         VoidEl("input", [("type", "checkbox"), ("id", "f-participating"), ("name", "participating"), ("value", "1"), ("checked", f.participating ? "" : nil)])
