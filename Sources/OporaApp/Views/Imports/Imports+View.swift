@@ -79,12 +79,28 @@ enum ImportsView {
                 El("h2") { Tx("Столбцы файла") }
                 let skipped = report.notLoaded
                 if !skipped.isEmpty {
+                    // The file's own words and column letters are shown as code: they are the user's text, not Opora's.
                     El("p", [("class", "warning"), ("role", "status")]) {
-                        Tx("Не загружается: \(skipped.map { "«\($0.header.isEmpty ? "столбец \($0.letter) без заголовка" : $0.header)»" }.joined(separator: ", ")). Если в них нужные данные, переименуйте столбец по списку ниже на этой странице загрузки.")
+                        Tx("Не загружается: ")
+                        for (i, e) in skipped.enumerated() {
+                            if i > 0 { Tx(", ") }
+                            if e.header.isEmpty { Tx("столбец "); El("code") { Tx(e.letter) }; Tx(" без заголовка") } else { Tx("«"); El("code") { Tx(e.header) }; Tx("»") }
+                        }
+                        Tx(". Если в них нужные данные, переименуйте столбец по списку «Столбцы файлов и образцы» на странице загрузки.")
                     }
                 }
                 El("ul", [("class", "columns")]) {
-                    for e in report.entries { El("li", e.loaded ? [] : [("class", "not-loaded")]) { Tx(e.russian) } }
+                    for e in report.entries {
+                        El("li", e.loaded ? [] : [("class", "not-loaded")]) {
+                            if let value = e.fromForm {
+                                Tx("«\(e.header)» для всего файла: "); El("code") { Tx(value) }
+                            } else {
+                                El("code") { Tx(e.letter) }
+                                Tx(". «"); El("code") { Tx(e.header.isEmpty ? "—" : e.header) }
+                                Tx(e.loadsInto.map { "» → \($0)" } ?? "» — не загружается")
+                            }
+                        }
+                    }
                 }
                 for note in report.notes { El("p", [("class", "muted")]) { Tx(note) } }
             }

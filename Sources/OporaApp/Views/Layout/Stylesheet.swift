@@ -93,6 +93,7 @@ enum Stylesheet {
     ul.why li{margin:3px 0}
     .inline-form{display:flex;gap:10px;align-items:end;flex-wrap:wrap}.inline-form .field{margin:0}
     ul.columns{font-size:14px}ul.columns li.not-loaded{color:#8a4b00;font-weight:bold}
+    ul.columns code,p.warning code{font-family:inherit;font-size:inherit;background:none;padding:0}
     p.warning{background:#fff6e0;border-left:4px solid #c77d00;padding:8px 12px}
     ul.changes{font-size:14px}
     .edit-section{border-top:2px solid #d7dce2;margin-top:18px;padding-top:6px}
