@@ -77,7 +77,7 @@ extension Opora {
         @ArgumentParser.Option(help: "Municipality name, when the database holds several.") var municipality: String?
         @ArgumentParser.Option(help: "Region name: a file of the whole region (schools with a «Муниципалитет» column, context or results), each row into its school's municipality.") var region: String?
         @ArgumentParser.Option(help: "The year of every row, for a file with no year column (a ФИС ОКО export of one procedure).") var year: String?
-        @ArgumentParser.Option(name: .customLong("procedure"), help: "The procedure of every row (ВПР, ОГЭ, ЕГЭ, РДР, МДР or vpr, oge, ege, regional, municipal), for a file with no such column.") var procedureKind: String?
+        @ArgumentParser.Option(name: [.customLong("kind"), .customLong("procedure")], help: "The procedure of every row (ВПР, ОГЭ, ЕГЭ, РДР, МДР or vpr, oge, ege, regional, municipal), for a file with no such column.") var procedureKind: String?
         @ArgumentParser.Option(help: "The grade of every row, for a file with no grade column.") var grade: String?
         @ArgumentParser.Option(help: "The subject of every row, for a file with no subject column.") var subject: String?
         @ArgumentParser.Option(help: "The workbook's sheet to read (by default the first with a recognisable header).") var sheet: String?
@@ -87,7 +87,7 @@ extension Opora {
             if let region {
                 guard municipality == nil else { throw ValidationError("--region and --municipality exclude each other") }
                 try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
-                    print(try await Launcher.importRegionFile(app, kind: kind, path: file, regionName: region))
+                    print(try await Launcher.importRegionFile(app, kind: kind, path: file, options: options, regionName: region))
                 }
                 return
             }

@@ -13,14 +13,14 @@ enum RegionalImport {
         var plan: ImportService.Plan
     }
 
-    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], maxBytes: Int = TableReader.maxBytes, regionID: UUID,
+    static func run(kind: ImportKind, fileName: String, bytes: [UInt8], options: FileOptions = FileOptions(), maxBytes: Int = TableReader.maxBytes, regionID: UUID,
                     user: CurrentUser?, write: Bool, today: Day, on db: any Database) async throws -> Result<[Part], ImportProblems> {
         guard RegionalSplit.kinds.contains(kind) else {
             return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil,
                 reason: "По региону загружаются реестр школ, социальные условия и результаты; этот вид загружает муниципалитет.")]))
         }
         let shaped: ShapedFile
-        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes).flatMap({ FileShape.shape($0, kind: kind) }) {
+        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes).flatMap({ FileShape.shape($0, kind: kind, options: options) }) {
         case .failure(let problems): return .failure(problems)
         case .success(let s): shaped = s
         }
