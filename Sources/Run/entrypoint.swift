@@ -83,7 +83,7 @@ extension Opora {
         @ArgumentParser.Option(help: "The workbook's sheet to read (by default the first with a recognisable header).") var sheet: String?
 
         func run() async throws {
-            let options = FileOptions(sheet: sheet, wholeFile: ["year": year ?? "", "kind": procedureKind ?? "", "grade": grade ?? "", "subject": subject ?? ""])
+            let options = FileOptions(sheet: sheet, year: year, kind: procedureKind, grade: grade, subject: subject)
             if let region {
                 guard municipality == nil else { throw ValidationError("--region and --municipality exclude each other") }
                 try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in

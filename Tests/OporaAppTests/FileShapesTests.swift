@@ -101,7 +101,7 @@ import Vapor
                                                       file: ("file", "oko-two-row-header.xlsx", try Self.bytes("oko-two-row-header.xlsx")))
             #expect(preview.status == .ok, "\(preview.body.prefix(3000))")
             #expect(preview.body.contains("Столбцы файла"))
-            #expect(preview.body.contains("<li><code>G</code>. «<code>Распределение отметок, % / 2</code>» → % «2»</li>"))
+            #expect(preview.body.contains("<li><code>G</code>. «<code>Распределение отметок, % / 2</code>» → % „2“</li>"))
             #expect(preview.body.contains("Строки 1–2 над заголовком"))
             #expect(preview.body.contains("Добавится: 18"))
             let confirm = try #require(WebClient.firstMatch(in: preview.body, #"action="(/imports/[^"]+/confirm)""#))

@@ -312,6 +312,24 @@ enum RegionFixture {
         }
     }
 
+    @Test func aRegionsFederalExportNamesSchoolsByLoginAndTakesTheYearAndProcedureFromTheCommandLine() async throws {
+        try await withDemoApp { app in
+            let neighbour = try await RegionFixture.neighbour(app)
+            for (code, login) in [("sos-01", "sch380201"), ("bal-03", "sch380103")] {
+                let school = try await Fixtures.school(code, app)
+                school.login = login
+                try await school.save(on: app.db)
+            }
+            let export = "Результаты ВПР\nЛогин ОО;Кол-во участников;% \"2\";% \"3\";% \"4\";% \"5\"\nSCH380201;20;10;40;30;20\nsch380103;25;20;40;28;12\n"
+            let options = FileOptions(sheet: nil, year: "2021", kind: "ВПР", grade: "4", subject: "Математика")
+            let written = try await Launcher.importRegionFile(app, kind: "results", path: try Self.file(export), options: options, regionName: "Иркутская область")
+            #expect(written.contains("A. «Логин ОО» → Логин ОО") && written.contains("Строка 1 над заголовком"), "\(written)")
+            let stored = try await ResultRecord.query(on: app.db).filter(\.$year == 2021).filter(\.$grade == 4).filter(\.$schoolCode ~~ ["sos-01", "bal-03"])
+                .filter(\.$subject == "математика").all()
+            #expect(Set(stored.map { "\($0.schoolCode)@\($0.$municipality.id == neighbour.id ? "n" : "d") \($0.participants)/\($0.fails)" }) == ["sos-01@n 20/2", "bal-03@d 25/5"])
+        }
+    }
+
     @Test func aRegionalFileWithAnyBadRowChangesNothing() async throws {
         try await withDemoApp { app in
             let neighbour = try await RegionFixture.neighbour(app)

@@ -145,4 +145,55 @@ private typealias F = ImportFixture
         #expect(Self.reasons(FileShape.shape(sheets, kind: .gia, options: FileOptions(sheet: "Лист3")))
                 == ["Весь файл: В книге нет листа «Лист3». Листы книги: «Итоги», «Данные 2022»."])
     }
+
+    // MARK: - The review's cases: each once read silently wrong or refused for the wrong reason
+
+    @Test func aWholeFileValueIsTheValueOfItsOwnColumnEvenWhenARowHasACellPastTheHeader() throws {
+        let sheet = RawSheet(name: "Лист1", rows: [ImportTable.Row(line: 1, cells: ["Логин ОО", "Кол-во участников", "Число «2»"]),
+                                                   ImportTable.Row(line: 2, cells: ["sch1", "20", "3", "2023"])], isText: false)
+        let shaped = try FileShape.shape([sheet], kind: .results, options: FileOptions(wholeFile: ["year": "2025", "kind": "vpr", "grade": "5", "subject": "Математика"]),
+                                         logins: ["sch1": ["s1"]]).get()
+        let rows = try ResultsFile.parse(shaped.table, knownSchoolCodes: F.known).get()
+        #expect(rows.map { "\($0.year) \($0.procedure.russian)" } == ["2025 \(F.maths5().russian)"])
+        #expect(shaped.report.entries.map(\.russian).contains("D. «без заголовка» — не загружается"))
+        #expect(shaped.report.entries.map(\.russian).contains("«Вид процедуры» для всего файла: ВПР"))
+    }
+
+    @Test func aFederalExportWithOnlyALoginAndAGroupOfPercentagesFindsItsTopHeaderRow() throws {
+        let lines = ["Логин ОО;Кол-во участников;Распределение отметок, %;;;", ";;2;3;4;5", "sch1;25;20;40;30;10"]
+        let shaped = try FileShape.shape(Self.text(lines, delimiter: ";"), kind: .results,
+                                         options: FileOptions(wholeFile: ["year": "2025", "kind": "ВПР", "grade": "5", "subject": "Математика"]),
+                                         logins: ["sch1": ["s1"]]).get()
+        #expect(shaped.table.header.prefix(3) == ["Логин ОО", "Кол-во участников", "Распределение отметок, % / 2"])
+        #expect(shaped.report.notes.contains("Строки 1–2 — заголовок из двух строк: столбцы под общей ячейкой названы «Общая ячейка / нижняя»."))
+        let rows = try ResultsFile.parse(shaped.table, knownSchoolCodes: F.known).get()
+        #expect(rows.map { [$0.participants, $0.fails, $0.marks3, $0.marks4, $0.marks5] } == [[25, 5, 10, 8, 3]] as [[Int?]])
+    }
+
+    @Test func aRealFirstRowThatSharesSomeOfTheExamplesIsData() throws {
+        let header = ImportKind.context.templateColumns.map(\.label)
+        let example = ImportKind.context.templateColumns.map(\.example)
+        let real = ["2025", "S000001", "25"] + Array(repeating: "", count: header.count - 3)
+        #expect(real.prefix(3) == example.prefix(3))
+        let shaped = try FileShape.shape([RawSheet(name: "", rows: [ImportTable.Row(line: 1, cells: header), ImportTable.Row(line: 2, cells: real)], isText: true)],
+                                         kind: .context).get()
+        #expect(shaped.table.rows.map(\.line) == [2])
+        #expect(shaped.report.notes.isEmpty)
+    }
+
+    @Test func twoSheetsWithTablesOfTheKindAreRefusedUntilOneIsNamed() throws {
+        let table = { (name: String) in RawSheet(name: name, rows: [ImportTable.Row(line: 1, cells: ["Год", "Код ОО", "Число участников", "Число «2»"]),
+                                                                    ImportTable.Row(line: 2, cells: ["2025", "s1", "20", "2"])], isText: false) }
+        let both = FileShape.shape([RawSheet(name: "Пояснения", rows: [ImportTable.Row(line: 1, cells: ["Текст"])], isText: false), table("5 класс"), table("6 класс")],
+                                   kind: .gia)
+        #expect(Self.reasons(both) == ["Весь файл: В книге несколько листов с таблицами этого вида: «5 класс», «6 класс». Укажите лист в поле «Лист книги» и загрузите каждый лист отдельно."])
+        #expect(try FileShape.shape([table("5 класс"), table("6 класс")], kind: .gia, options: FileOptions(sheet: "6 класс")).get().report.notes
+                == ["Читается лист «6 класс»; другие листы книги (1) не загружаются."])
+    }
+
+    @Test func aHeaderWithASectionRowUnderItIsNotTwoRows() throws {
+        let shaped = try Self.shape([",Год,Код ОО,Число участников,Сдали ГИА", "Заречный район,,,,", ",2025,s1,20,19"], .gia).get()
+        #expect(shaped.table.header == ["", "Год", "Код ОО", "Число участников", "Сдали ГИА"])
+        #expect(shaped.table.rows.map(\.line) == [2, 3])
+    }
 }

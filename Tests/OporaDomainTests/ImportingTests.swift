@@ -175,6 +175,6 @@ func problems<T>(_ r: Result<T, ImportProblems>) -> [ImportProblem] {
         #expect(ImportKind.detect(header: ["Год", "Вид", "Класс", "Предмет", "Код школы", "Участников", "«2»"]) == .results)
         #expect(ImportKind.detect(header: ["year", "school_code", "low_income_share"]) == .context)
         #expect(ImportKind.detect(header: ["code", "name"]) == .schools)
-        #expect(ImportKind.results.templateHeader == "Год;Вид процедуры;Класс;Предмет;Код ОО;Число участников;Число «2»;Число «3»;Число «4»;Число «5»;Средний балл;% «2»;% «3»;% «4»;% «5»")
+        #expect(ImportKind.results.templateHeader == "Год;Вид процедуры;Класс;Предмет;Код ОО;Число участников;Число „2“;Число „3“;Число „4“;Число „5“;Средний балл;% „2“;% „3“;% „4“;% „5“")
     }
 }

@@ -5,9 +5,7 @@ import OporaDomain
 /// a row saying what each column holds, an example row. Both rows under the header are recognised on
 /// import and skipped (the example only while it is left as it is), so a filled template loads as it is.
 enum ImportTemplate {
-    static func columns(_ kind: ImportKind) -> [ColumnSet.Column] {
-        kind.columnSet.columns.filter { $0.key != "school_login" }
-    }
+    static func columns(_ kind: ImportKind) -> [ColumnSet.Column] { kind.templateColumns }
 
     static func workbook(_ kind: ImportKind) throws -> [UInt8] {
         let columns = columns(kind)

@@ -279,17 +279,8 @@ enum XLSXWriter {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// 1 → A, 26 → Z, 27 → AA.
-    static func columnName(_ number: Int) -> String {
-        var n = number
-        var name = ""
-        while n > 0 {
-            let digit = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + digit))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
+    /// 1 → A, 26 → Z, 27 → AA: the letters an import names a column by.
+    static func columnName(_ number: Int) -> String { ColumnReport.letter(number - 1) }
 
     // MARK: Text
 

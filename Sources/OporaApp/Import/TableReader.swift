@@ -52,9 +52,13 @@ enum TableReader {
         case .success(let table):
             let width = table.rows.reduce(table.header.count) { max($0, $1.cells.count) }
             if let problem = sizeProblem(columns: width, rows: table.rows.count) { return fail(problem) }
-            // Title lines above a table are rows too: the header is found among them.
-            let rows = [ImportTable.Row(line: 1, cells: table.header)] + table.rows
-            return .success([RawSheet(name: "", rows: rows.filter { !$0.isBlank }, isText: true)])
+            // Title lines above a table are rows too: the header is found among them. One pass, one copy of the rows.
+            var rows: [ImportTable.Row] = []
+            rows.reserveCapacity(table.rows.count + 1)
+            let header = ImportTable.Row(line: 1, cells: table.header)
+            if !header.isBlank { rows.append(header) }
+            for row in table.rows where !row.isBlank { rows.append(row) }
+            return .success([RawSheet(name: "", rows: rows, isText: true)])
         }
     }
 

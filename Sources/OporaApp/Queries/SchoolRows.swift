@@ -23,9 +23,15 @@ extension School {
 
     /// The municipality's ФИС ОКО logins (compared as `FileShape.loginKey`) with the codes of the schools that have them.
     static func logins(municipalityID: UUID, on db: any Database) async throws -> [String: [String]] {
+        try await logins(municipalityIDs: [municipalityID], on: db)
+    }
+
+    /// The same for several municipalities: a region's file names its schools by login too.
+    static func logins(municipalityIDs: [UUID], on db: any Database) async throws -> [String: [String]] {
         var logins: [String: [String]] = [:]
+        guard !municipalityIDs.isEmpty else { return logins }
         for row in try await (db as! any SQLDatabase).select().columns("code", "login").from(schema)
-            .where("municipality_id", .equal, municipalityID).where("login", .isNot, SQLLiteral.null).all() {
+            .where("municipality_id", .in, municipalityIDs).where("login", .isNot, SQLLiteral.null).all() {
             guard let login = try row.decode(column: "login", as: String?.self) else { continue }
             logins[FileShape.loginKey(login), default: []].append(try row.decode(column: "code", as: String.self))
         }

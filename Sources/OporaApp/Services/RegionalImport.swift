@@ -19,18 +19,20 @@ enum RegionalImport {
             return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil,
                 reason: "По региону загружаются реестр школ, социальные условия и результаты; этот вид загружает муниципалитет.")]))
         }
+        let municipalities = try await Municipality.query(on: db).filter(\.$region.$id == regionID).sort(\.$name).all()
+        guard !municipalities.isEmpty else {
+            return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: "В регионе ещё нет муниципалитетов: сначала добавьте их.")]))
+        }
+        // A school's login is unique in its municipality; across the region one that two schools share is refused by line.
+        let logins = try await School.logins(municipalityIDs: municipalities.map { try $0.requireID() }, on: db)
         let shaped: ShapedFile
-        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes).flatMap({ FileShape.shape($0, kind: kind, options: options) }) {
+        switch TableReader.read(fileName: fileName, bytes: bytes, maxBytes: maxBytes).flatMap({ FileShape.shape($0, kind: kind, options: options, logins: logins) }) {
         case .failure(let problems): return .failure(problems)
         case .success(let s): shaped = s
         }
         let table = shaped.table
         var columns = shaped.report
         for i in columns.entries.indices where RegionalSplit.namesMunicipality(columns.entries[i].header) { columns.entries[i].loadsInto = "Муниципалитет" }
-        let municipalities = try await Municipality.query(on: db).filter(\.$region.$id == regionID).sort(\.$name).all()
-        guard !municipalities.isEmpty else {
-            return .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: "В регионе ещё нет муниципалитетов: сначала добавьте их.")]))
-        }
         let ids = Dictionary(uniqueKeysWithValues: try municipalities.map { ($0.name, try $0.requireID()) })
         let names = Dictionary(uniqueKeysWithValues: try municipalities.map { (try $0.requireID(), $0.name) })
         var registry: [String: [String]] = [:]

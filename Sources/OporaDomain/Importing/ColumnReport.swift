@@ -17,7 +17,7 @@ public struct ColumnReport: Sendable, Equatable, Codable {
 
         public var loaded: Bool { loadsInto != nil }
 
-        /// «A. «Логин ОО» → Код ОО», «D. «Примечание» — не загружается».
+        /// «A. «Логин ОО» → Логин ОО», «D. «Примечание» — не загружается».
         public var russian: String {
             if let fromForm { return "«\(header)» для всего файла: \(fromForm)" }
             let place = "\(letter). «\(header.isEmpty ? "без заголовка" : header)»"

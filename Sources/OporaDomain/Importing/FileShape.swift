@@ -1,7 +1,7 @@
 import Foundation
 
 /// One sheet of a file as read, before its header is known: every non-blank row with its line. A CSV
-/// file is one sheet of text, whose rows must each have as many cells as its header.
+/// file is one sheet of text, whose rows may not have fewer cells than its header, nor more that hold anything.
 public struct RawSheet: Sendable {
     public var name: String
     public var rows: [ImportTable.Row]
@@ -25,6 +25,11 @@ public struct FileOptions: Sendable, Equatable, Codable {
     public init(sheet: String? = nil, wholeFile: [String: String] = [:]) {
         self.sheet = sheet?.trimmedCell.isEmpty == false ? sheet?.trimmedCell : nil
         self.wholeFile = wholeFile.compactMapValues { $0.trimmedCell.isEmpty ? nil : $0.trimmedCell }
+    }
+
+    /// What the web form, the API's query and `opora import`'s flags give; blank or absent is none.
+    public init(sheet: String?, year: String?, kind: String?, grade: String?, subject: String?) {
+        self.init(sheet: sheet, wholeFile: ["year": year ?? "", "kind": kind ?? "", "grade": grade ?? "", "subject": subject ?? ""])
     }
 
     public static let wholeFileKeys = ["year", "kind", "grade", "subject"]
@@ -66,6 +71,22 @@ public enum FileShape {
             .failure(ImportProblems([ImportProblem(line: nil, column: nil, value: nil, reason: reason)]))
         }
         let score = { (row: [String]) in row.filter { kind.recognises($0) }.count }
+        // A row's score as a header: of its own, or with the row under it as the lower half of a two-row
+        // header (so the «2 3 4 5» row under a group cell is never taken for the header itself).
+        func headerScore(_ rows: [ImportTable.Row], _ i: Int) -> Int {
+            let own = score(rows[i].cells)
+            guard i + 1 < rows.count, let merged = twoRowHeader(rows[i].cells.map(\.trimmedCell), rows[i + 1], score: score) else { return own }
+            return max(own, score(merged))
+        }
+        func bestHeader(_ sheet: RawSheet) -> (at: Int, score: Int) {
+            let rows = Array(sheet.rows.prefix(headerSearchRows + 1))
+            var best = (at: 0, score: 0)
+            for i in rows.indices.prefix(headerSearchRows) {
+                let s = headerScore(rows, i)
+                if s > best.score { best = (i, s) }
+            }
+            return best
+        }
         let sheet: RawSheet
         if let name = options.sheet {
             guard let s = sheets.first(where: { ColumnSet.normalise($0.name) == ColumnSet.normalise(name) }) else {
@@ -74,18 +95,23 @@ public enum FileShape {
             sheet = s
         } else {
             let filled = sheets.filter { !$0.rows.isEmpty }
-            let best = filled.map { s in s.rows.prefix(headerSearchRows).map { score($0.cells) }.max() ?? 0 }
             guard let first = filled.first else { return fail("Файл пустой.") }
-            sheet = best.firstIndex { $0 >= 2 }.map { filled[$0] } ?? best.firstIndex { $0 >= 1 }.map { filled[$0] } ?? first
+            let scores = filled.map { bestHeader($0).score }
+            // Two sheets with a table of this kind: which one, or both, only the user knows.
+            let tables = filled.indices.filter { scores[$0] >= 2 }
+            if tables.count > 1 {
+                return fail("В книге несколько листов с таблицами этого вида: \(tables.map { "«\(filled[$0].name)»" }.joined(separator: ", ")). "
+                            + "Укажите лист в поле «Лист книги» и загрузите каждый лист отдельно.")
+            }
+            let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) } ?? 0
+            sheet = scores[best] > 0 ? filled[best] : first
         }
         guard !sheet.rows.isEmpty else { return fail("Лист «\(sheet.name)» пустой.") }
         var notes: [String] = []
         if sheets.count > 1 { notes.append("Читается лист «\(sheet.name)»; другие листы книги (\(sheets.count - 1)) не загружаются.") }
 
-        // The header: the row among the first that names the most columns of the kind.
-        let scores = sheet.rows.prefix(headerSearchRows).map { score($0.cells) }
-        let h = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) } ?? 0
-        let at = scores[h] > 0 ? h : 0
+        // The header: the row among the first that names the most columns of the kind (the earliest of equals).
+        let at = bestHeader(sheet).at
         var header = sheet.rows[at].cells.map(\.trimmedCell)
         if at > 0 {
             let titles = sheet.rows[..<at].map { $0.cells.map(\.trimmedCell).filter { !$0.isEmpty }.joined(separator: " ") }
@@ -94,16 +120,17 @@ public enum FileShape {
         var start = at + 1
         if start < sheet.rows.count, let merged = twoRowHeader(header, sheet.rows[start], score: score) {
             header = merged
+            notes.append("\(lines(sheet.rows[at].line, sheet.rows[start].line)) — заголовок из двух строк: столбцы под общей ячейкой названы «Общая ячейка / нижняя».")
             start += 1
         }
-        var rows = Array(sheet.rows[start...])
         // The second and third rows of Opora's own template: what each column holds, an example.
         for (what, expected) in [("пояснения к столбцам", set.templateRow(header, \.templateRule)), ("пример заполнения", set.templateRow(header, \.example))] {
-            if let first = rows.first, isTemplateRow(first.cells, expected) {
-                notes.append("Строка \(first.line) — \(what) из образца, не загружается.")
-                rows.removeFirst()
+            if start < sheet.rows.count, isTemplateRow(sheet.rows[start].cells, expected) {
+                notes.append("Строка \(sheet.rows[start].line) — \(what) из образца, не загружается.")
+                start += 1
             }
         }
+        let rows = Array(sheet.rows[start...])
         var problems: [ImportProblem] = []
         if sheet.isText { problems += widthProblems(header, rows) }
 
@@ -111,12 +138,13 @@ public enum FileShape {
         var report = kind.report(table)
         report.notes = notes + kind.notes(table)
 
-        // Values for the whole file.
+        // Values for the whole file, each a column after the header's last (a cell past the header is no column of it).
         for key in FileOptions.wholeFileKeys {
             guard let value = options.wholeFile[key] else { continue }
+            let label = ResultsFile.columns.label(key)
             guard let column = set.column(key) else {
                 problems.append(ImportProblem(line: nil, column: nil, value: value, reason:
-                    "Значение для всего файла не подходит к виду «\(kind.russianTitle)»: в таких файлах нет столбца «\(key)». Оставьте поле пустым."))
+                    "«\(label)» для всего файла не подходит к виду «\(kind.russianTitle)»: в таких файлах нет этого столбца. Оставьте поле пустым."))
                 continue
             }
             if let i = header.firstIndex(where: { set.key(for: $0) == key }) {
@@ -128,13 +156,14 @@ public enum FileShape {
                 problems.append(ImportProblem(line: nil, column: column.label, value: value, reason: reason))
                 continue
             }
+            let at = table.header.count
             table.header.append(column.label)
             for i in table.rows.indices {
-                if table.rows[i].cells.count < header.count { table.rows[i].cells += Array(repeating: "", count: header.count - table.rows[i].cells.count) }
-                table.rows[i].cells.append(value)
+                if table.rows[i].cells.count < at { table.rows[i].cells += Array(repeating: "", count: at - table.rows[i].cells.count) }
+                table.rows[i].cells.insert(value, at: at)
             }
-            header = table.header
-            report.entries.append(ColumnReport.Entry(letter: "—", header: column.label, loadsInto: column.label, fromForm: value))
+            let shown = key == "kind" ? AssessmentKind(text: value)?.russian ?? value : value
+            report.entries.append(ColumnReport.Entry(letter: "—", header: column.label, loadsInto: column.label, fromForm: shown))
         }
 
         // Schools named by their login.
@@ -182,18 +211,19 @@ public enum FileShape {
             if !top[p].isEmpty { group = top[p] }
             if !under[p].isEmpty { merged[p] = group.isEmpty ? under[p] : "\(group) / \(under[p])" }
         }
-        return score(merged) >= score(top) ? merged : nil
+        return score(merged) > score(top) ? merged : nil
     }
 
+    /// A row is the template's own when every column holds exactly the template's text (nothing where
+    /// the template has nothing), and nothing lies past them.
     static func isTemplateRow(_ cells: [String], _ expected: [String?]) -> Bool {
         var matched = 0
-        for (i, c) in cells.enumerated() {
-            let t = c.trimmedCell
-            guard !t.isEmpty else { continue }
-            guard i < expected.count, let e = expected[i], e == t else { return false }
-            matched += 1
+        for (i, e) in expected.enumerated() {
+            let t = i < cells.count ? cells[i].trimmedCell : ""
+            guard t == (e ?? "") else { return false }
+            if !t.isEmpty { matched += 1 }
         }
-        return matched >= 2
+        return matched >= 2 && !cells.dropFirst(expected.count).contains { !$0.trimmedCell.isEmpty }
     }
 
     /// A text file's row with fewer cells than its header, or with more that are not empty, is a problem
@@ -226,7 +256,7 @@ public enum FileShape {
 }
 
 extension ColumnSet.Column {
-    /// The template's second row: «Обязательно. …» and the rule.
+    /// The template's second row: «Обязательно: » and the rule.
     public var templateRule: String { (required ? "Обязательно: " : "") + rule }
 }
 

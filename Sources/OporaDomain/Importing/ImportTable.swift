@@ -116,8 +116,11 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
     /// The columns of this kind's files, in the order of its template.
     public var columnSet: ColumnSet { columns }
 
+    /// The columns of the kind's template and exports: every column but the login, which stands in for the code.
+    public var templateColumns: [ColumnSet.Column] { columns.columns.filter { $0.key != "school_login" } }
+
     /// The template's header line with the Russian labels, as `;`-separated text.
-    public var templateHeader: String { columns.columns.filter { $0.key != "school_login" }.map(\.label).joined(separator: ";") }
+    public var templateHeader: String { templateColumns.map(\.label).joined(separator: ";") }
 
     /// Whether a header cell names a column of this kind (a checklist's item is one too).
     func recognises(_ header: String) -> Bool {

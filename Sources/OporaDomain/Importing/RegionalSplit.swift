@@ -33,7 +33,8 @@ public enum RegionalSplit {
         var problems: [ImportProblem] = []
         var header = table.header
         let codeIndex = kind == .schools ? table.header.firstIndex { SchoolsFile.columns.key(for: $0) == "code" }
-                                         : table.header.firstIndex { schoolColumn.key(for: $0) != nil }
+                                         : table.header.firstIndex { schoolColumn.key(for: $0) == "school_code" }
+                                            ?? table.header.firstIndex { schoolColumn.key(for: $0) == "school_login" }
         if kind == .schools {
             guard let m = table.header.firstIndex(where: { municipalityColumn.key(for: $0) != nil }) else {
                 return .failure(ImportProblems([ImportProblem(line: nil, column: "Муниципалитет", value: nil,

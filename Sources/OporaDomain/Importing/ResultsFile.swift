@@ -12,17 +12,17 @@ public enum ResultsFile {
         ColumnSet.year, kind, grade, subject, ColumnSet.schoolCode,
         .init("participants", "Число участников", .count, required: true,
               ["участников", "количество участников", "кол-во участников", "писали", "число писавших", "выполняли работу"]),
-        .init("fails", "Число «2»", .count, ["двоек", "2", "marks2", "количество 2", "кол-во 2", "не преодолели минимальный порог", "не сдали",
+        .init("fails", "Число „2“", .count, ["двоек", "2", "marks2", "количество 2", "кол-во 2", "не преодолели минимальный порог", "не сдали",
                                             "ниже минимального балла"]),
-        .init("marks3", "Число «3»", .count, ["3", "количество 3", "кол-во 3"]),
-        .init("marks4", "Число «4»", .count, ["4", "количество 4", "кол-во 4"]),
-        .init("marks5", "Число «5»", .count, ["5", "количество 5", "кол-во 5"]),
+        .init("marks3", "Число „3“", .count, ["3", "количество 3", "кол-во 3"]),
+        .init("marks4", "Число „4“", .count, ["4", "количество 4", "кол-во 4"]),
+        .init("marks5", "Число „5“", .count, ["5", "количество 5", "кол-во 5"]),
         .init("mean_score", "Средний балл", .decimal, ["средний первичный балл", "средняя отметка"]),
         // Keyed as the federal form heads them, so a problem names the column the user sees.
-        .init(percentKeys[0], "% «2»", .percent, ["%2", "2%", "доля 2", "2 (%)", "процент 2", "% 2"]),
-        .init(percentKeys[1], "% «3»", .percent, ["%3", "3%", "доля 3", "3 (%)", "процент 3", "% 3"]),
-        .init(percentKeys[2], "% «4»", .percent, ["%4", "4%", "доля 4", "4 (%)", "процент 4", "% 4"]),
-        .init(percentKeys[3], "% «5»", .percent, ["%5", "5%", "доля 5", "5 (%)", "процент 5", "% 5"]),
+        .init(percentKeys[0], "% „2“", .percent, ["%2", "2%", "доля 2", "2 (%)", "процент 2", "% 2"]),
+        .init(percentKeys[1], "% „3“", .percent, ["%3", "3%", "доля 3", "3 (%)", "процент 3", "% 3"]),
+        .init(percentKeys[2], "% „4“", .percent, ["%4", "4%", "доля 4", "4 (%)", "процент 4", "% 4"]),
+        .init(percentKeys[3], "% „5“", .percent, ["%5", "5%", "доля 5", "5 (%)", "процент 5", "% 5"]),
     ])
 
     static let percentKeys = ["% «2»", "% «3»", "% «4»", "% «5»"]
@@ -31,7 +31,7 @@ public enum ResultsFile {
         var (index, fileProblems) = columns.map(table.header)
         if index["fails"] == nil && index[percentKeys[0]] == nil {
             fileProblems.append(ImportProblem(line: nil, column: "fails", value: nil,
-                                              reason: "В файле нет ни столбца «Число «2»» (или не преодолевших порог), ни столбца «% «2»»."))
+                                              reason: "В файле нет ни столбца «Число „2“» (или не преодолевших порог), ни столбца «% „2“»."))
         }
         guard fileProblems.isEmpty else { return .failure(ImportProblems(fileProblems)) }
         let lines = table.rows.filter { !$0.isBlank }
@@ -80,9 +80,9 @@ public enum ResultsFile {
         let key = readKey(&r, known: knownSchoolCodes, subjects: &subjects)
         let inPercent = percentKeys.contains { r.text($0) != nil }
         let n = r.count("participants", inPercent ? "число участников (по нему проценты пересчитываются в числа)" : "Число участников", required: true)
-        var fails = r.count("fails", "Число «2»", required: false)
-        var marks = [r.count("marks3", "Число «3»", required: false), r.count("marks4", "Число «4»", required: false),
-                     r.count("marks5", "Число «5»", required: false)]
+        var fails = r.count("fails", "Число „2“", required: false)
+        var marks = [r.count("marks3", "Число „3“", required: false), r.count("marks4", "Число „4“", required: false),
+                     r.count("marks5", "Число „5“", required: false)]
         let mean = r.decimal("mean_score", "Средний балл", nonNegative: true)
         let percents = percentKeys.map { r.percent($0) }
         if let n {

@@ -34,10 +34,12 @@ struct RowReader {
 
     /// Digits with their groups split by a space, as Russian spreadsheets write «1 200» (a plain, a
     /// no-break or a narrow no-break space), joined; any other text as it is.
+    static let groupSpaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
+
     static func ungrouped(_ t: String) -> String {
-        guard t.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" }) else { return t }
-        let parts = t.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" }).map(String.init)
-        // «1 200», «12 345,5», «−1 200»: the first group 1–3 digits, every other exactly 3 (a fraction may follow the last).
+        guard t.contains(where: groupSpaces.contains) else { return t }
+        let parts = t.split(whereSeparator: groupSpaces.contains).map(String.init)
+        // «1 200», «12 345,5», «-1 200»: the first group 1–3 digits, every other exactly 3 (a fraction may follow the last).
         guard parts.count > 1 else { return t }
         let first = parts[0].hasPrefix("-") ? String(parts[0].dropFirst()) : parts[0]
         guard (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit) else { return t }

@@ -99,9 +99,8 @@ struct MonitoringAPIController: RouteCollection {
         let municipalityID = try Scope.ownMunicipalityID(for: user)
         let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "file.csv"
         let dryRun = (try? req.query.get(String.self, at: "dryRun")) == "1"
-        let query = { (name: String) in (try? req.query.get(String.self, at: name)) ?? "" }
-        let options = FileOptions(sheet: query("sheet"), wholeFile: ["year": query("year"), "kind": query("procedure"), "grade": query("grade"),
-                                                                    "subject": query("subject")])
+        let query = { (name: String) in try? req.query.get(String.self, at: name) }
+        let options = FileOptions(sheet: query("sheet"), year: query("year"), kind: query("procedure"), grade: query("grade"), subject: query("subject"))
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
         switch try await ImportService.run(kind: kind, fileName: fileName, bytes: bytes, options: options, municipalityID: municipalityID,
                                            user: user, write: !dryRun, today: req.today, on: req.db) {

@@ -18,9 +18,7 @@ enum ImportsController {
         var grade: String?
         var subject: String?
 
-        var options: FileOptions {
-            FileOptions(sheet: sheet, wholeFile: ["year": year ?? "", "kind": procedureKind ?? "", "grade": grade ?? "", "subject": subject ?? ""])
-        }
+        var options: FileOptions { FileOptions(sheet: sheet, year: year, kind: procedureKind, grade: grade, subject: subject) }
     }
 
     static func upload(_ req: Request) async throws -> Response {
