@@ -10,8 +10,19 @@ enum Stylesheet {
     header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 20px;padding:10px 20px;background:#15385f;color:#fff}
     header.top a{color:#fff}
     .brand{font-weight:bold;font-size:20px;text-decoration:none}
-    header nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}
+    header nav ul{display:flex;flex-wrap:wrap;gap:2px 12px;list-style:none;margin:0;padding:0}
+    header nav ul.groups{gap:6px 22px}
+    header nav .group{display:block;font-size:12px;color:#c9d6e6;text-transform:uppercase;letter-spacing:.03em}
     header nav a[aria-current]{text-decoration:none;border-bottom:2px solid #f0a500}
+    .menu-open{position:absolute;opacity:0;width:1px;height:1px}
+    .menu-button{display:none;border:1px solid #fff;border-radius:4px;padding:2px 12px;cursor:pointer}
+    .menu-open:focus-visible+.menu-button{outline:3px solid #f0a500;outline-offset:1px}
+    @media (max-width:900px){
+      header.top nav{display:none;order:5;width:100%}
+      .menu-button{display:inline-block}
+      .menu-open:checked~nav{display:block}
+      header nav ul.groups{flex-direction:column;gap:8px}
+    }
     .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
     .who button.link{background:none;border:1px solid #fff;color:#fff;padding:2px 10px}
     .demo{margin:0;padding:8px 20px;background:#fff4d6;border-bottom:1px solid #e6c36a;font-size:14px}

@@ -79,7 +79,7 @@ enum MonitoringView {
                     Cell.text(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет")
                     Cell.number("\(a.criteriaMet) из \(a.criteria.count)")
                     Cell.number(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—")
-                    Cell.text(a.biasFlags.isEmpty ? "нет" : a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; "))
+                    Cell.text(a.biasFlags.isEmpty ? "нет" : a.biasFlags.map { $0.detail(parameters: m.version.parameters) }.joined(separator: "; "))
                 }
             }
             El("section", [("aria-labelledby", "h-params")]) {

@@ -62,7 +62,7 @@ enum SchoolProfileView {
                         let why = ctx.countsOnly ? Identification.explanation(of: a, parameters: m.version.parameters, masked: true) : a.explanation
                         El("ul", [("class", "why")]) { for line in why { El("li") { Tx(line) } } }
                         if !a.biasFlags.isEmpty {
-                            El("p", [("class", "warn")]) { Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; ")) }
+                            El("p", [("class", "warn")]) { Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.detail(parameters: m.version.parameters) }.joined(separator: "; ")) }
                         }
                     }
                 }
