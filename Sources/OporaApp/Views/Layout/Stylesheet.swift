@@ -14,10 +14,11 @@ enum Stylesheet {
     header nav ul.groups{gap:6px 22px}
     header nav .group{display:block;font-size:12px;color:#c9d6e6;text-transform:uppercase;letter-spacing:.03em}
     header nav a[aria-current]{text-decoration:none;border-bottom:2px solid #f0a500}
-    .menu-open{position:absolute;opacity:0;width:1px;height:1px}
-    .menu-button{display:none;border:1px solid #fff;border-radius:4px;padding:2px 12px;cursor:pointer}
+    .menu-open,.menu-button{display:none}
+    .menu-button{border:1px solid #fff;border-radius:4px;padding:2px 12px;cursor:pointer}
     .menu-open:focus-visible+.menu-button{outline:3px solid #f0a500;outline-offset:1px}
     @media (max-width:900px){
+      .menu-open{display:block;position:absolute;opacity:0;width:1px;height:1px}
       header.top nav{display:none;order:5;width:100%}
       .menu-button{display:inline-block}
       .menu-open:checked~nav{display:block}
