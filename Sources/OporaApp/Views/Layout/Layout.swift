@@ -121,7 +121,7 @@ enum Layout {
         programme += [NavItem(title: "Главная", url: .home), NavItem(title: "Мероприятия", url: .measures), NavItem(title: "План работы", url: .plan),
                       NavItem(title: "Паспорт программы", url: .passport), NavItem(title: "Программы", url: .programmes)]
         groups.append(NavGroup(title: "Программа", items: programme))
-        var schools = [NavItem(title: access.isConfinedToSchool ? "Школа" : "Школы", url: .schools)]
+        var schools = [NavItem(title: "Школы", url: .schools)]
         if access.readsWholeMunicipality {
             schools += [NavItem(title: "Мониторинг", url: .monitoring), NavItem(title: "Управленческий цикл", url: .cycle)]
         }

@@ -82,7 +82,7 @@ enum Stylesheet {
     .demo-inline{background:#fff4d6;border-left:4px solid #e6c36a;padding:6px 12px}
     .cat{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap;border:1px solid #8795a4}
     .c-lowResultsAndAdverse{background:#b3261e;color:#fff;fill:#b3261e}
-    .c-lowResults{background:#e8710a;color:#fff;fill:#e8710a}
+    .c-lowResults{background:#b45309;color:#fff;fill:#b45309}
     .c-adverse{background:#7b1fa2;color:#fff;fill:#7b1fa2}
     .c-resilient{background:#2e7d32;color:#fff;fill:#2e7d32}
     .c-none{background:#e4e8ed;fill:#8795a4}
