@@ -26,6 +26,7 @@ enum PeopleController {
         case "mentor-list":
             guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Список наставников муниципалитета ведут методисты и управление образования.") }
             result = try await PeopleWork.listMentors(values, school: school, user: user, on: req.db)
+            if case .success = result { Notice.set("Список наставников муниципалитета сохранён.", on: req) }
         default: throw Abort(.notFound, reason: "Такой формы нет.")
         }
         switch result {
@@ -33,7 +34,7 @@ enum PeopleController {
             return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                            failed: .init(form: form, values: values, errors: errors))
         case .success:
-            return Notice.saved(req, to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : form == "mentor-list" ? "mentor-list" : "mentoring"))
+            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : form == "mentor-list" ? "mentor-list" : "mentoring"))
         }
     }
 
@@ -46,7 +47,7 @@ enum PeopleController {
             return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                            failed: .init(form: "meeting-\(pair.id!.uuidString)", values: values, errors: errors))
         case .success:
-            return Notice.saved(req, to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
+            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
         }
     }
 }
