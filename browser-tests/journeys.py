@@ -256,7 +256,10 @@ def check_page(d, j, label, expected_status=None):
     screenshot(d, name, 1280)
     screenshot(d, name, 390)
     problems += check_no_horizontal_scroll(d)
+    problems += check_first_screen(d)
+    problems += check_axe(d, 390)
     set_width(d, 1280)
+    problems += check_axe(d, 1280)
     problems += check_links(d)
     problems += check_accessibility(d)
     problems += check_russian(d)
@@ -280,6 +283,32 @@ def screenshot(d, name, width):
         d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     else:
         d.save_screenshot(path)
+
+
+def check_axe(d, width):
+    """axe-core's rules (the axe-selenium-python package carries them): no serious or critical violation."""
+    from axe_selenium_python import Axe
+    axe = Axe(d)
+    axe.inject()
+    found = axe.run(options={"resultTypes": ["violations"]})["violations"]
+    return [f"axe at {width} px, {v['impact']}: {v['id']} ({v['help']}) at " + ", ".join(str(n['target'][0]) for n in v['nodes'][:3])
+            for v in found if v.get("impact") in ("serious", "critical")]
+
+
+def check_first_screen(d):
+    """On a phone (a 390 × 844 viewport) the page's content starts in the first screen: its <h1> begins
+    there, because the menu folds behind its button."""
+    set_width(d, 390, 844)
+    chrome = d.get_window_size()["height"] - d.execute_script("return window.innerHeight")
+    d.set_window_size(d.get_window_size()["width"], 844 + chrome)
+    d.execute_script("window.scrollTo(0, 0)")
+    top, height = d.execute_script("""
+        const h = document.querySelector('main h1') || document.querySelector('h1');
+        return [h ? h.getBoundingClientRect().top : -1, window.innerHeight];""")
+    if top < 0:
+        return ["no <h1> to look for in the first screen"]
+    # Its first line (26 px type) must be on the screen.
+    return [] if top + 34 <= height else [f"at 390 px the <h1> starts {round(top)} px down, below the first screen ({height} px)"]
 
 
 def check_no_horizontal_scroll(d):
@@ -493,7 +522,7 @@ def write_file(path, text):
 
 # ------------------------------------------------------------------ helpers of journeys
 def done_count(d):
-    m = re.search(r"Выполнено (\d+) из", d.find_element(By.CSS_SELECTOR, "main p.lead").text)
+    m = re.search(r"выполнено (\d+) из", d.find_element(By.CSS_SELECTOR, "main p.lead").text)
     return int(m.group(1)) if m else None
 
 
@@ -612,8 +641,17 @@ def charts_readable(d, j, where):
 def journey_school_user(d, j, tmp):
     login(d, j, "biritskaya", keyboard=True)
     check_page(d, j, "home before")
+    first = d.find_elements(By.CSS_SELECTOR, "header nav a")
+    j.expect(first and first[0].text.strip() == "План школы", f"the coordinator's first menu item is «План школы» ({first[0].text if first else 'no menu'})")
+    set_width(d, 390, 844)
+    menu = d.find_element(By.CSS_SELECTOR, "header nav")
+    j.expect(not menu.is_displayed(), "at 390 px the menu is folded")
+    click(d, d.find_element(By.CSS_SELECTOR, "label.menu-button"))
+    j.expect(menu.is_displayed() and d.find_element(By.CSS_SELECTOR, "header nav a").is_displayed(),
+             "at 390 px «Меню» unfolds the menu")
+    set_width(d, 1280)
     before = done_count(d)
-    j.need(before is not None, f"home lead sentence says «Выполнено {before} из …»")
+    j.need(before is not None, f"home lead sentence says «выполнено {before} из …»")
     today = demo_today(d)
     done_on = (today - datetime.timedelta(days=1)).strftime("%d.%m.%Y")  # yesterday of the app, never in its future
 

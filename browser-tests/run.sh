@@ -45,6 +45,10 @@ fi
 if ! "$VENV/bin/python" -c 'import openpyxl, sys; sys.exit(openpyxl.__version__ != "3.1.5")' 2>/dev/null; then
     "$VENV/bin/pip" install -q --disable-pip-version-check openpyxl==3.1.5
 fi
+# axe-core's accessibility rules, run on every page of the journeys at both widths.
+if ! "$VENV/bin/python" -c 'import axe_selenium_python' 2>/dev/null; then
+    "$VENV/bin/pip" install -q --disable-pip-version-check axe-selenium-python==2.1.6
+fi
 
 # 3. A demo server on a fresh database
 answers_at() { /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1/login" 2>/dev/null; }

@@ -92,7 +92,7 @@ import VaporTesting
             _ = try await methodist.get("/schools/\(other.id!.uuidString)/people")
             let saved = try await methodist.post("/schools/\(other.id!.uuidString)/people/mentor-list", form: [("mentor_\(listed.id!.uuidString)", "1")])
             #expect(saved.status == .seeOther)
-            #expect(try await methodist.get(saved.location ?? "/").body.contains("Список наставников муниципалитета сохранён."))
+            #expect(try await methodist.get(saved.location ?? "/").body.contains(Notice.saved))
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "mentor.list").count() == 1)
             let refused = try await school.post("/schools/\(own.id!.uuidString)/people/mentor-list", form: [])
             #expect(refused.status == .forbidden)

@@ -75,8 +75,9 @@ extension Launcher {
         case .table:
             var lines = ["Мониторинг \(year), методика версии \(report.methodologyVersion)"]
             for s in report.schools {
-                lines.append("\(s.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.category.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) "
-                             + "\((s.composite.map { String(format: "%+.3f", $0) } ?? "—").padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.name)")
+                // For a person: the category as the pages name it, the composite in п. п. (CSV and JSON stay machine-readable).
+                lines.append("\(s.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.category.russian.padding(toLength: 21, withPad: " ", startingAt: 0)) "
+                             + "\(Format.points(s.composite).padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.name)")
             }
             return lines.joined(separator: "\n")
         }

@@ -10,6 +10,15 @@ enum Notice {
         req.session.data[key] = text
     }
 
+    /// The words of every save that has nothing more particular to say.
+    static let saved = "Изменения сохранены."
+
+    /// After a save: «Изменения сохранены.» at the top of the page the user goes back to.
+    static func saved(_ req: Request, to path: String) -> Response {
+        set(saved, on: req)
+        return req.redirect(to: path)
+    }
+
     /// The notice left for this page, removed as it is read.
     static func take(_ req: Request) -> String? {
         guard req.hasSession, let text = req.session.data[key] else { return nil }

@@ -9,8 +9,12 @@ struct HomeSummary: Sendable {
     var sections: [SectionProgress]
     var overdue: [MeasureRow]
     var dueSoon: [MeasureRow]
+    /// Measures not cancelled: the denominator of «выполнено … из …».
     var total: Int
     var done: Int
+    /// Every measure in scope, cancelled ones too: the «Всего» of the measures page, the report and the API.
+    var all: Int
+    var cancelled: Int
 
     /// A school user sees the own school's plan; everyone else the whole programme.
     static func fetch(_ programme: Programme, user: CurrentUser, today: Day, on db: any Database) async throws -> HomeSummary {
@@ -32,6 +36,7 @@ struct HomeSummary: Sendable {
         let overdue = list.rows.filter(\.overdue).sorted { $0.deadline! < $1.deadline! }
         return HomeSummary(programmeName: programme.name, scopeTitle: scopeTitle, sections: progress,
                            overdue: overdue, dueSoon: dueSoon,
-                           total: progress.reduce(0) { $0 + $1.total }, done: progress.reduce(0) { $0 + $1.done })
+                           total: list.total - (list.counts[.cancelled] ?? 0), done: list.counts[.done] ?? 0,
+                           all: list.total, cancelled: list.counts[.cancelled] ?? 0)
     }
 }

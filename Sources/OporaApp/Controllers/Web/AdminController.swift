@@ -38,6 +38,6 @@ enum AdminController {
 
     static func revokeToken(_ req: Request) async throws -> Response {
         try await APITokens.revoke(try req.uuidParameter("tokenID"), user: try req.currentUser(), at: Date(), on: req.db)
-        return req.redirect(to: SiteURL.tokens.path)
+        return Notice.saved(req, to: SiteURL.tokens.path)
     }
 }

@@ -26,7 +26,7 @@ enum ConsultationsController {
             throw Abort(.notFound, reason: "Такой формы нет.")
         }
         switch result {
-        case .success: return req.redirect(to: SiteURL.consultations.path + (form == "point" ? "#h-points" : "#h-log"))
+        case .success: return Notice.saved(req, to: SiteURL.consultations.path + (form == "point" ? "#h-points" : "#h-log"))
         case .failure(let errors):
             return ConsultationsView.render(try await PageContext.make(req), try await ConsultationsView.query(user: user, today: req.today, on: req.db),
                                             failed: .init(form: form, values: values, errors: errors), areasChosen: chosen)

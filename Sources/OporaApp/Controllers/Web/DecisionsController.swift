@@ -19,7 +19,7 @@ enum DecisionsController {
         let programme = try await req.shownProgramme()
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addDecision(values, municipalityID: programme.$municipality.id, user: user, today: req.today, on: req.db) {
-        case .success: return req.redirect(to: SiteURL.decisions.path)
+        case .success: return Notice.saved(req, to: SiteURL.decisions.path)
         case .failure(let errors):
             return DecisionsView.render(try await PageContext.make(req), try await model(req, user: user), failed: FailedForm(form: "decision", values: values, errors: errors))
         }

@@ -38,7 +38,7 @@ enum IndicatorsController {
         let b = try req.content.decode(ManualBody.self)
         switch try await IndicatorManualValues.save(number: n, year: y, value: b.value, source: b.source, reason: b.reason, data: data, user: user, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.indicator(n, y).path)
+            return Notice.saved(req, to: SiteURL.indicator(n, y).path)
         case .failure(let errors):
             return IndicatorDetailView.render(try await PageContext.make(req), data, data.value(n, y), schoolCode: nil, canEnter: true,
                                               failed: FailedForm(form: "manual", values: ["value": b.value, "source": b.source, "reason": b.reason], errors: errors))

@@ -48,8 +48,7 @@ enum MeasuresController {
         }
         switch try await MeasureUpdate.apply(measureID: id, change: change, file: upload, user: user, today: req.today, on: req.db) {
         case .success:
-            Notice.set("Изменения сохранены.", on: req)
-            return req.redirect(to: SiteURL.measure(.value(id)).path)
+            return Notice.saved(req, to: SiteURL.measure(.value(id)).path)
         case .failure(let errors):
             let model = try await MeasureShowModel.fetch(id, user: user, today: req.today, on: req.db)
             return MeasureShowView.render(try await PageContext.make(req), model, failed: .init(form: "measure", values: change, errors: errors))
@@ -65,6 +64,6 @@ enum MeasuresController {
     /// Removes a wrongly uploaded file. A done measure keeps at least one proof.
     static func deleteEvidence(_ req: Request) async throws -> Response {
         let measureID = try await MeasureEvidence.delete(try req.uuidParameter("evidenceID"), user: try req.currentUser(), on: req.db)
-        return req.redirect(to: SiteURL.measure(.value(measureID)).path)
+        return Notice.saved(req, to: SiteURL.measure(.value(measureID)).path)
     }
 }

@@ -17,7 +17,7 @@ enum MethodologyController {
         let form = try req.content.decode([String: String].self)
         switch try await Methodology.saveForm(form, municipalityID: municipalityID, user: user, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.methodology.path)
+            return Notice.saved(req, to: SiteURL.methodology.path)
         case .failure(let errors):
             let versions = try await Methodology.all(municipalityID: municipalityID, on: req.db)
             return MethodologyView.render(try await PageContext.make(req), versions: versions, canEdit: true,

@@ -39,7 +39,7 @@ enum NetworkController {
             upload = .init(fileName: file.filename, bytes: Array(file.data.readableBytesView))
         }
         switch try await NetworkWork.addPartnership(values, file: upload, municipalityID: programme.$municipality.id, user: user, on: req.db) {
-        case .success: return req.redirect(to: SiteURL.partnerships.path)
+        case .success: return Notice.saved(req, to: SiteURL.partnerships.path)
         case .failure(let errors):
             return PartnershipsView.render(try await PageContext.make(req), try await partnershipsModel(req, user: user), failed: FailedForm(form: "partnership", values: values, errors: errors))
         }
@@ -68,7 +68,7 @@ enum NetworkController {
         let programme = try await req.shownProgramme()
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.addEvent(values, municipalityID: programme.$municipality.id, user: user, on: req.db) {
-        case .success: return req.redirect(to: SiteURL.events.path)
+        case .success: return Notice.saved(req, to: SiteURL.events.path)
         case .failure(let errors):
             return EventsView.render(try await PageContext.make(req), try await eventsModel(req, user: user), failed: FailedForm(form: "event", values: values, errors: errors))
         }
@@ -96,7 +96,7 @@ enum NetworkController {
         let (year, _) = try req.schoolPageYear(of: try await req.shownProgramme())
         let values = try req.content.decode([String: String].self)
         switch try await NetworkWork.saveResources(values, school: school, year: year, user: user, on: req.db) {
-        case .success: return req.redirect(to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))
+        case .success: return Notice.saved(req, to: SiteURL.schoolResources(.value(school.id!)).with([("year", String(year))]))
         case .failure(let errors):
             return SchoolResourcesView.render(try await PageContext.make(req), try await resourcesModel(req, user: user, school: school), failed: FailedForm(form: "resources", values: values, errors: errors))
         }

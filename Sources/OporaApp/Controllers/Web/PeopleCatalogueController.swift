@@ -34,7 +34,7 @@ enum PeopleCatalogueController {
             throw Abort(.notFound, reason: "Такой формы нет.")
         }
         switch result {
-        case .success: return req.redirect(to: SiteURL.peopleCatalogue.path + (form == "areas" ? "#h-areas" : "#h-courses"))
+        case .success: return Notice.saved(req, to: SiteURL.peopleCatalogue.path + (form == "areas" ? "#h-areas" : "#h-courses"))
         case .failure(let errors):
             return PeopleCatalogueView.render(try await PageContext.make(req), try await model(req, user: user),
                                               failed: .init(form: form, values: values, errors: errors))

@@ -26,7 +26,6 @@ enum PeopleController {
         case "mentor-list":
             guard user.access.canManagePeopleWork else { throw Abort(.forbidden, reason: "Список наставников муниципалитета ведут методисты и управление образования.") }
             result = try await PeopleWork.listMentors(values, school: school, user: user, on: req.db)
-            if case .success = result { Notice.set("Список наставников муниципалитета сохранён.", on: req) }
         default: throw Abort(.notFound, reason: "Такой формы нет.")
         }
         switch result {
@@ -34,7 +33,7 @@ enum PeopleController {
             return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                            failed: .init(form: form, values: values, errors: errors))
         case .success:
-            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : form == "mentor-list" ? "mentor-list" : "mentoring"))
+            return Notice.saved(req, to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-" + (form == "diagnostics" ? "teachers" : form == "mentor-list" ? "mentor-list" : "mentoring"))
         }
     }
 
@@ -47,7 +46,7 @@ enum PeopleController {
             return SchoolPeopleView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                            failed: .init(form: "meeting-\(pair.id!.uuidString)", values: values, errors: errors))
         case .success:
-            return req.redirect(to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
+            return Notice.saved(req, to: SiteURL.schoolPeople(.value(school.id!)).path + "#h-mentoring")
         }
     }
 }

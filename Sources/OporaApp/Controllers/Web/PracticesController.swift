@@ -69,7 +69,7 @@ enum PracticesController {
         switch try await Practices.save(values, directions: validDirections, factors: f.factors ?? [], file: upload, practice: existing,
                                         municipalityID: l.municipalityID, user: user, today: req.today, on: req.db) {
         case .success(let p):
-            return req.redirect(to: SiteURL.practice(.value(p.id!)).path)
+            return Notice.saved(req, to: SiteURL.practice(.value(p.id!)).path)
         case .failure(let errors):
             let stored = existing == nil ? PracticesView.Detail(id: nil, values: [:], directions: [], factors: [], files: [], canEdit: true)
                                          : try await PracticesView.detail(existing!, user: user, schools: l.schools, on: req.db)

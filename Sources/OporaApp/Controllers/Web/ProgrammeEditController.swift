@@ -41,7 +41,7 @@ enum ProgrammeEditController {
         let formID = ProgrammeEditView.formID(part: part, values: form)
         switch result {
         case .success(let warning):
-            Notice.set(warning ?? "Изменения сохранены.", on: req)
+            Notice.set(warning ?? Notice.saved, on: req)
             return req.redirect(to: SiteURL.programmeEdit.path + "#" + ProgrammeEditView.anchor(part: part, values: form))
         case .failure(let errors):
             return try await render(req, failed: FailedForm(form: formID, values: form, errors: errors))
@@ -55,7 +55,7 @@ enum ProgrammeEditController {
         let form = try req.content.decode([String: String].self)
         switch try await ProgrammeEditing.describeMeasure(measure, form, user: user, on: req.db) {
         case .success:
-            Notice.set("Изменения сохранены.", on: req)
+            Notice.set(Notice.saved, on: req)
             return req.redirect(to: SiteURL.measure(.value(try measure.requireID())).path)
         case .failure(let errors):
             return try await refused(req, measure, FailedForm(form: "describe", values: form, errors: errors))

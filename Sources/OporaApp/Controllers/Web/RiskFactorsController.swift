@@ -16,7 +16,7 @@ enum RiskFactorsController {
         let values = try req.content.decode([String: String].self)
         switch try await RiskFactorLists.save(values, programme: programme, user: user, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.riskFactors.path)
+            return Notice.saved(req, to: SiteURL.riskFactors.path)
         case .failure(let errors):
             let current = try await RiskFactorList.load(municipalityID: municipalityID, on: req.db)
             return RiskFactorsView.render(try await PageContext.make(req), factors: current, failed: FailedForm(form: "factors", values: values, errors: errors))

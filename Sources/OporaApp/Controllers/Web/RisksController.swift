@@ -25,7 +25,7 @@ enum RisksController {
         switch try await NetworkWork.assessRisk(values, school: school, year: year, user: user, today: req.today, on: req.db) {
         case .success:
             let key = (values["factor"] ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" }
-            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#factor-\(key)")
+            return Notice.saved(req, to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#factor-\(key)")
         case .failure(let errors):
             return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                           failed: .init(form: "risk-\(values["factor"] ?? "")", values: values, errors: errors))
@@ -48,7 +48,7 @@ enum RisksController {
         switch try await NetworkWork.addRecommendation(values, measureIDs: form.measures ?? [], school: school, year: year, user: user,
                                                        today: req.today, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#h-recs")
+            return Notice.saved(req, to: SiteURL.schoolRisks(.value(school.id!)).with([("year", String(year))]) + "#h-recs")
         case .failure(let errors):
             return SchoolRisksView.render(try await PageContext.make(req), try await model(req, user: user, school: school),
                                           failed: .init(form: "recommendation", values: values, errors: errors))
@@ -61,6 +61,6 @@ enum RisksController {
         if case .failure(let errors) = try await NetworkWork.setRecommendationStatus(r, status: (try? req.content.get(String.self, at: "status")) ?? "", user: user, on: req.db) {
             throw Abort(.unprocessableEntity, reason: errors.all.joined(separator: " "))
         }
-        return req.redirect(to: SiteURL.schoolRisks(.value(r.$school.id)).with([("year", String(r.year))]) + "#rec-\(r.id!.uuidString)")
+        return Notice.saved(req, to: SiteURL.schoolRisks(.value(r.$school.id)).with([("year", String(r.year))]) + "#rec-\(r.id!.uuidString)")
     }
 }

@@ -53,7 +53,7 @@ enum SchoolDataController {
             let failed = FailedForm(form: kind.rawValue, values: values, errors: errors)
             return SchoolDataView.render(try await PageContext.make(req), try await model(req, user: user, school: school), failed: failed)
         case .success:
-            return req.redirect(to: SiteURL.schoolData(.value(school.id!)).with([("year", values["year"] ?? "")]) + "#form-\(kind.rawValue)")
+            return Notice.saved(req, to: SiteURL.schoolData(.value(school.id!)).with([("year", values["year"] ?? "")]) + "#form-\(kind.rawValue)")
         }
     }
 }

@@ -50,7 +50,7 @@ enum SchoolEditController {
         let programme = try await req.shownProgramme()
         switch try await SchoolRegistry.create(f, municipalityID: try Scope.ownMunicipalityID(for: user), programme: programme, user: user, on: req.db) {
         case .success(let school):
-            return req.redirect(to: SiteURL.school(.value(school.id!)).path)
+            return Notice.saved(req, to: SiteURL.school(.value(school.id!)).path)
         case .failure(let errors):
             return SchoolEditView.render(try await PageContext.make(req), schoolID: nil, form: f, failed: .init(form: "school", values: f, errors: errors))
         }
@@ -63,7 +63,7 @@ enum SchoolEditController {
         f.code = school.code
         switch try await SchoolRegistry.update(school, f, programme: try await req.shownProgramme(), user: user, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.school(.value(school.id!)).path)
+            return Notice.saved(req, to: SiteURL.school(.value(school.id!)).path)
         case .failure(let errors):
             return SchoolEditView.render(try await PageContext.make(req), schoolID: school.id, form: f, failed: .init(form: "school", values: f, errors: errors))
         }

@@ -34,7 +34,7 @@ enum SchoolsController {
         case .failure(let errors):
             return try await render(req, user: user, school: school, failed: FailedForm(form: "context", values: values, errors: errors))
         case .success:
-            return req.redirect(to: SiteURL.school(.value(school.id!)).with([("year", values["year"] ?? "")]))
+            return Notice.saved(req, to: SiteURL.school(.value(school.id!)).with([("year", values["year"] ?? "")]))
         }
     }
 }

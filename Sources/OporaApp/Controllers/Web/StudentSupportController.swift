@@ -40,7 +40,7 @@ enum StudentSupportController {
                                              failed: .init(form: form, values: values, errors: errors))
         case .success:
             let anchor = ["grade": "#h-grades", "families": "#h-families", "plan": "#h-plans"][form] ?? ""
-            return req.redirect(to: SiteURL.schoolSupport(.value(school.id!)).with([("year", values["year"] ?? "")]) + anchor)
+            return Notice.saved(req, to: SiteURL.schoolSupport(.value(school.id!)).with([("year", values["year"] ?? "")]) + anchor)
         }
     }
 

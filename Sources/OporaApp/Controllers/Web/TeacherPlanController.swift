@@ -22,11 +22,11 @@ enum TeacherPlanController {
         switch form {
         case "draft":
             try await DevelopmentPlans.draft(teacher: teacher, school: school, user: user, today: req.today, on: req.db)
-            return req.redirect(to: back)
+            return Notice.saved(req, to: back)
         case "step":
             let values = try req.content.decode([String: String].self)
             switch try await DevelopmentPlans.addStep(values, teacher: teacher, school: school, user: user, today: req.today, on: req.db) {
-            case .success: return req.redirect(to: back)
+            case .success: return Notice.saved(req, to: back)
             case .failure(let errors):
                 return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
                                               failed: .init(form: "step", values: values, errors: errors))
@@ -43,7 +43,7 @@ enum TeacherPlanController {
         switch try await DevelopmentPlans.complete(step: step, teacher: teacher, school: school, completedOn: values["completed_on"] ?? "",
                                                    evidence: values["evidence"] ?? "", user: user, today: req.today, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#step-\(step.id!.uuidString)")
+            return Notice.saved(req, to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#step-\(step.id!.uuidString)")
         case .failure(let errors):
             return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
                                           failed: .init(form: "complete-\(step.id!.uuidString)", values: values, errors: errors))
@@ -55,7 +55,7 @@ enum TeacherPlanController {
         let (step, teacher, school) = try await Scope.step(try req.uuidParameter("stepID"), for: user, on: req.db)
         switch try await DevelopmentPlans.remove(step: step, teacher: teacher, school: school, user: user, on: req.db) {
         case .success:
-            return req.redirect(to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps")
+            return Notice.saved(req, to: SiteURL.teacherPlan(.value(teacher.id!)).path + "#h-steps")
         case .failure(let errors):
             return TeacherPlanView.render(try await PageContext.make(req), try await model(req, user: user, teacher: teacher, school: school),
                                           failed: .init(form: "complete-\(step.id!.uuidString)", values: [:], errors: errors))

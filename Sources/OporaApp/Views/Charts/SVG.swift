@@ -24,6 +24,10 @@ struct SVG {
         parts.append("<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(HTMLEscape.text(s))</text>")
     }
 
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, cls: String) {
+        parts.append("<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" class=\"\(cls)\"/>")
+    }
+
     mutating func circle(x: Double, y: Double, r: Double, cls: String, label: String) {
         parts.append("<circle cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"\(SVG.n(r))\" class=\"\(cls)\"><title>\(HTMLEscape.text(label))</title></circle>")
     }

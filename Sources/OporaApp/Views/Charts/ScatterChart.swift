@@ -40,10 +40,18 @@ enum ScatterChart {
         svg.text("Социальный индекс (1 — на пороге критериев)", x: (left + w - right) / 2, y: h - 12, cls: "axis-label", anchor: "middle")
         svg.text("Сводный результат, п. п.", x: 8, y: top - 6, cls: "axis-label")
         // Dim points first, so the highlighted ones are drawn over them.
-        for (i, p) in points.enumerated().sorted(by: { ($0.element.dim ? 0 : 1, $0.offset) < ($1.element.dim ? 0 : 1, $1.offset) }) {
+        for (_, p) in points.enumerated().sorted(by: { ($0.element.dim ? 0 : 1, $0.offset) < ($1.element.dim ? 0 : 1, $1.offset) }) {
             svg.circle(x: px(p.x), y: py(p.y), r: p.dim ? 3 : numbered ? 6 : 4, cls: p.dim ? "pt dim" : numbered ? "pt c-\(p.category.rawValue)" : "pt dense c-\(p.category.rawValue)",
                        label: "\(p.label): \(p.category.russian), сводный результат \(Format.points(p.y)), социальный индекс \(Format.number(p.x, digits: 2))")
-            if numbered { svg.text(String(i + 1), x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label") }
+        }
+        // The numbers over every point, each on its own white ground: a number drawn over another school's
+        // point must stay readable (axe: colour contrast).
+        if numbered {
+            for (i, p) in points.enumerated() {
+                let label = String(i + 1)
+                svg.rect(x: px(p.x) + 6, y: py(p.y) - 24, width: Double(label.count) * 12 + 4, height: 22, cls: "pt-label-ground")
+                svg.text(label, x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label")
+            }
         }
         return svg.component
     }

@@ -7,7 +7,9 @@ enum HomeView {
         Layout.page("Главная", ctx) {
             El("h1") { Tx(model.programmeName) }
             El("p", [("class", "lead")]) {
-                Tx("Сегодня \(today.russian). Выполнено \(model.done) из \(RussianNoun.measure.counted(model.total)) — \(model.scopeTitle).")
+                // «Всего» as the measures page, the report and the API count it; the done share leaves cancelled measures out.
+                Tx("Сегодня \(today.russian). Всего: \(RussianNoun.measure.counted(model.all)), выполнено \(model.done) из \(model.total) неотменённых"
+                   + (model.cancelled > 0 ? " (отменено \(model.cancelled))" : "") + " — \(model.scopeTitle).")
             }
             if let d = indicators, let year = d.years.last(where: { $0 <= today.year }) ?? d.years.first {
                 El("section", [("aria-labelledby", "h-indicators")]) {
@@ -24,7 +26,7 @@ enum HomeView {
             El("section", [("aria-labelledby", "h-progress")]) {
                 El("h2", [("id", "h-progress")]) { Tx("Выполнение по разделам") }
                 SectionBarChart.svg(model.sections)
-                DataTable("Мероприятия по разделам", headers: ["Раздел", "Выполнено", "Выполняется", "Запланировано", "Просрочено"], items: model.sections) { s in
+                DataTable("Мероприятия по разделам", headers: ["Раздел", "Выполнено из неотменённых", "Выполняется", "Запланировано", "Просрочено"], items: model.sections) { s in
                     Cell.head { link("\(s.number). \(s.title)", SiteURL.measures.with([("section", String(s.number))] + schoolQuery(ctx))) }
                     Cell.text("\(s.done) из \(s.total)")
                     Cell.text(String(s.counts[.inProgress] ?? 0))

@@ -56,11 +56,21 @@ enum Layout {
                 Tx("Опора")
             }
             if let user = ctx.user {
+                // On a phone the menu folds behind one button, without a script: a checkbox and its label.
+                VoidEl("input", [("type", "checkbox"), ("id", "menu-open"), ("class", "menu-open")])
+                El("label", [("for", "menu-open"), ("class", "menu-button")]) { Tx("Меню") }
                 El("nav", [("aria-label", "Разделы")]) {
-                    El("ul") {
-                        for item in navigation(for: user) {
+                    El("ul", [("class", "groups")]) {
+                        for group in navigation(for: user) {
                             El("li") {
-                                El("a", [("href", item.url.path), ("aria-current", ctx.path == item.url.path ? "page" : nil)]) { Tx(item.title) }
+                                El("span", [("class", "group")]) { Tx(group.title) }
+                                El("ul") {
+                                    for item in group.items {
+                                        El("li") {
+                                            El("a", [("href", item.url.path), ("aria-current", ctx.path == item.url.path ? "page" : nil)]) { Tx(item.title) }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -88,36 +98,45 @@ enum Layout {
         var url: SiteURL
     }
 
-    static func navigation(for user: CurrentUser) -> [NavItem] {
-        var items: [NavItem] = user.access.isRegional ? [
-            NavItem(title: "Муниципалитеты", url: .region),
-            NavItem(title: "Школы региона", url: .regionMonitoring),
-            NavItem(title: "Отчёт региона", url: .regionReport),
-        ] : []
-        if user.access.canImportForRegion(schoolRegistry: false) { items.append(NavItem(title: "Загрузка по региону", url: .regionImport)) }
-        items += [
-            NavItem(title: "Главная", url: .home),
-            NavItem(title: "Программы", url: .programmes),
-            NavItem(title: "Паспорт программы", url: .passport),
-            NavItem(title: "План работы", url: .plan),
-            NavItem(title: "Мероприятия", url: .measures),
-            NavItem(title: "Школы", url: .schools),
-            NavItem(title: "Индикаторы", url: .indicators),
-            NavItem(title: "Кадры и обучающиеся", url: .people),
-            NavItem(title: "Практики", url: .practices),
-            NavItem(title: "Партнёрства", url: .partnerships),
-            NavItem(title: "События", url: .events),
-        ]
-        if user.access.readsWholeMunicipality {
-            items.append(NavItem(title: "Мониторинг", url: .monitoring))
-            items.append(NavItem(title: "Управленческий цикл", url: .cycle))
-            items.append(NavItem(title: "Отчёт", url: .report))
+    /// A part of the menu named for the work it serves.
+    struct NavGroup {
+        var title: String
+        var items: [NavItem]
+    }
+
+    /// The menu by the work each role does: a school coordinator starts with the school's own plan,
+    /// methodists and admins get the municipality's work grouped, a region's users the region first.
+    /// Groups a role has nothing in are left out.
+    static func navigation(for user: CurrentUser) -> [NavGroup] {
+        let access = user.access
+        var groups: [NavGroup] = []
+        if access.isRegional {
+            var region = [NavItem(title: "Муниципалитеты", url: .region), NavItem(title: "Школы региона", url: .regionMonitoring),
+                          NavItem(title: "Отчёт региона", url: .regionReport)]
+            if access.canImportForRegion(schoolRegistry: false) { region.append(NavItem(title: "Загрузка по региону", url: .regionImport)) }
+            groups.append(NavGroup(title: "Регион", items: region))
         }
-        if user.access.isMunicipalStaff {
-            items.append(NavItem(title: "Загрузка данных", url: .imports))
+        var programme: [NavItem] = []
+        if let school = user.ownSchoolID, access.isConfinedToSchool { programme.append(NavItem(title: "План школы", url: .schoolPlan(.value(school)))) }
+        programme += [NavItem(title: "Главная", url: .home), NavItem(title: "Мероприятия", url: .measures), NavItem(title: "План работы", url: .plan),
+                      NavItem(title: "Паспорт программы", url: .passport), NavItem(title: "Программы", url: .programmes)]
+        groups.append(NavGroup(title: "Программа", items: programme))
+        var schools = [NavItem(title: "Школы", url: .schools)]
+        if access.readsWholeMunicipality {
+            schools += [NavItem(title: "Мониторинг", url: .monitoring), NavItem(title: "Управленческий цикл", url: .cycle)]
         }
-        if user.access.canAdminister { items.append(NavItem(title: "Журнал изменений", url: .audit)) }
-        if user.access.canAdminister || user.access.canAdministerRegion { items.append(NavItem(title: "Токены API", url: .tokens)) }
-        return items
+        schools.append(NavItem(title: "Индикаторы", url: .indicators))
+        groups.append(NavGroup(title: "Школы и мониторинг", items: schools))
+        groups.append(NavGroup(title: "Кадры", items: [NavItem(title: "Кадры и обучающиеся", url: .people)]))
+        groups.append(NavGroup(title: "Сеть и открытость", items: [NavItem(title: "Практики", url: .practices),
+                                                                   NavItem(title: "Партнёрства", url: .partnerships),
+                                                                   NavItem(title: "События", url: .events)]))
+        if access.readsWholeMunicipality { groups.append(NavGroup(title: "Отчёты", items: [NavItem(title: "Отчёт", url: .report)])) }
+        var admin: [NavItem] = []
+        if access.isMunicipalStaff { admin.append(NavItem(title: "Загрузка данных", url: .imports)) }
+        if access.canAdminister { admin.append(NavItem(title: "Журнал изменений", url: .audit)) }
+        if access.canAdminister || access.canAdministerRegion { admin.append(NavItem(title: "Токены API", url: .tokens)) }
+        if !admin.isEmpty { groups.append(NavGroup(title: "Администрирование", items: admin)) }
+        return groups
     }
 }

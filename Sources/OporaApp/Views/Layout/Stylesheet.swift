@@ -10,8 +10,20 @@ enum Stylesheet {
     header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 20px;padding:10px 20px;background:#15385f;color:#fff}
     header.top a{color:#fff}
     .brand{font-weight:bold;font-size:20px;text-decoration:none}
-    header nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}
+    header nav ul{display:flex;flex-wrap:wrap;gap:2px 12px;list-style:none;margin:0;padding:0}
+    header nav ul.groups{gap:6px 22px}
+    header nav .group{display:block;font-size:12px;color:#c9d6e6;text-transform:uppercase;letter-spacing:.03em}
     header nav a[aria-current]{text-decoration:none;border-bottom:2px solid #f0a500}
+    .menu-open,.menu-button{display:none}
+    .menu-button{border:1px solid #fff;border-radius:4px;padding:2px 12px;cursor:pointer}
+    .menu-open:focus-visible+.menu-button{outline:3px solid #f0a500;outline-offset:1px}
+    @media (max-width:900px){
+      .menu-open{display:block;position:absolute;opacity:0;width:1px;height:1px}
+      header.top nav{display:none;order:5;width:100%}
+      .menu-button{display:inline-block}
+      .menu-open:checked~nav{display:block}
+      header nav ul.groups{flex-direction:column;gap:8px}
+    }
     .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
     .who button.link{background:none;border:1px solid #fff;color:#fff;padding:2px 10px}
     .demo{margin:0;padding:8px 20px;background:#fff4d6;border-bottom:1px solid #e6c36a;font-size:14px}
@@ -70,7 +82,7 @@ enum Stylesheet {
     .demo-inline{background:#fff4d6;border-left:4px solid #e6c36a;padding:6px 12px}
     .cat{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap;border:1px solid #8795a4}
     .c-lowResultsAndAdverse{background:#b3261e;color:#fff;fill:#b3261e}
-    .c-lowResults{background:#e8710a;color:#fff;fill:#e8710a}
+    .c-lowResults{background:#b45309;color:#fff;fill:#b45309}
     .c-adverse{background:#7b1fa2;color:#fff;fill:#7b1fa2}
     .c-resilient{background:#2e7d32;color:#fff;fill:#2e7d32}
     .c-none{background:#e4e8ed;fill:#8795a4}
@@ -83,7 +95,7 @@ enum Stylesheet {
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
     .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
-    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}
+    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}.chart .pt-label-ground{fill:#fff}
     .chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}.chart polyline.ln,.chart line.ln{fill:none;stroke-width:2}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
     .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}

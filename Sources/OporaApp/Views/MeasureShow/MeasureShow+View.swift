@@ -121,7 +121,7 @@ enum MeasureShowView {
                                 hint: "PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, JPG или PNG, не больше 20 МБ",
                                 attributes: [("accept", ".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png")])
                     Forms.field("или ссылка на подтверждение", name: "evidenceLink", value: form.evidenceLink, type: "url",
-                                error: errors?["evidenceLink"], hint: "Например, страница на сайте школы")
+                                error: errors?["evidenceLink"], hint: "Полный адрес страницы, как в строке браузера, например https://school.example.ru/news/12")
                 }
                 Forms.textarea("Комментарий", name: "comment", value: form.comment, error: errors?["comment"])
                 Forms.field("Причина отмены (для «Отменено»)", name: "cancelReason", value: form.cancelReason, error: errors?["cancelReason"])

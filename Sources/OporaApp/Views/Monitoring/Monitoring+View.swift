@@ -79,7 +79,12 @@ enum MonitoringView {
                     Cell.text(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет")
                     Cell.number("\(a.criteriaMet) из \(a.criteria.count)")
                     Cell.number(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—")
-                    Cell.text(a.biasFlags.isEmpty ? "нет" : a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; "))
+                    // The signs themselves are on the school's page: the table keeps to a line per school at 1280 px.
+                    Cell.of {
+                        if a.biasFlags.isEmpty { Tx("нет") } else if let s = m.schools[a.schoolCode] {
+                            link("есть: \(a.biasFlags.count)", SiteURL.school(.value(s.id)).with([("year", String(m.year))]) + "#bias-\(m.year)")
+                        } else { Tx("есть: \(a.biasFlags.count)") }
+                    }
                 }
             }
             El("section", [("aria-labelledby", "h-params")]) {

@@ -60,9 +60,13 @@ enum SchoolProfileView {
                     El("details", [("open", a.year == (m.selectedYear ?? m.assessments.first?.year) ? "" : nil)]) {
                         El("summary") { Tx("\(a.year): "); CategoryBadge.render(a.category) }
                         let why = ctx.countsOnly ? Identification.explanation(of: a, parameters: m.version.parameters, masked: true) : a.explanation
-                        El("ul", [("class", "why")]) { for line in why { El("li") { Tx(line) } } }
+                        // The signs of biased results once, highlighted under the explanation, not again inside it.
+                        let signs = Set(a.biasFlags.map { $0.russian(parameters: m.version.parameters) })
+                        El("ul", [("class", "why")]) { for line in why where !signs.contains(line) { El("li") { Tx(line) } } }
                         if !a.biasFlags.isEmpty {
-                            El("p", [("class", "warn")]) { Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.russian(parameters: m.version.parameters) }.joined(separator: "; ")) }
+                            El("p", [("class", "warn"), ("id", "bias-\(a.year)")]) {
+                                Tx("Признаки необъективности результатов: " + a.biasFlags.map { $0.detail(parameters: m.version.parameters) }.joined(separator: "; "))
+                            }
                         }
                     }
                 }

@@ -6,21 +6,26 @@ public enum BiasFlag: Codable, Sendable, Equatable {
     /// The composite moved from Y−1 to Y by more than `jumpSigmas` standard deviations of the other schools' changes.
     case compositeJump(change: Double, sigma: Double)
 
-    /// The sign with its figures and the thresholds it crossed.
+    /// The sign as a sentence of its own: «Признак необъективности: …».
     public func russian(parameters: MethodologyParameters) -> String {
+        "Признак необъективности: " + detail(parameters: parameters)
+    }
+
+    /// The sign with its figures and the thresholds it crossed, for a place already titled «Признаки
+    /// необъективности»; differences of shares in percentage points.
+    public func detail(parameters: MethodologyParameters) -> String {
         switch self {
         case let .vprAboveReferenceWithGIAFails(vprSuccess, vprReference, giaFailShare):
-            return "Признак необъективности: успеваемость по ВПР \(RussianNumberFormat.percent(vprSuccess))"
+            return "успеваемость по ВПР \(RussianNumberFormat.percent(vprSuccess))"
                 + " выше эталона \(RussianNumberFormat.percent(vprReference))"
                 + " на \(RussianNumberFormat.points(vprSuccess - vprReference))"
                 + " (порог \(RussianNumberFormat.points(parameters.vprSuccessMargin))),"
                 + " а доля не сдавших ГИА в том же году \(RussianNumberFormat.percent(giaFailShare))"
                 + " — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold))."
         case let .compositeJump(change, sigma):
-            return "Признак необъективности: сводный результат изменился за год на"
-                + " \(RussianNumberFormat.signed(change, fractionDigits: 3)) — больше"
+            return "сводный результат изменился за год на \(Format.points(change)) — больше"
                 + " \(RussianNumberFormat.decimal(parameters.jumpSigmas, fractionDigits: 0...2)) стандартных отклонений"
-                + " изменений других школ (σ = \(RussianNumberFormat.decimal(sigma, fractionDigits: 3...3)))."
+                + " изменений других школ (одно отклонение — \(RussianNumberFormat.points(sigma)))."
         }
     }
 }
