@@ -3,8 +3,8 @@ import OporaDomain
 import Plot
 
 /// Schools on the plane of social index (x) and composite result (y), coloured by category,
-/// numbered beside their points (names are in the list under the chart: they overlap on the plane),
-/// with the reference line at 0.
+/// numbered beside their points where a number finds a free place (names are in the list under the
+/// chart: they overlap on the plane), with the reference line at 0.
 enum ScatterChart {
     struct Point {
         var label: String
@@ -15,15 +15,33 @@ enum ScatterChart {
         var dim = false
     }
 
+    static let size = (w: 640.0, h: 400.0, left: 60.0, right: 140.0, top: 20.0, bottom: 50.0)
+
+    /// The numbers (1-based) that found a free place beside their points; the others are only in the list.
+    static func numbersShown(_ points: [Point]) -> Set<Int> {
+        let (px, py, area, _, _) = scale(points)
+        return Set(numberPlaces(points, px: px, py: py, area: area).enumerated().compactMap { $0.element == nil ? nil : $0.offset + 1 })
+    }
+
+    private static func numberPlaces(_ points: [Point], px: (Double) -> Double, py: (Double) -> Double, area: LabelPlacement.Box) -> [LabelPlacement.Placed?] {
+        LabelPlacement.place(points.indices.map { String($0 + 1) }, circles: points.map { (px($0.x), py($0.y), 6.0) }, area: area)
+    }
+
+    /// The axes' reach (x from 0 to `xMax`, y from −`yAbs` to `yAbs`), the plane's coordinates and the plot area.
+    private static func scale(_ points: [Point]) -> (px: (Double) -> Double, py: (Double) -> Double, area: LabelPlacement.Box, xMax: Double, yAbs: Double) {
+        let s = size
+        let xMax = max(2.0, (points.map(\.x).max() ?? 1) * 1.05)
+        let yAbs = max(0.05, (points.map { abs($0.y) }.max() ?? 0.05) * 1.15)
+        return ({ s.left + $0 / xMax * (s.w - s.left - s.right) },
+                { s.top + (yAbs - $0) / (2 * yAbs) * (s.h - s.top - s.bottom) },
+                .init(x: s.left, y: s.top, width: s.w - s.left - s.right, height: s.h - s.top - s.bottom), xMax, yAbs)
+    }
+
     /// With more points than fit numbers beside them (`numbered` false), they go unnumbered, small
     /// and half transparent, so that where many schools lie shows as a darker cloud.
     static func svg(_ points: [Point], title: String, numbered: Bool = true) -> Component {
-        let w = 640.0, h = 400.0, left = 60.0, right = 140.0, top = 20.0, bottom = 50.0
-        let xs = points.map(\.x), ys = points.map(\.y)
-        let xMax = max(2.0, (xs.max() ?? 1) * 1.05)
-        let yAbs = max(0.05, (ys.map(abs).max() ?? 0.05) * 1.15)
-        func px(_ x: Double) -> Double { left + x / xMax * (w - left - right) }
-        func py(_ y: Double) -> Double { top + (yAbs - y) / (2 * yAbs) * (h - top - bottom) }
+        let (w, h, left, right, top, bottom) = size
+        let (px, py, area, xMax, yAbs) = scale(points)
         var svg = SVG(width: Int(w), height: Int(h), title: title)
         svg.line(left, top, left, h - bottom, cls: "axis")
         svg.line(left, h - bottom, w - right, h - bottom, cls: "axis")
@@ -44,13 +62,17 @@ enum ScatterChart {
             svg.circle(x: px(p.x), y: py(p.y), r: p.dim ? 3 : numbered ? 6 : 4, cls: p.dim ? "pt dim" : numbered ? "pt c-\(p.category.rawValue)" : "pt dense c-\(p.category.rawValue)",
                        label: "\(p.label): \(p.category.russian), сводный результат \(Format.points(p.y)), социальный индекс \(Format.number(p.x, digits: 2))")
         }
-        // The numbers over every point, each on its own white ground: a number drawn over another school's
-        // point must stay readable (axe: colour contrast).
         if numbered {
+            let placed = numberPlaces(points, px: px, py: py, area: area)
             for (i, p) in points.enumerated() {
-                let label = String(i + 1)
-                svg.rect(x: px(p.x) + 6, y: py(p.y) - 24, width: Double(label.count) * 12 + 4, height: 22, cls: "pt-label-ground")
-                svg.text(label, x: px(p.x) + 8, y: py(p.y) - 6, cls: "pt-label")
+                guard let place = placed[i] else { continue }
+                if place.far {
+                    let (cx, cy) = (px(p.x), py(p.y))
+                    let tx = min(max(cx, place.box.x), place.box.x + place.box.width), ty = min(max(cy, place.box.y), place.box.y + place.box.height)
+                    let len = max(((tx - cx) * (tx - cx) + (ty - cy) * (ty - cy)).squareRoot(), 1)
+                    svg.line(cx + (tx - cx) / len * 6, cy + (ty - cy) / len * 6, tx, ty, cls: "pt-leader")
+                }
+                svg.text(String(i + 1), x: place.textX, y: place.baseline, cls: "pt-label")
             }
         }
         return svg.component

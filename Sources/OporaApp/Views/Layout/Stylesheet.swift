@@ -95,7 +95,7 @@ enum Stylesheet {
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
     .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
-    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}.chart .pt-label-ground{fill:#fff}
+    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}.chart .pt-leader{stroke:#52606d;stroke-width:1}
     .chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}.chart polyline.ln,.chart line.ln{fill:none;stroke-width:2}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
     .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}

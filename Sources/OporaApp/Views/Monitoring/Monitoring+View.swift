@@ -49,9 +49,13 @@ enum MonitoringView {
                 ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год",
                                  numbered: points.count <= pageSize)
                 if points.count <= pageSize {
+                    let shown = ScatterChart.numbersShown(points)
                     El("ol", [("class", "point-names")]) {
-                        for p in points {
-                            El("li") { El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")]); Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))") }
+                        for (i, p) in points.enumerated() {
+                            El("li") {
+                                El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")])
+                                Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))" + (shown.contains(i + 1) ? "" : " (рядом другие точки: номер на диаграмме не поместился)"))
+                            }
                         }
                     }
                 } else {
