@@ -182,10 +182,30 @@ def field(d, label):
     return d.find_element(By.ID, lab.get_attribute("for"))
 
 
-def type_into(d, label, text):
-    el = field(d, label)
+def put(d, el, text):
+    """Types `text` into a control as a user would. A date input (the browser's calendar) gets the day
+    typed as ДД.ММ.ГГГГ through its value, ISO, as the calendar sets it: the keys a browser takes
+    differ by its locale."""
+    if el.get_attribute("type") == "date" and re.fullmatch(r"\d\d\.\d\d\.\d{4}", text):
+        dd, mm, yyyy = text.split(".")
+        d.execute_script("arguments[0].value = arguments[1];"
+                         "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                         "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", el, f"{yyyy}-{mm}-{dd}")
+        return
     el.clear()
     el.send_keys(text)
+
+
+def shown(el):
+    """A control's value as its user reads it: a date input's as ДД.ММ.ГГГГ."""
+    v = el.get_attribute("value") or ""
+    if el.get_attribute("type") == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        return ".".join(reversed(v.split("-")))
+    return v
+
+
+def type_into(d, label, text):
+    put(d, field(d, label), text)
 
 
 def button(d, text):
@@ -600,9 +620,7 @@ def in_form(form, label):
 
 
 def type_in(form, label, text):
-    el = in_form(form, label)
-    el.clear()
-    el.send_keys(text)
+    put(form.parent, in_form(form, label), text)
 
 
 def form_button(form, text):
@@ -1042,7 +1060,7 @@ def journey_people(d, j, tmp):
     error = field_error(form, "Что сделать")
     j.expect(error, f"the error is shown under «Что сделать»: «{error}»")
     j.expect(form.find_elements(By.CSS_SELECTOR, ".error-summary"), "the form starts with the summary «Изменения не сохранены»")
-    kept = {label: in_form(form, label).get_attribute("value") for label in typed}
+    kept = {label: shown(in_form(form, label)) for label in typed}
     kept_sel = (Select(in_form(form, "Компетенция")).first_selected_option.text.strip(),
                 Select(in_form(form, "Вид шага")).first_selected_option.text.strip())
     j.expect(kept == typed and kept_sel == chosen, f"the other values are kept: {kept}, {kept_sel}")
@@ -1114,7 +1132,7 @@ def journey_people(d, j, tmp):
     j.expect("код" in error.lower() and re.search(r"им[её]н|фамили", error), f"a name as a code is refused: «{error}»")
     j.expect(not any(r.find_element(By.XPATH, "./th").text.strip() == "Иванов" for r in section_rows(d, "Индивидуальные планы")),
              "no plan «Иванов» is listed")
-    kept = {label: in_form(form, label).get_attribute("value") for label in plan}
+    kept = {label: shown(in_form(form, label)) for label in plan}
     j.expect(kept == plan, f"the other values are kept: {kept}")
     fill_plan("6Б-044")
     check_page(d, j, "support plan saved")
@@ -1170,7 +1188,7 @@ def journey_people(d, j, tmp):
     form = d.find_element(By.ID, "form-point")
     error = " ".join(e.text for e in form.find_elements(By.CSS_SELECTOR, "fieldset p.error"))
     j.expect("тем" in error, f"the error is shown with the topics: «{error}»")
-    kept = {label: in_form(form, label).get_attribute("value") for label in point}
+    kept = {label: shown(in_form(form, label)) for label in point}
     j.expect(kept == point, f"the typed values are kept: {kept}")
     j.expect(name not in " ".join(r.text for r in section_rows(d, "Пункты")), "the point is not listed")
     box = form.find_element(By.CSS_SELECTOR, "fieldset input[type=checkbox]")
@@ -1450,7 +1468,7 @@ def journey_network(d, j, tmp):
     error = " ".join(e.text for e in form.find_elements(By.CSS_SELECTOR, "fieldset p.error"))
     j.expect("направлен" in error, f"the error is shown with the directions: «{error}»")
     j.expect(form.find_elements(By.CSS_SELECTOR, ".error-summary"), "the form starts with the summary of errors")
-    kept = {label: in_form(form, label).get_attribute("value") for label in typed}
+    kept = {label: shown(in_form(form, label)) for label in typed}
     kept_sel = (Select(in_form(form, "Школа")).first_selected_option.text.strip(),
                 Select(in_form(form, "Уровень доказанности")).first_selected_option.text.strip())
     j.expect(kept == typed and kept_sel == (school, level_text), f"the typed values are kept: {kept_sel}, "

@@ -57,7 +57,8 @@ import VaporTesting
             #expect(page.body.contains("Приложите подтверждение: файл или ссылку."))
             #expect(page.body.contains("value=\"Сидоров О. Н.\""))
             #expect(page.body.contains("value=\"Завуч Петрова\""))
-            #expect(page.body.contains("value=\"26.02.2021\""))
+            // Typed as 26.02.2021, given back to the browser's calendar as ISO (it shows ДД.ММ.ГГГГ).
+            #expect(page.body.contains("<input type=\"date\" id=\"f-completedOn\" name=\"completedOn\" value=\"2021-02-26\""))
             let reloaded = try await Measure.find(measure.id, on: app.db)!
             #expect(reloaded.status == .planned)
             #expect(reloaded.responsible == "Координатор школы (демо)")

@@ -35,6 +35,22 @@ enum Forms {
         }
     }
 
+    /// A date with the browser's calendar (`type=date`, shown as ДД.ММ.ГГГГ in a Russian browser): the
+    /// value goes in as ISO, whichever way it was stored or typed; `range`, when given, bounds the
+    /// calendar as the server bounds the value.
+    static func date(_ label: String, name: String, value: String, error: String? = nil, hint: String? = nil,
+                     required: Bool = false, range: ClosedRange<Day>? = nil, id: String? = nil) -> Component {
+        field(label, name: name, value: Day(value)?.iso ?? value, type: "date", error: error, hint: hint, required: required,
+              attributes: [("min", range?.lowerBound.iso), ("max", range?.upperBound.iso)], id: id)
+    }
+
+    /// A whole number with the browser's number input, bounded as the server bounds it.
+    static func count(_ label: String, name: String, value: String, error: String? = nil, hint: String? = nil,
+                      required: Bool = false, range: ClosedRange<Int> = 0...1_000_000, id: String? = nil) -> Component {
+        field(label, name: name, value: value, type: "number", error: error, hint: hint, required: required,
+              attributes: [("min", String(range.lowerBound)), ("max", String(range.upperBound)), ("step", "1")], id: id)
+    }
+
     static func textarea(_ label: String, name: String, value: String, error: String? = nil, id: String? = nil) -> Component {
         let id = id ?? "f-\(name)"
         return El("div", [("class", error == nil ? "field" : "field invalid")]) {

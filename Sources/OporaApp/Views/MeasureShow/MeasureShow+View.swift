@@ -109,19 +109,17 @@ enum MeasureShowView {
                              options: ([r.status] + r.status.next).map { ($0.rawValue, $0.russian) },
                              selected: form.status.rawValue, error: errors?["status"])
                 Forms.field("Ответственные (человек или организация)", name: "responsible", value: form.responsible, error: errors?["responsible"])
-                Forms.field("Сроки", name: "deadline", value: form.deadline, error: errors?["deadline"], hint: "Дата вида ДД.ММ.ГГГГ",
-                            attributes: [("inputmode", "numeric")])
+                Forms.date("Сроки", name: "deadline", value: form.deadline, error: errors?["deadline"])
                 El("fieldset") {
                     El("legend") { Tx("Для отметки «Выполнено»") }
-                    Forms.field("Дата выполнения", name: "completedOn", value: form.completedOn, error: errors?["completedOn"],
-                                hint: "Дата вида ДД.ММ.ГГГГ", attributes: [("inputmode", "numeric")])
+                    Forms.date("Дата выполнения", name: "completedOn", value: form.completedOn, error: errors?["completedOn"])
                     Forms.field("Кто выполнил", name: "completedBy", value: form.completedBy, error: errors?["completedBy"])
                     Forms.field("Файл-подтверждение", name: "evidenceFile", value: "", type: "file",
                                 error: errors?["evidenceFile"] ?? errors?["evidence"],
                                 hint: "PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, JPG или PNG, не больше 20 МБ",
                                 attributes: [("accept", ".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png")])
                     Forms.field("или ссылка на подтверждение", name: "evidenceLink", value: form.evidenceLink, type: "url",
-                                error: errors?["evidenceLink"], hint: "Полный адрес страницы, как в строке браузера, например https://school.example.ru/news/12")
+                                error: errors?["evidenceLink"], hint: "Адрес начинается с https:// или http://, как в строке браузера, например https://school.example.ru/news/12")
                 }
                 Forms.textarea("Комментарий", name: "comment", value: form.comment, error: errors?["comment"])
                 Forms.field("Причина отмены (для «Отменено»)", name: "cancelReason", value: form.cancelReason, error: errors?["cancelReason"])

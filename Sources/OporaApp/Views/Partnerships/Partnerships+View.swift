@@ -63,7 +63,7 @@ enum PartnershipsView {
                     Forms.select("Школа-партнёр (для вида «Школа»)", name: "partner_school", options: [("", "—")] + m.schools, selected: v("partner_school"), error: e("partner_school"))
                     Forms.field("Название партнёра (для других видов)", name: "partner_name", value: v("partner_name"), error: e("partner_name"))
                     Forms.field("Номер соглашения", name: "agreement_number", value: v("agreement_number"), error: e("agreement_number"))
-                    Forms.field("Дата соглашения", name: "agreement_date", value: v("agreement_date"), error: e("agreement_date"), hint: "Дата вида ДД.ММ.ГГГГ")
+                    Forms.date("Дата соглашения", name: "agreement_date", value: v("agreement_date"), error: e("agreement_date"))
                     Forms.field("Срок действия", name: "term", value: v("term"), error: e("term"), hint: "Например: до 31.08.2023")
                     Forms.textarea("Предмет соглашения", name: "subject", value: v("subject"), error: e("subject"))
                     Forms.field("Файл соглашения (PDF, DOC(X), JPG, PNG; до 20 МБ)", name: "file", value: "", type: "file", error: e("file"))

@@ -67,7 +67,7 @@ enum PeopleCatalogueView {
                         Forms.csrf(ctx)
                         Forms.field("Название курса", name: "title", value: v("course", "title"), error: e("course", "title"), required: true)
                         Forms.field("Организация", name: "provider", value: v("course", "provider"), error: e("course", "provider"))
-                        Forms.field("Часов", name: "hours", value: v("course", "hours"), error: e("course", "hours"), attributes: [("inputmode", "numeric")])
+                        Forms.count("Часов", name: "hours", value: v("course", "hours"), error: e("course", "hours"))
                         El("fieldset", [("class", e("course", "areas") == nil ? "field" : "field invalid")]) {
                             El("legend") { Tx("Какие компетенции развивает") }
                             for a in m.areas {

@@ -74,8 +74,8 @@ extension ProgrammeEditView.Page {
             Forms.select("Задача", name: "task_id", options: d.tasks.map { ($0.id.uuidString, "\($0.text) (\($0.years.first!)–\($0.years.last!))") },
                          selected: value(id, "task_id", d.tasks.first!.id.uuidString), error: error(id, "task_id"), id: "\(id)-task")
             Forms.textarea("Наименование мероприятия", name: "name", value: value(id, "name", ""), error: error(id, "name"), id: "\(id)-name")
-            Forms.field("Срок", name: "deadline", value: value(id, "deadline", ""), error: error(id, "deadline"),
-                        hint: "Дата вида ДД.ММ.ГГГГ в годы программы \(years.first!)–\(years.last!)", attributes: [("inputmode", "numeric")], id: "\(id)-deadline")
+            Forms.date("Срок", name: "deadline", value: value(id, "deadline", ""), error: error(id, "deadline"),
+                       hint: "Обычно в годы программы \(years.first!)–\(years.last!); срок за ними будет отмечен", id: "\(id)-deadline")
             Forms.field("Ответственные", name: "responsible", value: value(id, "responsible", ""), error: error(id, "responsible"), id: "\(id)-responsible")
             Forms.field("Продукт / результат", name: "product", value: value(id, "product", ""), error: error(id, "product"), id: "\(id)-product")
             Forms.select("Кто выполняет", name: "level", options: MeasureLevel.allCases.map { ($0.rawValue, $0.russian) },

@@ -64,7 +64,7 @@ enum SchoolDataView {
                         Forms.field("Должность", name: "position", value: v["position"] ?? "", error: errors(.teachers)?["position"], required: true)
                         Forms.select("Педагогический работник", name: "pedagogical", options: [("да", "да"), ("нет", "нет")], selected: v["pedagogical"] ?? "да")
                         Forms.field("Квалификационная категория", name: "qualification", value: v["qualification"] ?? "", error: errors(.teachers)?["qualification"])
-                        Forms.field("Работает с", name: "employed_from", value: v["employed_from"] ?? "", error: errors(.teachers)?["employed_from"], hint: "Дата вида ДД.ММ.ГГГГ")
+                        Forms.date("Работает с", name: "employed_from", value: v["employed_from"] ?? "", error: errors(.teachers)?["employed_from"])
                         Forms.field("Работает по", name: "employed_to", value: v["employed_to"] ?? "", error: errors(.teachers)?["employed_to"], hint: "Пусто — работает сейчас")
                     }
                 }
@@ -89,8 +89,8 @@ enum SchoolDataView {
                                      selected: v["teacher_code"] ?? "", error: errors(.trainings)?["teacher_code"])
                         Forms.field("Название курса", name: "title", value: v["title"] ?? "", error: errors(.trainings)?["title"], required: true)
                         Forms.field("Организация", name: "provider", value: v["provider"] ?? "", error: errors(.trainings)?["provider"])
-                        Forms.field("Часов", name: "hours", value: v["hours"] ?? "", error: errors(.trainings)?["hours"], attributes: [("inputmode", "numeric")])
-                        Forms.field("Дата окончания", name: "completed_on", value: v["completed_on"] ?? "", error: errors(.trainings)?["completed_on"], hint: "Дата вида ДД.ММ.ГГГГ", required: true)
+                        Forms.count("Часов", name: "hours", value: v["hours"] ?? "", error: errors(.trainings)?["hours"])
+                        Forms.date("Дата окончания", name: "completed_on", value: v["completed_on"] ?? "", error: errors(.trainings)?["completed_on"], required: true)
                         Forms.select("По вопросам качества образования (ФГОС)", name: "quality", options: [("да", "да"), ("нет", "нет")], selected: v["quality"] ?? "да")
                         Forms.field("Номер удостоверения", name: "certificate", value: v["certificate"] ?? "", error: errors(.trainings)?["certificate"])
                     }
@@ -146,10 +146,10 @@ enum SchoolDataView {
                 if m.canEdit {
                     form(ctx, s, .gia, "Внести итоги ГИА за \(m.year) год", year: m.year, errors: errors(.gia)) {
                         let v = values(.gia)
-                        Forms.field("Участников ГИА", name: "participants", value: v["participants"] ?? m.gia.map { String($0.participants) } ?? "",
-                                    error: errors(.gia)?["participants"], required: true, attributes: [("inputmode", "numeric")])
-                        Forms.field("Успешно прошли (все обязательные предметы)", name: "passed", value: v["passed"] ?? m.gia.map { String($0.passed) } ?? "",
-                                    error: errors(.gia)?["passed"], required: true, attributes: [("inputmode", "numeric")])
+                        Forms.count("Участников ГИА", name: "participants", value: v["participants"] ?? m.gia.map { String($0.participants) } ?? "",
+                                    error: errors(.gia)?["participants"], required: true)
+                        Forms.count("Успешно прошли (все обязательные предметы)", name: "passed", value: v["passed"] ?? m.gia.map { String($0.passed) } ?? "",
+                                    error: errors(.gia)?["passed"], required: true)
                     }
                 }
             }

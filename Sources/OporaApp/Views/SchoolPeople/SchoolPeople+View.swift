@@ -100,7 +100,7 @@ enum SchoolPeopleView {
                     El("p", [("class", "muted")]) { Tx("Баллы — процент выполнения от 0 до 100. Незаполненные компетенции не сохраняются. Файл платформы тестирования загружается на странице «Загрузка данных» (вид «Диагностика профессиональных дефицитов»).") }
                     Forms.select("Педагог", name: "teacher", options: m.rows.map { ($0.recordID.uuidString, "\($0.teacher.name), \($0.teacher.position)") },
                                  selected: v("diagnostics", "teacher"), error: e("diagnostics", "teacher"))
-                    Forms.field("Дата диагностики", name: "date", value: v("diagnostics", "date", m.today.russian), error: e("diagnostics", "date"), hint: "Дата вида ДД.ММ.ГГГГ", required: true)
+                    Forms.date("Дата диагностики", name: "date", value: v("diagnostics", "date", m.today.russian), error: e("diagnostics", "date"), required: true)
                     for a in m.areas {
                         Forms.field("\(a.title) (порог \(Format.number(a.threshold)) %)", name: "score_\(a.key)", value: v("diagnostics", "score_\(a.key)"),
                                     error: e("diagnostics", "score_\(a.key)"), attributes: [("inputmode", "decimal")])

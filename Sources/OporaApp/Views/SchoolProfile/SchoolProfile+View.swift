@@ -133,8 +133,8 @@ enum SchoolProfileView {
             El("h3") { Tx("Внести сведения за год") }
             if let errors { Forms.errorSummary(errors) }
             Forms.csrf(ctx)
-            Forms.field("Год", name: "year", value: f["year"] ?? "", error: errors?["year"], required: true, attributes: [("inputmode", "numeric")])
-            Forms.field("Число обучающихся", name: "students", value: f["students"] ?? "", error: errors?["students"], attributes: [("inputmode", "numeric")])
+            Forms.count("Год", name: "year", value: f["year"] ?? "", error: errors?["year"], required: true, range: 2000...2100)
+            Forms.count("Число обучающихся", name: "students", value: f["students"] ?? "", error: errors?["students"])
             El("p", [("class", "muted")]) { Tx("Доли — числом от 0 до 1 (0,3) или процентом (30%). Пустое поле — нет сведений.") }
             Forms.field(ContextFile.label("low_income_share"), name: "low_income_share", value: f["low_income_share"] ?? "", error: errors?["low_income_share"])
             Forms.field(ContextFile.label("incomplete_family_share"), name: "incomplete_family_share", value: f["incomplete_family_share"] ?? "", error: errors?["incomplete_family_share"])

@@ -56,12 +56,12 @@ enum StudentSupportView {
                         if failed?.form == "grade" { Forms.errorSummary(failed!.errors) }
                         Forms.csrf(ctx)
                         VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.year))])
-                        Forms.field("Класс (1–11)", name: "grade", value: v("grade", "grade"), error: e("grade", "grade"), required: true, attributes: [("inputmode", "numeric")])
-                        Forms.field("Испытывают трудности в освоении программ", name: "difficulties", value: v("grade", "difficulties"), error: e("grade", "difficulties"), attributes: [("inputmode", "numeric")])
-                        Forms.field("Мотивация низкая", name: "motivation_low", value: v("grade", "motivation_low"), error: e("grade", "motivation_low"), attributes: [("inputmode", "numeric")])
-                        Forms.field("Мотивация средняя", name: "motivation_medium", value: v("grade", "motivation_medium"), error: e("grade", "motivation_medium"), attributes: [("inputmode", "numeric")])
-                        Forms.field("Мотивация высокая", name: "motivation_high", value: v("grade", "motivation_high"), error: e("grade", "motivation_high"), attributes: [("inputmode", "numeric")])
-                        Forms.field("Во внеурочной деятельности, направленной на результаты обучения", name: "extracurricular", value: v("grade", "extracurricular"), error: e("grade", "extracurricular"), attributes: [("inputmode", "numeric")])
+                        Forms.count("Класс (1–11)", name: "grade", value: v("grade", "grade"), error: e("grade", "grade"), required: true, range: 1...11)
+                        Forms.count("Испытывают трудности в освоении программ", name: "difficulties", value: v("grade", "difficulties"), error: e("grade", "difficulties"))
+                        Forms.count("Мотивация низкая", name: "motivation_low", value: v("grade", "motivation_low"), error: e("grade", "motivation_low"))
+                        Forms.count("Мотивация средняя", name: "motivation_medium", value: v("grade", "motivation_medium"), error: e("grade", "motivation_medium"))
+                        Forms.count("Мотивация высокая", name: "motivation_high", value: v("grade", "motivation_high"), error: e("grade", "motivation_high"))
+                        Forms.count("Во внеурочной деятельности, направленной на результаты обучения", name: "extracurricular", value: v("grade", "extracurricular"), error: e("grade", "extracurricular"))
                         El("button", [("type", "submit")]) { Tx("Сохранить") }
                     }
                 }
@@ -75,7 +75,7 @@ enum StudentSupportView {
                         if failed?.form == "families" { Forms.errorSummary(failed!.errors) }
                         Forms.csrf(ctx)
                         VoidEl("input", [("type", "hidden"), ("name", "year"), ("value", String(m.year))])
-                        Forms.field("Число семей", name: "families", value: v("families", "families", m.families.map(String.init) ?? ""), error: e("families", "families"), attributes: [("inputmode", "numeric")])
+                        Forms.count("Число семей", name: "families", value: v("families", "families", m.families.map(String.init) ?? ""), error: e("families", "families"))
                         El("button", [("type", "submit")]) { Tx("Сохранить") }
                     }
                 }
@@ -101,7 +101,7 @@ enum StudentSupportView {
                         Forms.csrf(ctx)
                         Forms.field("Код участника", name: "participant_code", value: v("plan", "participant_code"), error: e("plan", "participant_code"),
                                     hint: "Например 7А-015. Имя, дату рождения и адрес не вносите.", required: true)
-                        Forms.field("Класс", name: "grade", value: v("plan", "grade"), error: e("plan", "grade"), attributes: [("inputmode", "numeric")], id: "f-plan-grade")
+                        Forms.count("Класс", name: "grade", value: v("plan", "grade"), error: e("plan", "grade"), range: 1...11, id: "f-plan-grade")
                         Forms.textarea("Цель", name: "goal", value: v("plan", "goal"), error: e("plan", "goal"))
                         Forms.textarea("Меры", name: "measures", value: v("plan", "measures"), error: e("plan", "measures"))
                         Forms.select("Специалист", name: "specialist_role", options: SupportPlanRules.specialistRoles.map { ($0, $0) },

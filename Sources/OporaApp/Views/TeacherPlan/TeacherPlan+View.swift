@@ -110,7 +110,7 @@ enum TeacherPlanView {
                         Forms.select("Вид шага", name: "kind", options: StepKind.allCases.map { ($0.rawValue, $0.russian) }, selected: v("step", "kind", StepKind.selfStudy.rawValue), error: e("step", "kind"))
                         Forms.field("Что сделать", name: "title", value: v("step", "title"), error: e("step", "title"), required: true)
                         Forms.field("Форма", name: "form", value: v("step", "form"), error: e("step", "form"), hint: "Например: курсы, семинар, открытый урок")
-                        Forms.field("Срок", name: "deadline", value: v("step", "deadline"), error: e("step", "deadline"), hint: "Дата вида ДД.ММ.ГГГГ", required: true)
+                        Forms.date("Срок", name: "deadline", value: v("step", "deadline"), error: e("step", "deadline"), required: true)
                         Forms.field("Ожидаемый результат", name: "expected_result", value: v("step", "expected_result"), error: e("step", "expected_result"), required: true)
                         El("button", [("type", "submit")]) { Tx("Добавить шаг") }
                     }
