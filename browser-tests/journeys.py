@@ -64,7 +64,7 @@ ALLOWED_WORDS = {
 } | LOGINS
 # Whole chunks that are not words: URLs, paths, e-mails, file names, codes like bal-03.
 NOT_A_WORD = re.compile(
-    r"^(https?://\S+|/\S*|\S+@\S+\.\S+|[\w.-]+\.(pdf|csv|txt|xlsx?|docx?|odt|ods|jpe?g|png|svg|json|md|sqlite)"
+    r"^(https?://\S*|/\S*|\S+@\S+\.\S+|[\w.-]+\.(pdf|csv|txt|xlsx?|docx?|odt|ods|jpe?g|png|svg|json|md|sqlite)"
     r"|[a-z]+-\d+)$", re.I)
 
 

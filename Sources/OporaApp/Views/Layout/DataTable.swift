@@ -23,7 +23,7 @@ struct DataTable<Item>: Component {
         self.caption = caption
         self.headers = headers
         self.items = items
-        self.attributes = [("class", classes.map { "data \($0)" } ?? "data"), ("id", id)]
+        self.attributes = [("class", (["data"] + (headers.isEmpty ? [] : ["cards"]) + (classes.map { [$0] } ?? [])).joined(separator: " ")), ("id", id)]
         self.scrolls = scrolls
         self.rowAttributes = rowAttributes
         self.row = row
@@ -35,9 +35,27 @@ struct DataTable<Item>: Component {
             if !headers.isEmpty {
                 El("thead") { El("tr") { for h in headers { El("th", [("scope", "col")]) { Tx(h) } } } }
             }
-            El("tbody") { for item in items { El("tr", rowAttributes(item)) { row(item) } } }
+            El("tbody") {
+                for item in items {
+                    El("tr", rowAttributes(item)) { headers.isEmpty ? row(item) : Self.labelled(row(item), headers) }
+                }
+            }
         }
         return scrolls ? El("div", [("class", "scroll")]) { table } : table
+    }
+
+    /// Each data cell named by its column's header (`data-label`), so that on a phone, where every row
+    /// becomes a card, each value says what it is. A cell that names itself keeps its own name; a cell
+    /// spanning columns takes the first one's.
+    static func labelled(_ cells: ComponentGroup, _ headers: [String]) -> ComponentGroup {
+        var column = 0
+        func flat(_ c: Component) -> [Component] { (c as? ComponentGroup).map { $0.members.flatMap(flat) } ?? [c] }
+        return ComponentGroup(members: flat(cells).map { c in
+            guard let cell = c as? El, cell.name == "td" || cell.name == "th" else { return c }
+            defer { column += cell.attributes.first { $0.0 == "colspan" }?.1.flatMap { Int($0) } ?? 1 }
+            guard cell.name == "td", column < headers.count, !cell.attributes.contains(where: { $0.0 == "data-label" }) else { return c }
+            return El("td", cell.attributes + [("data-label", headers[column])], content: cell.content)
+        })
     }
 }
 

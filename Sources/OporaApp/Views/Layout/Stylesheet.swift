@@ -60,7 +60,7 @@ enum Stylesheet {
     table.data th,table.data td{border:1px solid #d7dce2;padding:6px 8px;text-align:left;vertical-align:top}
     table.data thead th{background:#eef1f5}
     table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-    .nowrap,table.data thead th{white-space:nowrap}
+    .nowrap{white-space:nowrap}
     button,.button{white-space:nowrap}
     table.plan ul{margin:0;padding-left:18px}
     tr.is-overdue td{background:#fff4f2}
@@ -89,7 +89,7 @@ enum Stylesheet {
     .c-insufficientData{background:#fff;fill:#fff;stroke:#5b6673}
     .swatch{display:inline-block;width:12px;height:12px;border-radius:6px;vertical-align:middle}
     .swatch.c-none{background:#8795a4}.swatch.c-insufficientData{border:1px solid #5b6673}
-    ol.point-names{columns:2;font-size:14px;max-width:780px}
+    ol.point-names{columns:2;column-gap:3.5em;font-size:14px;max-width:780px}ol.point-names li{break-inside:avoid}
     @media (max-width:700px){ol.point-names{columns:1}.chart text{font-size:20px}}
     ul.legend,ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
@@ -117,17 +117,13 @@ enum Stylesheet {
       button,.button{white-space:normal}
       h1{font-size:22px}
       .who{margin-left:0}
-      table.measures thead{display:none}
-      table.measures,table.measures tbody,table.measures tr,table.measures td{display:block;width:100%}
-      table.measures tr{border:1px solid #d7dce2;margin-bottom:10px}
-      table.measures td{border:0;border-bottom:1px solid #eef1f5}
-      table.measures td::before{content:attr(data-label) ": ";font-weight:bold}
-      table.measures caption{display:block}
-      table.data:not(.measures):not(.plan){display:block;overflow-x:auto;max-width:100%}
-      table.data thead th{white-space:normal}
-      table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}
-      table.plan thead{display:none}
-      table.plan td::before{content:attr(data-label) ": ";font-weight:bold}
+      table.cards thead{display:none}
+      table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td{display:block;width:100%}
+      table.cards caption{display:block}
+      table.cards tr{border:1px solid #d7dce2;margin-bottom:10px;background:#fff}
+      table.cards th,table.cards td,table.cards td.num{border:0;border-bottom:1px solid #eef1f5;text-align:left;white-space:normal}
+      table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
+      table.data:not(.cards){display:block;overflow-x:auto;max-width:100%}
     }
     .manual{font-size:13px;color:#7b1fa2}
     .big{font-size:18px}

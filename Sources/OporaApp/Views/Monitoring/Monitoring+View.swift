@@ -54,7 +54,9 @@ enum MonitoringView {
                         for (i, p) in points.enumerated() {
                             El("li") {
                                 El("span", [("class", "swatch c-\(p.category.rawValue)"), ("aria-hidden", "true")])
-                                Tx(" \(p.label): \(p.category.russian), \(Format.points(p.y))" + (shown.contains(i + 1) ? "" : " (рядом другие точки: номер на диаграмме не поместился)"))
+                                Tx(" \(p.label): \(p.category.russian), ")
+                                El("span", [("class", "nowrap")]) { Tx(Format.points(p.y)) }
+                                if !shown.contains(i + 1) { Tx(" (рядом другие точки: номер на диаграмме не поместился)") }
                             }
                         }
                     }
