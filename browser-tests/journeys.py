@@ -196,7 +196,7 @@ def put(d, el, text):
     el.send_keys(text)
 
 
-def shown(el):
+def value_shown(el):
     """A control's value as its user reads it: a date input's as ДД.ММ.ГГГГ."""
     v = el.get_attribute("value") or ""
     if el.get_attribute("type") == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
@@ -277,6 +277,7 @@ def check_page(d, j, label, expected_status=None):
     screenshot(d, name, 390)
     problems += check_no_horizontal_scroll(d)
     problems += check_first_screen(d)
+    problems += check_saved(d, label)
     problems += check_axe(d, 390)
     set_width(d, 1280)
     problems += check_axe(d, 1280)
@@ -313,6 +314,14 @@ def check_axe(d, width):
     found = axe.run(options={"resultTypes": ["violations"]})["violations"]
     return [f"axe at {width} px, {v['impact']}: {v['id']} ({v['help']}) at " + ", ".join(str(n['target'][0]) for n in v['nodes'][:3])
             for v in found if v.get("impact") in ("serious", "critical")]
+
+
+def check_saved(d, label):
+    """A page reached by a save («… saved», «… recorded») says so at the top, in the same words everywhere."""
+    if not re.search(r"\b(saved|recorded)$", label) or label.endswith("not saved"):
+        return []
+    n = d.find_elements(By.CSS_SELECTOR, "main .notice")
+    return [] if n and "Изменения сохранены." in n[0].text else [f"a save without «Изменения сохранены.» at the top: «{n[0].text if n else 'no notice'}»"]
 
 
 def check_first_screen(d):
@@ -1060,7 +1069,7 @@ def journey_people(d, j, tmp):
     error = field_error(form, "Что сделать")
     j.expect(error, f"the error is shown under «Что сделать»: «{error}»")
     j.expect(form.find_elements(By.CSS_SELECTOR, ".error-summary"), "the form starts with the summary «Изменения не сохранены»")
-    kept = {label: shown(in_form(form, label)) for label in typed}
+    kept = {label: value_shown(in_form(form, label)) for label in typed}
     kept_sel = (Select(in_form(form, "Компетенция")).first_selected_option.text.strip(),
                 Select(in_form(form, "Вид шага")).first_selected_option.text.strip())
     j.expect(kept == typed and kept_sel == chosen, f"the other values are kept: {kept}, {kept_sel}")
@@ -1132,7 +1141,7 @@ def journey_people(d, j, tmp):
     j.expect("код" in error.lower() and re.search(r"им[её]н|фамили", error), f"a name as a code is refused: «{error}»")
     j.expect(not any(r.find_element(By.XPATH, "./th").text.strip() == "Иванов" for r in section_rows(d, "Индивидуальные планы")),
              "no plan «Иванов» is listed")
-    kept = {label: shown(in_form(form, label)) for label in plan}
+    kept = {label: value_shown(in_form(form, label)) for label in plan}
     j.expect(kept == plan, f"the other values are kept: {kept}")
     fill_plan("6Б-044")
     check_page(d, j, "support plan saved")
@@ -1188,7 +1197,7 @@ def journey_people(d, j, tmp):
     form = d.find_element(By.ID, "form-point")
     error = " ".join(e.text for e in form.find_elements(By.CSS_SELECTOR, "fieldset p.error"))
     j.expect("тем" in error, f"the error is shown with the topics: «{error}»")
-    kept = {label: shown(in_form(form, label)) for label in point}
+    kept = {label: value_shown(in_form(form, label)) for label in point}
     j.expect(kept == point, f"the typed values are kept: {kept}")
     j.expect(name not in " ".join(r.text for r in section_rows(d, "Пункты")), "the point is not listed")
     box = form.find_element(By.CSS_SELECTOR, "fieldset input[type=checkbox]")
@@ -1468,7 +1477,7 @@ def journey_network(d, j, tmp):
     error = " ".join(e.text for e in form.find_elements(By.CSS_SELECTOR, "fieldset p.error"))
     j.expect("направлен" in error, f"the error is shown with the directions: «{error}»")
     j.expect(form.find_elements(By.CSS_SELECTOR, ".error-summary"), "the form starts with the summary of errors")
-    kept = {label: shown(in_form(form, label)) for label in typed}
+    kept = {label: value_shown(in_form(form, label)) for label in typed}
     kept_sel = (Select(in_form(form, "Школа")).first_selected_option.text.strip(),
                 Select(in_form(form, "Уровень доказанности")).first_selected_option.text.strip())
     j.expect(kept == typed and kept_sel == (school, level_text), f"the typed values are kept: {kept_sel}, "

@@ -148,7 +148,7 @@ extension MaskTests {
             try await observer.login("observer")
             var methodist = WebClient(app)
             try await methodist.login("metodist")
-            let row = #"<tr><th scope="row">[^<]*</th><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>"#
+            let row = #"<tr><th scope="row">[^<]*</th><td class="num"[^>]*>([^<]*)</td><td class="num"[^>]*>([^<]*)</td><td class="num"[^>]*>([^<]*)</td>"#
             var masked = 0
             var plainSmall = 0
             for number in [2, 3] {

@@ -9,7 +9,7 @@ import VaporTesting
 /// Pages keep a municipality's monitoring between requests; a change must show on the next one.
 @Suite struct MonitoringCacheTests {
     func category(of schoolID: UUID, in page: String) -> String? {
-        WebClient.firstMatch(in: page, "/schools/\(schoolID.uuidString)\\?year=2022\">[^<]*</a></th><td><span class=\"cat c-(\\w+)\"")
+        WebClient.firstMatch(in: page, "/schools/\(schoolID.uuidString)\\?year=2022\">[^<]*</a></th><td[^>]*><span class=\"cat c-(\\w+)\"")
     }
 
     @Test func resultsImportedAfterAVisitChangeTheMonitoringPageOnTheNextOne() async throws {

@@ -34,9 +34,10 @@ import Testing
         // act
         let described = MethodologyParameters.defaults.described
         // check
-        #expect(described.count == 15)
-        #expect(Set(described.map(\.key)).count == 15)
+        #expect(described.count == 16)
+        #expect(Set(described.map(\.key)).count == 16)
         let values = Dictionary(uniqueKeysWithValues: described.map { ($0.key, $0.value) })
+        #expect(values["poolSmallGroups"] == "да")
         #expect(values["failThreshold"] == "0,30")
         #expect(values["noHigherEducation"] == "0,70")
         #expect(values["preventiveRegister"] == "0,05")

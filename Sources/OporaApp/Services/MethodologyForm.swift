@@ -7,6 +7,7 @@ extension Methodology {
     static func formValues(_ p: MethodologyParameters) -> [String: String] {
         var values = Dictionary(uniqueKeysWithValues: p.described.map { ($0.key, $0.value) })
         values["referenceScope"] = p.referenceScope.rawValue
+        values["poolSmallGroups"] = p.poolSmallGroups ? "on" : "off"
         return values
     }
 
@@ -42,6 +43,11 @@ extension Methodology {
             p.referenceScope = scope
         } else {
             errors.add("referenceScope", "Выберите эталон из списка.")
+        }
+        switch text("poolSmallGroups") {
+        case "on": p.poolSmallGroups = true
+        case "off": p.poolSmallGroups = false
+        default: errors.add("poolSmallGroups", "Выберите «да» или «нет».")
         }
         for (k, v) in p.problems() { errors.add(k, v) }
         let comment = (form["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -84,8 +84,8 @@ public struct Procedure: Hashable, Codable, Sendable, Comparable {
         }
     }
 
-    /// «ВПР, 5 класс, математика»
-    public var russian: String { "\(kind.russian), \(grade) класс, \(subject)" }
+    /// «ВПР, 5 класс, математика»; a pool of small groups (grade 0, rule 1a): «ВПР, малые группы».
+    public var russian: String { grade == 0 ? "\(kind.russian), \(subject)" : "\(kind.russian), \(grade) класс, \(subject)" }
 
     public static func < (a: Procedure, b: Procedure) -> Bool {
         if a.kind != b.kind { return a.kind < b.kind }

@@ -50,7 +50,7 @@ extension Components.Schemas.MethodologyParameters {
                   priorStrength: p.priorStrength, lowIncome: p.lowIncome, incompleteFamily: p.incompleteFamily,
                   noHigherEducation: p.noHigherEducation, nonNative: p.nonNative, preventiveRegister: p.preventiveRegister,
                   distanceKm: p.distanceKm, minCriteria: p.minCriteria, vprSuccessMargin: p.vprSuccessMargin, jumpSigmas: p.jumpSigmas,
-                  referenceScope: .init(rawValue: p.referenceScope.rawValue)!)
+                  referenceScope: .init(rawValue: p.referenceScope.rawValue)!, poolSmallGroups: p.poolSmallGroups)
     }
 }
 

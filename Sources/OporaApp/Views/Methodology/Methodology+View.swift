@@ -40,6 +40,9 @@ enum MethodologyView {
                     for f in fields {
                         Forms.field(f.label, name: f.key, value: form[f.key] ?? "", error: errors?[f.key])
                     }
+                    Forms.select("Объединять малые группы школы (меньше минимума участников) по виду процедуры в году", name: "poolSmallGroups",
+                                 options: [("on", "Да: малая школа тоже оценивается"), ("off", "Нет: малые группы не учитываются")],
+                                 selected: form["poolSmallGroups"] ?? "", error: errors?["poolSmallGroups"])
                     Forms.select("С чем сравнивать успеваемость школы (эталон процедуры в году)", name: "referenceScope",
                                  options: ReferenceScope.allCases.map { ($0.rawValue, $0.russian.prefix(1).uppercased() + $0.russian.dropFirst()) },
                                  selected: form["referenceScope"] ?? "", error: errors?["referenceScope"])

@@ -32,13 +32,21 @@ extension Identification {
             let school = sorted[i]
             var assessed: [RowAssessment] = []
             var keys: [Int] = []
+            var small = SmallGroups()
             if school.code != ResultRow.regionCode, let s = rows.schoolNumber(of: school.code) {
                 assessed.reserveCapacity(starts[Int(s) + 1] - starts[Int(s)])
                 for position in positions[starts[Int(s)]..<starts[Int(s) + 1]] where read.contains(Int(rows.rows[position].year)) {
                     let r = rows.rows[position]
-                    assessed.append(RowAssessment(row: rows.resultRow(position), reference: references[r.procedure, r.year], parameters: parameters))
-                    keys.append(Int(r.year) * rank.count + rank[Int(r.procedure)])
+                    let row = rows.resultRow(position)
+                    assessed.append(RowAssessment(row: row, reference: references[r.procedure, r.year], parameters: parameters))
+                    keys.append(Int(r.year) * (rank.count + 1) + rank[Int(r.procedure)])
+                    if SmallGroups.isSmall(participants: r.participants, parameters) { small.add(row, reference: references[r.procedure, r.year]) }
                 }
+            }
+            // Pools after the rows: in the composite's sums and, by year, in the rows shown.
+            for pooled in small.pooled(schoolCode: school.code, parameters: parameters) {
+                assessed.append(pooled)
+                keys.append(pooled.row.year * (rank.count + 1) + rank.count)
             }
             // A stable sort: rows of one year and procedure keep their order.
             let shown = assessed.indices.filter { window.contains(assessed[$0].row.year) }.sorted { keys[$0] < keys[$1] }.map { assessed[$0] }
@@ -55,15 +63,24 @@ extension Identification {
         var changes: [String: Double] = [:]
         for s in 0..<rows.schoolCodes.count where Int32(s) != region {
             var now = CompositeSum(), before = CompositeSum()
+            var small = SmallGroups()
             for position in positions[starts[s]..<starts[s + 1]] {
                 let r = rows.rows[position]
-                guard r.year == year || r.year == year - 1, isValid(participants: r.participants, parameters) else { continue }
+                guard r.year == year || r.year == year - 1 else { continue }
+                if SmallGroups.isSmall(participants: r.participants, parameters) {
+                    small.add(rows.resultRow(position), reference: references[r.procedure, r.year])
+                }
+                guard isValid(participants: r.participants, parameters) else { continue }
                 // As in `RowAssessment`: a valid row always has its reference, since it is part of it.
                 let d = references[r.procedure, r.year].map {
                     RowAssessment.difference(participants: r.participants, failShare: RowAssessment.failShare(participants: r.participants, fails: r.fails),
                                              reference: $0.value, priorStrength: parameters.priorStrength)
                 } ?? 0
                 if r.year == year { now.add(participants: r.participants, d: d) } else { before.add(participants: r.participants, d: d) }
+            }
+            for pooled in small.pooled(schoolCode: rows.schoolCodes[s], parameters: parameters) {
+                if pooled.row.year == year { now.add(participants: pooled.row.participants, d: pooled.d ?? 0) }
+                else { before.add(participants: pooled.row.participants, d: pooled.d ?? 0) }
             }
             if let now = now.value, let before = before.value { changes[rows.schoolCodes[s]] = now - before }
         }

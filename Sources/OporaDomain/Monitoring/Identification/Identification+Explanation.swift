@@ -7,7 +7,10 @@ extension Identification {
         var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters, masked: masked) }
         sentences += school.yearChecks.map { yearSentence($0, parameters: parameters) }
         sentences.append(lowResultsSentence(school))
-        let small = school.rows.filter { !$0.valid }
+        let pools = school.rows.filter { $0.pooledFrom != nil }
+        sentences += pools.map { poolSentence($0, masked: masked) }
+        let pooled = Set(pools.flatMap { $0.pooledFrom ?? [] }.map(\.key))
+        let small = school.rows.filter { !$0.valid && !pooled.contains($0.row.key) }
         if !small.isEmpty {
             sentences.append("Не учтены из-за малого числа участников (меньше \(parameters.minParticipants)): "
                 + small.map { "\($0.row.procedure.russian), \($0.row.year)" }.joined(separator: "; ") + ".")
@@ -30,8 +33,32 @@ extension Identification {
         let share = shown.shareShown ? " (\(RussianNumberFormat.percent(row.failShare ?? 0)))" : ""
         var text = "\(r.procedure.russian), \(r.year): \(fail) у \(shown.part) из \(shown.whole)"
             + "\(share) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold)), это низкий результат"
-        if let reference = row.reference, let source = row.referenceSource {
+        // A pool's reference, with its total, would give a masked reader the sizes of its groups back.
+        if let reference = row.reference, let source = row.referenceSource, !(masked && row.pooledFrom != nil) {
             text += "; успеваемость \(source.russian) \(RussianNumberFormat.percent(reference))"
+        }
+        return text + "."
+    }
+
+    /// Rule 1a: «ВПР, 2024: малые группы учтены вместе — 4 класс, математика (3 участника, «2» у 1); …». Masked: the
+    /// procedures only, without counts or the pool's reference (with the references of its procedures, public
+    /// elsewhere, it would give the sizes of the groups back).
+    static func poolSentence(_ pool: RowAssessment, masked: Bool) -> String {
+        let r = pool.row
+        let finals = r.procedure.kind.isFinalAttestation
+        func failed(_ n: Int) -> String {
+            n == 0 ? (finals ? "все не ниже минимального балла" : "без «2»") : (finals ? "ниже минимального балла у \(n)" : "«2» у \(n)")
+        }
+        let parts = (pool.pooledFrom ?? []).map { p in
+            let name = "\(p.procedure.grade) класс, \(p.procedure.subject)"
+            return masked ? name : name + " (\(RussianNoun.participant.counted(p.participants)), \(failed(p.fails)))"
+        }
+        var text = "\(r.procedure.kind.russian), \(r.year): малые группы учтены вместе — " + parts.joined(separator: "; ")
+        if !masked {
+            text += "; вместе \(RussianNoun.participant.counted(r.participants)), \(failed(r.fails))"
+            if let reference = pool.reference {
+                text += "; эталон — средняя успеваемость по этим процедурам с весами по числу участников, \(RussianNumberFormat.percent(reference))"
+            }
         }
         return text + "."
     }
@@ -90,7 +117,7 @@ extension Identification {
             comparison = "в среднем на \(RussianNumberFormat.points(composite)) " + (composite < 0 ? "ниже" : "выше") + " эталона"
         }
         return "Сводный результат \(school.year) года: успеваемость \(comparison) (среднее по процедурам, взвешенное по числу участников;"
-            + " результаты малых групп приближены к эталону)."
+            + " результаты небольших выборок приближены к эталону)."
     }
 
     static func conclusion(_ school: SchoolAssessment, parameters: MethodologyParameters) -> String {
@@ -108,4 +135,6 @@ extension Identification {
 extension RussianNoun {
     /// «по 1 процедуре», «по 2 процедурам»
     static let procedureDative = RussianNoun("процедуре", "процедурам", "процедурам")
+    /// «3 участника», «5 участников»
+    static let participant = RussianNoun("участник", "участника", "участников")
 }

@@ -6,6 +6,7 @@ extension MethodologyParameters {
         func number(_ x: Double) -> String { RussianNumberFormat.decimal(x, fractionDigits: 0...4) }
         var list: [(key: String, label: String, value: String)] = [
             ("minParticipants", "Минимальное число участников процедуры", String(minParticipants)),
+            ("poolSmallGroups", "Малые группы (меньше минимума участников) объединяются по виду процедуры в году", poolSmallGroups ? "да" : "нет"),
             ("failThreshold", "Порог доли неудовлетворительных результатов", share(failThreshold)),
             ("minProcedures", "Минимальное число процедур с низкими результатами в году", String(minProcedures)),
             ("years", "Число лет подряд с низкими результатами", String(years)),

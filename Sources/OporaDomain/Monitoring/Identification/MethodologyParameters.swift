@@ -32,12 +32,15 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
     public var jumpSigmas: Double
     /// Which schools the references are pooled over (rule 5).
     public var referenceScope: ReferenceScope
+    /// Rule 1a: a school's rows of fewer than `minParticipants` pooled per year and kind, so that a school
+    /// whose classes are all small is still judged.
+    public var poolSmallGroups: Bool
 
     public init(minParticipants: Int = 5, failThreshold: Double = 0.30, minProcedures: Int = 2, years: Int = 2,
                 priorStrength: Double = 10, lowIncome: Double = 0.30, incompleteFamily: Double = 0.35,
                 noHigherEducation: Double = 0.70, nonNative: Double = 0.15, preventiveRegister: Double = 0.05,
                 distanceKm: Double = 50, minCriteria: Int = 3, vprSuccessMargin: Double = 0.15, jumpSigmas: Double = 3,
-                referenceScope: ReferenceScope = .imported) {
+                referenceScope: ReferenceScope = .imported, poolSmallGroups: Bool = true) {
         self.minParticipants = minParticipants
         self.failThreshold = failThreshold
         self.minProcedures = minProcedures
@@ -53,12 +56,14 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
         self.vprSuccessMargin = vprSuccessMargin
         self.jumpSigmas = jumpSigmas
         self.referenceScope = referenceScope
+        self.poolSmallGroups = poolSmallGroups
     }
 
     /// The values of DESIGN.md.
     public static let defaults = MethodologyParameters()
 
-    /// Stored versions are kept forever: a field added later reads as its default from an older version.
+    /// Stored versions are kept forever: a field added later reads as its default from an older version,
+    /// except `poolSmallGroups`, which reads as off, what the code did then: a version gives the list it gave.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = MethodologyParameters.defaults
@@ -77,7 +82,8 @@ public struct MethodologyParameters: Codable, Sendable, Equatable {
             minCriteria: try c.decodeIfPresent(Int.self, forKey: .minCriteria) ?? d.minCriteria,
             vprSuccessMargin: try c.decodeIfPresent(Double.self, forKey: .vprSuccessMargin) ?? d.vprSuccessMargin,
             jumpSigmas: try c.decodeIfPresent(Double.self, forKey: .jumpSigmas) ?? d.jumpSigmas,
-            referenceScope: try c.decodeIfPresent(ReferenceScope.self, forKey: .referenceScope) ?? d.referenceScope
+            referenceScope: try c.decodeIfPresent(ReferenceScope.self, forKey: .referenceScope) ?? d.referenceScope,
+            poolSmallGroups: try c.decodeIfPresent(Bool.self, forKey: .poolSmallGroups) ?? false
         )
     }
 

@@ -6,6 +6,8 @@ public enum ReferenceSource: String, Codable, Sendable {
     case pooled
     /// Pooled over the valid rows of every school of the region (`ReferenceScope.region`).
     case regionPooled
+    /// A pooled row's (rule 1a): the participant-weighted mean of the references of its rows.
+    case smallGroups
 
     /// «успеваемость по региону 78 %», «успеваемость по муниципалитету 78 %»
     public var russian: String {
@@ -13,6 +15,7 @@ public enum ReferenceSource: String, Codable, Sendable {
         case .regional: return "по региону"
         case .pooled: return "по муниципалитету"
         case .regionPooled: return "по школам региона"
+        case .smallGroups: return "малых групп по их процедурам (средняя, с весами по числу участников)"
         }
     }
 }

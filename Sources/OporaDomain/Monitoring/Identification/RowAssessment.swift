@@ -15,6 +15,8 @@ public struct RowAssessment: Codable, Sendable, Equatable {
     public var d: Double?
     /// A valid row with `failShare ≥ failThreshold`.
     public var low: Bool
+    /// Rule 1a: the small rows this row pools (its procedure is the kind's «малые группы»); nil for a row as loaded.
+    public var pooledFrom: [ResultRow]?
 
     public init(row: ResultRow, reference: ReferenceValue?, parameters: MethodologyParameters) {
         self.row = row
@@ -31,6 +33,22 @@ public struct RowAssessment: Codable, Sendable, Equatable {
                                          priorStrength: parameters.priorStrength)
         d = difference
         shrunk = reference.value + difference
+        low = Identification.isAtLeast(share, parameters.failThreshold)
+    }
+
+    /// A pool of small rows (rule 1a), valid, with the participant-weighted mean of their references.
+    init(pooled row: ResultRow, from rows: [ResultRow], reference: Double, parameters: MethodologyParameters) {
+        self.row = row
+        valid = true
+        pooledFrom = rows
+        let share = Self.failShare(participants: row.participants, fails: row.fails)
+        failShare = share
+        self.reference = reference
+        referenceSource = .smallGroups
+        let difference = Self.difference(participants: row.participants, failShare: share, reference: reference,
+                                         priorStrength: parameters.priorStrength)
+        d = difference
+        shrunk = reference + difference
         low = Identification.isAtLeast(share, parameters.failThreshold)
     }
 
