@@ -254,6 +254,14 @@ def run_new_district(d, j, tmp, h, login, password, first=2025):
     h.click(d, h.form_button(form, "Закрыть программу"))
     h.check_page(d, j, "closed: final report")
     j.expect("Итоговый отчёт" in h.h1(d), f"closing opens the final report: «{h.h1(d)}»")
+    j.expect("4. Эффект программы" in h.body_text(d), "the final report has the programme's effect")
+    h.click(d, d.find_element(By.XPATH, "//main//a[normalize-space()='Эффект программы']"))
+    h.check_page(d, j, "programme effect")
+    j.expect(h.h1(d) == "Эффект программы", f"«Эффект программы» opens: «{h.h1(d)}»")
+    effect_rows = d.find_elements(By.CSS_SELECTOR, "main section[aria-labelledby='h-years'] table tbody tr")
+    j.expect(effect_rows or "результатов мониторинга пока нет" in h.body_text(d),
+             f"a row for each programme year with results, or the page says there are none: {len(effect_rows)}")
+    j.expect(d.find_elements(By.CSS_SELECTOR, "main figure.chart svg"), "the chart of the two groups and the effect is drawn")
 
     h.go(d, "/programmes")
     form = d.find_element(By.ID, "form-create")

@@ -50,6 +50,7 @@ enum SiteURL {
     case programmesPublicPage
     case programmeFinalReport(ID)
     case programmeFinalReportXLSX(ID)
+    case programmeEffect(ID)
     /// A programme started from files: the upload (preview), its confirmation, the workbook template
     case programmeImport
     case programmeImportConfirm(ID)
@@ -143,6 +144,7 @@ enum SiteURL {
         case .programmesPublicPage: return "/programmes/public-page"
         case .programmeFinalReport(let id): return "/programmes/\(id.segment("programmeID"))/final-report"
         case .programmeFinalReportXLSX(let id): return "/programmes/\(id.segment("programmeID"))/final-report.xlsx"
+        case .programmeEffect(let id): return "/programmes/\(id.segment("programmeID"))/effect"
         case .programmeImport: return "/programmes/import"
         case .programmeImportConfirm(let id): return "/programmes/import/\(id.segment("importID"))/confirm"
         case .programmeImportTemplate: return "/programmes/import-template.xlsx"

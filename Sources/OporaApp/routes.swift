@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.programmeChoose(.key).pathComponents, use: ProgrammesController.choose).allowingRegionalUsers()
     signedIn.get(SiteURL.programmeFinalReport(.key).pathComponents, use: ProgrammesController.finalReport)
     signedIn.get(SiteURL.programmeFinalReportXLSX(.key).pathComponents, use: ProgrammesController.finalReportXLSX)
+    signedIn.get(SiteURL.programmeEffect(.key).pathComponents, use: ProgrammesController.effect)
     let programmeAdmin = signedIn.grouped(AccessGuard.administrator)
     programmeAdmin.post(SiteURL.programmeNew.pathComponents, use: ProgrammesController.create)
     programmeAdmin.post(SiteURL.programmeActivate(.key).pathComponents, use: ProgrammesController.activate)

@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Report.self, Backup.self, Restore.self, Setup.self,
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Effect.self, Report.self, Backup.self, Restore.self, Setup.self,
                       ProgrammeCommand.self])
 
     struct Serve: AsyncParsableCommand {
@@ -131,6 +131,19 @@ extension Opora {
 }
 
 extension Opora {
+    struct Effect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The programme's effect against comparable schools, as /api/v1/programmes/{id}/effect gives it.")
+        @ArgumentParser.Option(help: "The programme's id (opora programme list).") var programme: String
+        @ArgumentParser.Option(help: "table, csv or json.") var format = "table"
+
+        func run() async throws {
+            guard let format = Launcher.EffectFormat(rawValue: format) else { throw ValidationError("--format must be table, csv or json") }
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                print(try await Launcher.effect(app, programmeID: programme, format: format))
+            }
+        }
+    }
+
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the monitoring report of a year as an XLSX workbook, the same as the web page's.")
         @ArgumentParser.Option(help: "The year of the report.") var year: Int

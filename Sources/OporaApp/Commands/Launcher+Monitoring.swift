@@ -65,19 +65,22 @@ extension Launcher {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             return String(decoding: try encoder.encode(report), as: UTF8.self)
         case .csv:
-            var lines = ["code,name,category,low_results,adverse_conditions,composite,social_index,criteria_met,bias_flags"]
+            var lines = ["code,name,category,low_results,adverse_conditions,composite,social_index,criteria_met,bias_flags,composite_low,composite_high,unstable"]
+            func figure(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "" }
             for s in report.schools {
                 lines.append([s.code, csvQuoted(s.name), s.category.rawValue, String(s.lowResults), String(s.adverseConditions),
-                              s.composite.map { String(format: "%.4f", $0) } ?? "", s.socialIndex.map { String(format: "%.4f", $0) } ?? "",
-                              String(s.criteriaMet), String(s.biasFlags.count)].joined(separator: ","))
+                              figure(s.composite), figure(s.socialIndex), String(s.criteriaMet), String(s.biasFlags.count),
+                              figure(s.compositeLow), figure(s.compositeHigh), String(s.unstable)].joined(separator: ","))
             }
             return lines.joined(separator: "\n")
         case .table:
             var lines = ["Мониторинг \(year), методика версии \(report.methodologyVersion)"]
             for s in report.schools {
                 // For a person: the category as the pages name it, the composite in п. п. (CSV and JSON stay machine-readable).
+                let interval = s.compositeInterval.map(RussianNumberFormat.pointsInterval) ?? "—"
                 lines.append("\(s.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.category.russian.padding(toLength: 21, withPad: " ", startingAt: 0)) "
-                             + "\(Format.points(s.composite).padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.name)")
+                             + "\(Format.points(s.composite).padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                             + "\(interval.padding(toLength: 26, withPad: " ", startingAt: 0)) \(s.name)")
             }
             return lines.joined(separator: "\n")
         }

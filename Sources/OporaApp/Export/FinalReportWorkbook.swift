@@ -43,6 +43,16 @@ extension FinalReport {
                           [.text(s.name), .text(s.participating ? "да" : "нет")] + categoryYears.map { y in s.categories[y].map { .text($0.russian) } ?? .empty }
                               + [.text(s.change.russian)]
                       }),
+            XLSXSheet(name: "Эффект", columns: [
+                XLSXColumn(title: "Год", width: 7), XLSXColumn(title: "Школ программы", width: 10),
+                XLSXColumn(title: "Изменение у школ программы с \(effect.baseline), п. п.", width: 18),
+                XLSXColumn(title: "Изменение у похожих школ, п. п.", width: 18), XLSXColumn(title: "Эффект, п. п.", width: 12),
+                XLSXColumn(title: "Интервал 90 %: от", width: 12), XLSXColumn(title: "до", width: 12), XLSXColumn(title: "Вывод", width: 60),
+            ], rows: effect.years.map { y in
+                let pp = { (v: Double?) -> XLSXCell in v.map { .number(($0 * 1000).rounded() / 10) } ?? .empty }
+                return [.integer(y.year), .integer(y.schools), pp(y.changeParticipating), pp(y.changeMatched), pp(y.effect),
+                        pp(y.interval?.low), pp(y.interval?.high), .text(effect.supported ? "" : effect.notSupported.joined(separator: " "))]
+            }),
         ])
     }
 }

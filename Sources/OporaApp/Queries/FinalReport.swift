@@ -57,6 +57,8 @@ struct FinalReport: Sendable {
     /// The year before the programme and its years, as far as monitoring has them.
     var categoryYears: [Int]
     var schools: [SchoolLine]
+    /// The programme's effect against comparable schools (`EffectReport`).
+    var effect: ProgrammeEffect
 
     var done: Int { measures.filter { $0.outcome == MeasureStatus.done.russian }.count }
     var unfinished: Int { measures.filter(\.unfinished).count }
@@ -114,6 +116,7 @@ struct FinalReport: Sendable {
         let municipality = try await Municipality.find(programme.$municipality.id, on: db)?.name ?? ""
         return FinalReport(name: programme.name, municipality: municipality, years: programme.years, status: programme.status,
                            closedOn: programme.closedOn.flatMap(Day.init), closeReason: programme.closeReason, today: today,
-                           measures: measures, indicators: indicators, categoryYears: categoryYears, schools: schools)
+                           measures: measures, indicators: indicators, categoryYears: categoryYears, schools: schools,
+                           effect: try await EffectReport.make(programme, cache: cache, on: db).effect)
     }
 }

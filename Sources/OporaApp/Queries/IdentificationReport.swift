@@ -14,11 +14,18 @@ struct IdentificationReport: Content {
         var lowResults: Bool
         var adverseConditions: Bool
         var composite: Double?
+        /// Rule 10: the composite's 90 % interval.
+        var compositeLow: Double?
+        var compositeHigh: Double?
+        /// Rule 10: НРО that rests on rows «на границе».
+        var unstable: Bool
         var socialIndex: Double?
         var criteriaMet: Int
         var lowYears: [Int]
         var biasFlags: [String]
         var explanation: [String]
+
+        var compositeInterval: Interval? { compositeLow.flatMap { low in compositeHigh.map { Interval(low: low, high: $0) } } }
     }
 
     var year: Int
@@ -53,7 +60,8 @@ struct IdentificationReport: Content {
     /// A school of the report: its assessment with the registry's full name.
     static func item(_ a: SchoolAssessment, name: String?, parameters: MethodologyParameters, masked: Bool) -> SchoolItem {
         SchoolItem(code: a.schoolCode, name: name ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
-                   lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite, socialIndex: a.socialIndex,
+                   lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite,
+                   compositeLow: a.compositeInterval?.low, compositeHigh: a.compositeInterval?.high, unstable: a.unstable, socialIndex: a.socialIndex,
                    criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
                    biasFlags: a.biasFlags.map { $0.russian(parameters: parameters) },
                    explanation: masked ? Identification.explanation(of: a, parameters: parameters, masked: true) : a.explanation)

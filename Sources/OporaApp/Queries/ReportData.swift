@@ -31,6 +31,7 @@ struct ReportData: Sendable {
         var school: String
         var category: SchoolCategory
         var composite: Double?
+        var compositeInterval: Interval?
         var criteriaMet: Int
         var participating: Bool
     }
@@ -77,7 +78,7 @@ struct ReportData: Sendable {
             let participating = Set(indicatorData.inputs.participating)
             categories = (try await cache.identified(municipalityID: programme.$municipality.id, year: cy, on: db)?.result.schools ?? []).map { a in
                 CategoryRow(school: indicatorData.inputs.schoolNames[a.schoolCode] ?? a.schoolName, category: a.category, composite: a.composite,
-                            criteriaMet: a.criteriaMet, participating: participating.contains(a.schoolCode))
+                            compositeInterval: a.compositeInterval, criteriaMet: a.criteriaMet, participating: participating.contains(a.schoolCode))
             }
         }
         let municipality = try await Municipality.find(programme.$municipality.id, on: db)?.name ?? ""

@@ -31,6 +31,16 @@ public enum RussianNumberFormat {
         decimal(abs(share) * 100, fractionDigits: 0...1) + " п. п."
     }
 
+    /// A 90 % interval of a share: «от 16,4 до 64,7 %».
+    public static func shareInterval(_ i: Interval) -> String {
+        "от \(decimal(i.low * 100, fractionDigits: 0...1)) до \(percent(i.high))"
+    }
+
+    /// A 90 % interval of a difference: «от −3 до +0,6 п. п.».
+    public static func pointsInterval(_ i: Interval) -> String {
+        "от \(Format.points(i.low).dropLast(6)) до \(Format.points(i.high))"
+    }
+
     /// With an explicit sign: «+0,150», «−0,046», «0,000».
     public static func signed(_ x: Double, fractionDigits: Int) -> String {
         let text = decimal(x, fractionDigits: fractionDigits...fractionDigits)

@@ -38,7 +38,7 @@ extension Components.Schemas.Identification {
                       Components.Schemas.IdentifiedSchool(
                           code: $0.code, name: $0.name, category: .init($0.category), categoryRussian: $0.categoryRussian,
                           lowResults: $0.lowResults, adverseConditions: $0.adverseConditions, composite: $0.composite,
-                          socialIndex: $0.socialIndex, criteriaMet: $0.criteriaMet, lowYears: $0.lowYears, biasFlags: $0.biasFlags,
+                          compositeLow: $0.compositeLow, compositeHigh: $0.compositeHigh, unstable: $0.unstable, socialIndex: $0.socialIndex, criteriaMet: $0.criteriaMet, lowYears: $0.lowYears, biasFlags: $0.biasFlags,
                           explanation: $0.explanation)
                   })
     }
@@ -64,5 +64,23 @@ extension Components.Schemas.SchoolCategory {
         case .none: self = .none
         case .insufficientData: self = .insufficientData
         }
+    }
+}
+
+extension Components.Schemas.ProgrammeEffect {
+    init(_ e: OporaDomain.ProgrammeEffect) {
+        self.init(baseline: e.baseline, supported: e.supported, notSupported: e.notSupported, participating: e.participating,
+                  leftOut: e.leftOut.map { .init(code: $0.code, reason: $0.reason) }, pool: e.pool,
+                  matches: .init(additionalProperties: e.matches),
+                  balance: e.balance.map {
+                      .init(compositeParticipating: $0.compositeParticipating, compositeMatched: $0.compositeMatched,
+                            socialParticipating: $0.socialParticipating, socialMatched: $0.socialMatched, meanDistance: $0.meanDistance)
+                  },
+                  years: e.years.map {
+                      .init(year: $0.year, schools: $0.schools, changeParticipating: $0.changeParticipating, changeMatched: $0.changeMatched,
+                            effect: $0.effect, effectLow: $0.interval?.low, effectHigh: $0.interval?.high)
+                  },
+                  trajectories: e.trajectories.map { .init(year: $0.year, participating: $0.participating, matched: $0.matched) },
+                  neighbours: e.settings.neighbours, resamples: e.settings.resamples, maxMeanDistance: e.settings.maxMeanDistance)
     }
 }

@@ -11,8 +11,19 @@ struct MonitoringAPIController: RouteCollection {
         api.put("schools", ":schoolID", "context", use: putContext)
         api.get("schools", ":schoolID", "results", use: results)
         api.get("identification", use: identification)
+        api.get("programmes", ":programmeID", "effect", use: effect)
         api.grouped(AccessGuard.municipalStaff)
             .post(["imports", ":kind"], limit: BodyLimit.importFile, use: importFile)
+    }
+
+    /// The programme's effect, for the readers of the page «Эффект программы».
+    func effect(_ req: Request) async throws -> Components.Schemas.ProgrammeEffect {
+        let user = try req.currentUser()
+        guard user.access.readsWholeMunicipality else {
+            throw Abort(.forbidden, reason: "Эффект программы по муниципалитету доступен методистам, управлению образования и наблюдателям.")
+        }
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        return .init(try await EffectReport.make(programme, cache: req.application.monitoringCache, on: req.db).effect)
     }
 
     func schools(_ req: Request) async throws -> [Components.Schemas.School] {

@@ -92,6 +92,17 @@ enum ProgrammesController {
         return (try await FinalReport.make(programme, today: req.today, cache: req.application.monitoringCache, on: req.db), try programme.requireID())
     }
 
+    /// «Эффект программы»: for the same readers as the final report.
+    static func effect(_ req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard user.access.readsWholeMunicipality else {
+            throw Abort(.forbidden, reason: "Эффект программы по муниципалитету доступен методистам, управлению образования и наблюдателям.")
+        }
+        let programme = try await Scope.programme(try req.uuidParameter("programmeID"), for: user, on: req.db)
+        let report = try await EffectReport.make(programme, cache: req.application.monitoringCache, on: req.db)
+        return EffectView.render(try await PageContext.make(req), report, programmeID: try programme.requireID())
+    }
+
     static func finalReport(_ req: Request) async throws -> Response {
         let (report, id) = try await finalReportData(req)
         return FinalReportView.render(try await PageContext.make(req), report, programmeID: id)

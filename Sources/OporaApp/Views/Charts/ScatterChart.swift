@@ -13,6 +13,8 @@ enum ScatterChart {
         var category: SchoolCategory
         /// Drawn small and grey behind the others: a school outside the highlighted municipality.
         var dim = false
+        /// The composite's 90 % interval (rule 10), drawn as a whisker through the point.
+        var interval: Interval? = nil
     }
 
     static let size = (w: 640.0, h: 400.0, left: 60.0, right: 140.0, top: 20.0, bottom: 50.0)
@@ -31,7 +33,8 @@ enum ScatterChart {
     private static func scale(_ points: [Point]) -> (px: (Double) -> Double, py: (Double) -> Double, area: LabelPlacement.Box, xMax: Double, yAbs: Double) {
         let s = size
         let xMax = max(2.0, (points.map(\.x).max() ?? 1) * 1.05)
-        let yAbs = max(0.05, (points.map { abs($0.y) }.max() ?? 0.05) * 1.15)
+        let reach = points.flatMap { p in [abs(p.y)] + (p.interval.map { [abs($0.low), abs($0.high)] } ?? []) }
+        let yAbs = max(0.05, (reach.max() ?? 0.05) * 1.15)
         return ({ s.left + $0 / xMax * (s.w - s.left - s.right) },
                 { s.top + (yAbs - $0) / (2 * yAbs) * (s.h - s.top - s.bottom) },
                 .init(x: s.left, y: s.top, width: s.w - s.left - s.right, height: s.h - s.top - s.bottom), xMax, yAbs)
@@ -57,6 +60,10 @@ enum ScatterChart {
         }
         svg.text("Социальный индекс (1 — на пороге критериев)", x: (left + w - right) / 2, y: h - 12, cls: "axis-label", anchor: "middle")
         svg.text("Сводный результат, п. п.", x: 8, y: top - 6, cls: "axis-label")
+        // Whiskers under the points: how far each composite could be from where it is drawn.
+        for p in points where !p.dim {
+            if let i = p.interval { svg.line(px(p.x), py(i.high), px(p.x), py(i.low), cls: "whisker") }
+        }
         // Dim points first, so the highlighted ones are drawn over them.
         for (_, p) in points.enumerated().sorted(by: { ($0.element.dim ? 0 : 1, $0.offset) < ($1.element.dim ? 0 : 1, $1.offset) }) {
             svg.circle(x: px(p.x), y: py(p.y), r: p.dim ? 3 : numbered ? 6 : 4, cls: p.dim ? "pt dim" : numbered ? "pt c-\(p.category.rawValue)" : "pt dense c-\(p.category.rawValue)",

@@ -11,6 +11,8 @@ enum FinalReportView {
                 link("← Программы", SiteURL.programmes.path)
                 Tx(" · ")
                 link("Скачать XLSX", SiteURL.programmeFinalReportXLSX(.value(programmeID)).path, [("class", "button secondary")])
+                Tx(" · ")
+                link("Эффект программы", SiteURL.programmeEffect(.value(programmeID)).path)
             }
             El("h1") { Tx("Итоговый отчёт о реализации программы" + (r.status == .closed ? "" : " (предварительный)")) }
             El("p", [("class", "lead")]) { Tx("\(r.name). \(r.municipality). Период \(r.years.lowerBound)–\(r.years.upperBound).") }
@@ -64,6 +66,19 @@ enum FinalReportView {
                         Cell.text(s.change.russian)
                     }
                 }
+            }
+            El("section", [("class", "report-part")]) {
+                El("h2") { Tx("4. Эффект программы: школы программы против похожих школ") }
+                if !r.effect.supported { El("p", [("class", "warn")]) { Tx("Вывода сделать нельзя: " + r.effect.notSupported.joined(separator: " ")) } }
+                DataTable("Изменение сводного результата с \(r.effect.baseline) года, п. п.",
+                          headers: ["Год", "Школы программы", "Похожие школы", "Эффект", "90-процентный интервал"], items: r.effect.years, scrolls: false) { y in
+                    Cell.head(String(y.year))
+                    Cell.number(Format.points(y.changeParticipating))
+                    Cell.number(Format.points(y.changeMatched))
+                    Cell.number(Format.points(y.effect))
+                    Cell.text(y.interval.map(RussianNumberFormat.pointsInterval) ?? "—")
+                }
+                El("p", [("class", "muted")]) { Tx(EffectView.explanation(r.effect)) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Plot
+import OporaDomain
 
 /// Every table of data in Opora: a caption (what the table shows, read first by screen readers), a
 /// header row of column titles, one row per item, and a horizontal scroll on narrow screens. The
@@ -76,6 +77,19 @@ enum Cell {
     /// A number with more than text in it (a link to where it comes from).
     static func number(@ComponentBuilder _ content: @escaping El.ContentProvider) -> Component {
         El("td", [("class", "num")], content: content)
+    }
+
+    /// A composite in п. п. with its 90 % interval under it (rule 10), «≈ эталону» when the interval holds 0.
+    static func composite(_ value: Double?, _ interval: Interval?) -> Component {
+        number {
+            Tx(Format.points(value))
+            if let interval, value != nil {
+                El("br")
+                El("small", [("class", "muted")]) {
+                    Tx(RussianNumberFormat.pointsInterval(interval) + (interval.contains(0) ? ", ≈ эталону" : ""))
+                }
+            }
+        }
     }
 
     static func of(_ attributes: [(String, String?)] = [], @ComponentBuilder _ content: @escaping El.ContentProvider) -> Component {

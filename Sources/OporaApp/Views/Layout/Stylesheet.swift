@@ -54,6 +54,7 @@ enum Stylesheet {
     .filters .actions{display:flex;gap:8px;margin:10px 0}
     .counts a{white-space:nowrap}.counts a[aria-current]{font-weight:bold;text-decoration:none}
     .warn{color:#b3261e}
+    .warn-box{border:1px solid #b3261e;background:#fdecea;padding:6px 12px;margin:10px 0;border-radius:4px}
     .scroll{overflow-x:auto;max-width:100%}
     table.data{border-collapse:collapse;width:100%;background:#fff;font-size:15px}
     table.data caption{text-align:left;font-weight:bold;padding:6px 0}
@@ -95,7 +96,7 @@ enum Stylesheet {
     .chart .axis{stroke:#5b6673;stroke-width:1}.chart .ref{stroke:#1d2733;stroke-width:1.5;stroke-dasharray:6 4}
     .chart .ref2{stroke:#b3261e;stroke-width:1;stroke-dasharray:3 3}
     .chart .tick{font-size:12px;fill:#33414f}.chart .axis-label{font-size:13px;fill:#1d2733}
-    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}.chart .pt-leader{stroke:#52606d;stroke-width:1}
+    .chart .pt{stroke:#fff;stroke-width:1.5}.chart .pt.dense{stroke-width:.5;fill-opacity:.7}.chart .pt.dim{fill:#9aa5b1;fill-opacity:.35;stroke:none}.chart .pt-label{font-size:12px;fill:#1d2733}.chart .pt-leader{stroke:#52606d;stroke-width:1}.chart .whisker{stroke:#52606d;stroke-width:1.5;stroke-opacity:.6}
     .chart .s-school{stroke:#b3261e;fill:#b3261e}.chart .s-ref{stroke:#0b57a4;fill:#0b57a4}.chart polyline.ln,.chart line.ln{fill:none;stroke-width:2}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
     .charts figure{margin:0;background:#fff;border:1px solid #d7dce2;padding:6px}

@@ -40,11 +40,12 @@ enum MonitoringView {
             El("section", [("aria-labelledby", "h-scatter")]) {
                 El("h2", [("id", "h-scatter")]) { Tx("Школы: социальный индекс и сводный результат") }
                 El("p", [("class", "muted")]) {
-                    Tx("Выше нуля — результаты лучше, чем в среднем по тем же процедурам; правее единицы — условия тяжелее порогов критериев. Цвет — категория.")
+                    Tx("Выше нуля — результаты лучше, чем в среднем по тем же процедурам; правее единицы — условия тяжелее порогов критериев. Цвет — категория; вертикальная черта через точку — 90-процентный интервал сводного результата: где черта пересекает ноль, школа от эталона не отличается.")
                 }
                 let points = assessments.compactMap { a -> ScatterChart.Point? in
                     guard let c = a.composite else { return nil }
-                    return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category)
+                    return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category,
+                                              interval: a.compositeInterval)
                 }
                 ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год",
                                  numbered: points.count <= pageSize)
@@ -72,7 +73,7 @@ enum MonitoringView {
             El("section", [("aria-labelledby", "h-table")]) {
                 El("h2", [("id", "h-table")]) { Tx("Школы и категории" + (m.category.map { ": \($0.russian)" } ?? "")) }
                 if m.category != nil || pages > 1 { pager(m, shown: shown.count, of: listed.count, page: page, pages: pages) }
-                DataTable("Категории школ на \(m.year) год; подробности — на странице школы",
+                DataTable("Категории школ на \(m.year) год; под сводным результатом — его 90-процентный интервал; подробности — на странице школы",
                           headers: ["Школа", "Категория", "Сводный результат", "Годы с низкими результатами", "Критериев НСУ", "Социальный индекс", "Признаки необъективности"],
                           items: Array(shown)) { a in
                     Cell.head {
@@ -81,7 +82,7 @@ enum MonitoringView {
                         } else { Tx(a.schoolCode) }
                     }
                     Cell.of { CategoryBadge.render(a.category) }
-                    Cell.number(Format.points(a.composite))
+                    Cell.composite(a.composite, a.compositeInterval)
                     Cell.text(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет")
                     Cell.number("\(a.criteriaMet) из \(a.criteria.count)")
                     Cell.number(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—")

@@ -84,6 +84,7 @@ enum ProgrammesView {
             if p.isCurrent && ctx.editsProgramme { El("p") { link("Редактировать", SiteURL.programmeEdit.path) } }
             if ctx.user?.access.readsWholeMunicipality == true {
                 El("p") { link(p.status == .closed ? "Итоговый отчёт" : "Итоговый отчёт (предварительный)", SiteURL.programmeFinalReport(.value(p.id)).path) }
+                El("p") { link("Эффект программы", SiteURL.programmeEffect(.value(p.id)).path) }
             }
             if !p.isCurrent {
                 El("form", [("method", "post"), ("action", SiteURL.programmeChoose(.value(p.id)).path), ("class", "inline")]) {

@@ -52,7 +52,7 @@ enum RegionMonitoringView {
                         }
                         Cell.text(s.municipality)
                         Cell.of { CategoryBadge.render(s.assessment.category) }
-                        Cell.number(Format.points(s.assessment.composite))
+                        Cell.composite(s.assessment.composite, s.assessment.compositeInterval)
                         Cell.number("\(s.assessment.criteriaMet) из \(s.assessment.criteria.count)")
                         Cell.number(s.assessment.socialIndex.map { Format.number($0, digits: 2) } ?? "—")
                     }

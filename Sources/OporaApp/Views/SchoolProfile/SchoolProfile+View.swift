@@ -75,14 +75,15 @@ enum SchoolProfileView {
             El("section", [("aria-labelledby", "h-res")]) {
                 El("h2", [("id", "h-res")]) { Tx("Результаты по процедурам") }
                 if procedures.isEmpty { El("p") { Tx("Нет данных.") } } else {
-                    DataTable("Доля «2» (не преодолели минимальный порог): школа / ориентир", headers: ["Процедура"] + years.map(String.init), items: procedures) { p in
+                    DataTable("Доля «2» (не преодолели минимальный порог) с её 90-процентным интервалом: школа / ориентир", headers: ["Процедура"] + years.map(String.init), items: procedures) { p in
                         Cell.head(p.russian)
                         for y in years {
                             Cell.of {
                                 if let r = m.rows.first(where: { $0.procedure == p && $0.year == y }) {
                                     let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: ctx.countsOnly)
+                                    let interval = Uncertainty.wilson(count: r.fails, of: r.participants).map { "; \(RussianNumberFormat.shareInterval($0))" } ?? ""
                                     Tx("«2» у \(shown.part) из \(shown.whole)"
-                                       + (shown.shareShown ? " (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1)))))" : ""))
+                                       + (shown.shareShown ? " (\(Format.percent(Double(r.fails) / Double(max(r.participants, 1))))\(interval))" : ""))
                                     if let ref = m.references[ResultRow.Key(year: y, procedure: p, schoolCode: "")] {
                                         El("div", [("class", "muted")]) { Tx("ориентир \(Format.percent(1 - ref))") }
                                     }

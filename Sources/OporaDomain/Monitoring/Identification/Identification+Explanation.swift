@@ -7,6 +7,10 @@ extension Identification {
         var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters, masked: masked) }
         sentences += school.yearChecks.map { yearSentence($0, parameters: parameters) }
         sentences.append(lowResultsSentence(school))
+        if school.unstable {
+            sentences.append("Вывод неустойчив: без строк «на границе» не каждый из этих лет был бы годом с низкими результатами."
+                + " Это примечание, категория от него не меняется.")
+        }
         let pools = school.rows.filter { $0.pooledFrom != nil }
         sentences += pools.map { poolSentence($0, masked: masked) }
         let pooled = Set(pools.flatMap { $0.pooledFrom ?? [] }.map(\.key))
@@ -30,9 +34,13 @@ extension Identification {
         let r = row.row
         let fail = r.procedure.kind.isFinalAttestation ? "ниже минимального балла" : "«2»"
         let shown = SmallCount.fraction(part: r.fails, whole: r.participants, masked: masked)
-        let share = shown.shareShown ? " (\(RussianNumberFormat.percent(row.failShare ?? 0)))" : ""
+        let interval = row.failInterval.map { ", 90-процентный интервал \(RussianNumberFormat.shareInterval($0))" } ?? ""
+        let share = shown.shareShown ? " (\(RussianNumberFormat.percent(row.failShare ?? 0))\(interval))" : ""
         var text = "\(r.procedure.russian), \(r.year): \(fail) у \(shown.part) из \(shown.whole)"
             + "\(share) — не ниже порога \(RussianNumberFormat.percent(parameters.failThreshold)), это низкий результат"
+        if row.borderline && shown.shareShown {
+            text += ", но на границе: интервал заходит ниже порога, так что низкий результат мог выйти случайно"
+        }
         // A pool's reference, with its total, would give a masked reader the sizes of its groups back.
         if let reference = row.reference, let source = row.referenceSource, !(masked && row.pooledFrom != nil) {
             text += "; успеваемость \(source.russian) \(RussianNumberFormat.percent(reference))"
@@ -110,11 +118,15 @@ extension Identification {
             return "Сводный результат \(school.year) года не определён: нет результатов с числом участников"
                 + " не менее \(parameters.minParticipants)."
         }
-        let comparison: String
+        var comparison: String
         if abs(composite) <= tolerance {
             comparison = "на уровне эталона"
         } else {
             comparison = "в среднем на \(RussianNumberFormat.points(composite)) " + (composite < 0 ? "ниже" : "выше") + " эталона"
+        }
+        if let i = school.compositeInterval, abs(composite) > tolerance {
+            comparison += ", 90-процентный интервал \(RussianNumberFormat.pointsInterval(i))"
+                + (i.contains(0) ? " — не отличается от эталона: интервал включает 0" : "")
         }
         return "Сводный результат \(school.year) года: успеваемость \(comparison) (среднее по процедурам, взвешенное по числу участников;"
             + " результаты небольших выборок приближены к эталону)."

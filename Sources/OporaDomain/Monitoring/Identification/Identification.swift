@@ -54,8 +54,18 @@ public enum Identification {
             adverseConditions: adverse, composite: composite, socialIndex: socialIndex(of: criteria),
             criteria: criteria, criteriaMet: criteriaMet, yearChecks: yearChecks, rows: shown, biasFlags: biasFlags,
             explanation: [])
+        assessment.compositeInterval = composite.map { compositeInterval($0, of: rows, in: year, parameters: parameters) }
+        assessment.unstable = lowResults && window.contains { y in
+            Set(shown.lazy.filter { $0.row.year == y && $0.low && !$0.borderline }.map(\.row.procedure)).count < parameters.minProcedures
+        }
         if explained { assessment.explanation = explanation(of: assessment, parameters: parameters) }
         return assessment
+    }
+
+    /// Rule 10: the composite's interval from the same valid rows of the year.
+    static func compositeInterval(_ value: Double, of rows: [RowAssessment], in year: Int, parameters: MethodologyParameters) -> Interval {
+        Uncertainty.composite(value, rows: rows.filter { $0.row.year == year && $0.valid }.map { ($0.row.participants, $0.failShare ?? 0) },
+                              priorStrength: parameters.priorStrength)
     }
 
     /// Rule 5: the `n`-weighted mean of `d` over the valid rows of the year; nil when there are none.

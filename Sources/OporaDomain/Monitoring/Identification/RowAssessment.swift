@@ -15,6 +15,10 @@ public struct RowAssessment: Codable, Sendable, Equatable {
     public var d: Double?
     /// A valid row with `failShare ≥ failThreshold`.
     public var low: Bool
+    /// Rule 10: the 90 % Wilson interval of `failShare`.
+    public var failInterval: Interval?
+    /// Rule 10: a low row whose interval reaches below the threshold («на границе»): chance alone could have made it low.
+    public var borderline = false
     /// Rule 1a: the small rows this row pools (its procedure is the kind's «малые группы»); nil for a row as loaded.
     public var pooledFrom: [ResultRow]?
 
@@ -34,6 +38,12 @@ public struct RowAssessment: Codable, Sendable, Equatable {
         d = difference
         shrunk = reference.value + difference
         low = Identification.isAtLeast(share, parameters.failThreshold)
+        setInterval(parameters)
+    }
+
+    private mutating func setInterval(_ parameters: MethodologyParameters) {
+        failInterval = Uncertainty.wilson(count: row.fails, of: row.participants)
+        borderline = low && (failInterval.map { $0.low < parameters.failThreshold - Identification.tolerance } ?? false)
     }
 
     /// A pool of small rows (rule 1a), valid, with the participant-weighted mean of their references.
@@ -50,6 +60,7 @@ public struct RowAssessment: Codable, Sendable, Equatable {
         d = difference
         shrunk = reference + difference
         low = Identification.isAtLeast(share, parameters.failThreshold)
+        setInterval(parameters)
     }
 
     static func failShare(participants: Int, fails: Int) -> Double { Double(fails) / Double(participants) }

@@ -11,6 +11,10 @@ public struct SchoolAssessment: Codable, Sendable, Equatable {
     public var adverseConditions: Bool
     /// The `n`-weighted mean of `d` over the school's valid rows of `year`; nil when it has none.
     public var composite: Double?
+    /// Rule 10: the composite's 90 % interval; one that holds 0 is «не отличается от эталона».
+    public var compositeInterval: Interval?
+    /// Rule 10: НРО that would not stand without the rows «на границе» («вывод неустойчив»): a note, never a category.
+    public var unstable = false
     /// Mean of `min(value / threshold, 2)` over the known criteria; nil when none is known.
     public var socialIndex: Double?
     public var criteria: [CriterionResult]

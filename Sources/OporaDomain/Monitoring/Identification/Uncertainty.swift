@@ -1,0 +1,43 @@
+import Foundation
+
+/// Rule 10: how sure a figure is. A fail share of 2 in 6 and one of 200 in 600 are both a third, but the first
+/// could well be a tenth or a half; every share and composite the methodology shows carries its 90 % interval.
+public struct Interval: Codable, Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+
+    public init(low: Double, high: Double) {
+        self.low = low
+        self.high = high
+    }
+
+    public func contains(_ x: Double) -> Bool { low <= x && x <= high }
+}
+
+public enum Uncertainty {
+    /// The normal quantile of a two-sided 90 % interval: Φ⁻¹(0.95).
+    public static let z90 = 1.6448536269514722
+
+    /// The 90 % Wilson score interval of `count` in `n`: unlike «share ± z·σ» it stays within 0…1 and does not
+    /// shrink to a point at 0 of 6.
+    public static func wilson(count: Int, of n: Int) -> Interval? {
+        guard n > 0, (0...n).contains(count) else { return nil }
+        let z2 = z90 * z90, nn = Double(n), p = Double(count) / nn
+        let denominator = 1 + z2 / nn
+        let centre = (p + z2 / (2 * nn)) / denominator
+        let half = z90 * (p * (1 - p) / nn + z2 / (4 * nn * nn)).squareRoot() / denominator
+        return Interval(low: max(0, centre - half), high: min(1, centre + half))
+    }
+
+    /// The 90 % interval of a composite from the binomial variance of its rows, the references held fixed:
+    /// composite = Σ nᵢdᵢ / N with dᵢ = nᵢ(sᵢ − rᵢ)/(nᵢ + k), so Var = Σ (nᵢ/N)² (nᵢ/(nᵢ + k))² pᵢ(1 − pᵢ)/nᵢ.
+    static func composite(_ value: Double, rows: [(participants: Int, failShare: Double)], priorStrength k: Double) -> Interval {
+        let total = Double(rows.reduce(0) { $0 + $1.participants })
+        let variance = rows.reduce(0.0) { sum, r in
+            let n = Double(r.participants)
+            return sum + (n / total) * (n / total) * (n / (n + k)) * (n / (n + k)) * r.failShare * (1 - r.failShare) / n
+        }
+        let half = z90 * variance.squareRoot()
+        return Interval(low: value - half, high: value + half)
+    }
+}

@@ -1,0 +1,106 @@
+@testable import OporaDomain
+import Foundation
+import Testing
+
+/// The programme's effect: participating schools against their nearest non-participating schools on the two
+/// baseline composites and the social index, with a reproducible bootstrap interval.
+@Suite struct ProgrammeEffectTests {
+    static func school(_ code: String, _ p: Bool, _ composites: [Int: Double], social: Double? = 1.0) -> EffectSchool {
+        EffectSchool(code: code, participating: p, composites: composites, socialIndex: social)
+    }
+
+    /// P1–P3 and C1–C3 stand alike before the programme (−10 п. п. in 2018 and 2019, index 1); C4 stands apart.
+    /// In 2020 every P gains 5 п. п., C1–C3 gain 2, 1 and 3 (mean 2): effect = 5 − 2 = 3 п. п.
+    static let alike: [EffectSchool] = [
+        school("P1", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        school("P2", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        school("P3", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        school("C1", false, [2018: -0.10, 2019: -0.10, 2020: -0.08]),
+        school("C2", false, [2018: -0.10, 2019: -0.10, 2020: -0.09]),
+        school("C3", false, [2018: -0.10, 2019: -0.10, 2020: -0.07]),
+        school("C4", false, [2018: 0.20, 2019: 0.20, 2020: 0.25], social: 0.5),
+    ]
+
+    @Test func theEffectIsTheParticipatingSchoolsChangeLessTheirMatchesChange() throws {
+        let e = ProgrammeEffect.estimate(schools: Self.alike, baseline: 2019, years: [2020])
+        #expect(e.participating == ["P1", "P2", "P3"] && e.pool == ["C1", "C2", "C3", "C4"])
+        #expect(e.matches["P1"] == ["C1", "C2", "C3"], "distance 0 to C1–C3, far from C4")
+        let y = try #require(e.years.first)
+        #expect(y.year == 2020 && y.schools == 3)
+        #expect(close(y.changeParticipating, 0.05) && close(y.changeMatched, 0.02) && close(y.effect, 0.03))
+        let i = try #require(y.interval)
+        #expect(i.low <= 0.03 + 1e-9 && 0.03 - 1e-9 <= i.high)
+        let balance = try #require(e.balance)
+        #expect(close(balance.compositeParticipating, -0.10) && close(balance.compositeMatched, -0.10))
+        #expect(close(balance.socialParticipating, 1) && close(balance.socialMatched, 1) && close(balance.meanDistance, 0))
+        #expect(e.supported, "\(e.notSupported)")
+        #expect(e.trajectories.map(\.year) == [2018, 2019, 2020])
+        #expect(close(e.trajectories.last?.participating, -0.05) && close(e.trajectories.last?.matched, -0.08))
+        // The same rows give the same interval, run after run.
+        #expect(ProgrammeEffect.estimate(schools: Self.alike, baseline: 2019, years: [2020]) == e)
+    }
+
+    @Test func matchingStandardisesEachMeasureOverTheScope() throws {
+        // Composite in 2019 spread 0.1 apart, social index 1 apart: in raw units the index would decide; standardised,
+        // C1 (same composites, index 2 instead of 1) is as far as C2 (same index, composite one spread away).
+        // Over P1, C1, C2: composite(2019) −0.1, −0.1, 0 — mean −0.0667, sd 0.0471; index 1, 2, 1 — mean 1.333, sd 0.4714.
+        // d(P1, C1) = |1 − 2| / 0.4714 = 2.1213; d(P1, C2) = |−0.1 − 0| / 0.0471 = 2.1213 (2018 equal throughout).
+        let schools = [school("P1", true, [2018: 0, 2019: -0.1]), school("C1", false, [2018: 0, 2019: -0.1], social: 2),
+                       school("C2", false, [2018: 0, 2019: 0])]
+        let space = MatchSpace(schools: schools, baseline: 2019)
+        #expect(close(space.distance(schools[0], schools[1]), 2.1213203, tolerance: 1e-6))
+        #expect(close(space.distance(schools[0], schools[2]), 2.1213203, tolerance: 1e-6))
+    }
+
+    @Test func tooFewSchoolsOrFarMatchesSupportNoConclusionButTheTrajectoriesAreShown() throws {
+        let two = ProgrammeEffect.estimate(schools: Array(Self.alike.dropFirst()), baseline: 2019, years: [2020])
+        #expect(two.notSupported == ["В сравнении 2 школы программы: нужно не меньше 3."])
+        #expect(two.trajectories.count == 3)
+        let fewPool = ProgrammeEffect.estimate(schools: Array(Self.alike.prefix(5)), baseline: 2019, years: [2020])
+        #expect(fewPool.notSupported == ["Школ для сравнения (не в программе, со сводным результатом за 2018 и 2019 годы и социальным индексом) 2: нужно не меньше 3."])
+        // Only C4 and far copies of it to compare with: the matches are more than a standard deviation away.
+        let far = Array(Self.alike.prefix(3)) + [school("C4", false, [2018: 0.2, 2019: 0.2, 2020: 0.25], social: 0.5),
+                                                  school("C5", false, [2018: 0.25, 2019: 0.2, 2020: 0.25], social: 0.5),
+                                                  school("C6", false, [2018: 0.2, 2019: 0.25, 2020: 0.25], social: 0.5)]
+        let apart = ProgrammeEffect.estimate(schools: far, baseline: 2019, years: [2020])
+        #expect(apart.notSupported.count == 1 && apart.notSupported[0].hasPrefix("Похожих школ для сравнения нет: пары различаются в среднем на"),
+                "\(apart.notSupported)")
+        #expect(apart.years.first?.effect != nil, "the figure is still computed and shown with the warning")
+    }
+
+    @Test func aSchoolWithoutBaselineFiguresIsLeftOutWithItsReason() throws {
+        let schools = Self.alike + [school("P4", true, [2019: -0.2, 2020: 0]), school("P5", true, [2018: -0.2, 2019: -0.2], social: nil)]
+        let e = ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020, 2021])
+        #expect(e.leftOut.map(\.code) == ["P4", "P5"])
+        #expect(e.leftOut.map(\.reason) == ["нет сводного результата за 2018 год", "нет социального индекса за 2019 год"])
+        #expect(e.years.map(\.year) == [2020, 2021])
+        #expect(e.years.last?.effect == nil && e.years.last?.schools == 0, "no composite of 2021 yet")
+    }
+
+    /// The case: schools chosen for two low years, no effect at all. Their own before/after gains
+    /// (regression to the mean); matched on both baseline years, the estimate stays near 0 with 0 inside.
+    @Test func regressionToTheMeanStaysOutOfTheFigure() throws {
+        var random = SplitMix64(seed: 7)
+        func normal() -> Double {
+            let u1 = (Double(random.next() >> 11) + 0.5) / 9_007_199_254_740_992, u2 = Double(random.next() >> 11) / 9_007_199_254_740_992
+            return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        }
+        var schools: [EffectSchool] = []
+        for i in 0..<300 {
+            let own = 0.05 * normal()
+            var composites: [Int: Double] = [:]
+            for y in 2018...2020 { composites[y] = own + 0.05 * normal() }
+            schools.append(EffectSchool(code: String(format: "S%03d", i), participating: false, composites: composites, socialIndex: 1 + 0.2 * normal()))
+        }
+        let chosen = Set(schools.sorted { $0.composites[2018]! + $0.composites[2019]! < $1.composites[2018]! + $1.composites[2019]! }.prefix(30).map(\.code))
+        schools = schools.map { var s = $0; s.participating = chosen.contains(s.code); return s }
+        let naive = schools.filter(\.participating).map { $0.composites[2020]! - $0.composites[2019]! }.reduce(0, +) / 30
+        var settings = EffectSettings()
+        settings.resamples = 300
+        let e = ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020], settings: settings)
+        let y = try #require(e.years.first)
+        let effect = try #require(y.effect), interval = try #require(y.interval)
+        #expect(naive > 0.03, "the chosen schools gain on their own: \(naive)")
+        #expect(abs(effect) < naive / 2 && interval.contains(0), "effect \(effect), \(interval), naive \(naive)")
+    }
+}
