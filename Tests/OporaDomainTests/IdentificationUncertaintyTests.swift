@@ -53,22 +53,27 @@ import Testing
     }
 
     @Test func theCompositesIntervalComesFromTheBinomialVarianceOfItsRows() throws {
-        // One row, n = 10, 5 «2» (p = 0.5), regional reference 0.8, k = 10: d = 10·(0.5 − 0.8)/20 = −0.15;
-        // Var = (10/10)²·(10/20)²·0.25/10 = 0.00625, half = 1.64485·0.0790569 = 0.130037 → −0.280037…−0.019963.
+        // One row, n = 10, 5 «2» (p = 0.5, and p̃ = (5 + z²/2)/(10 + z²) = 0.5), regional reference 0.8, k = 10:
+        // d = 10·(0.5 − 0.8)/20 = −0.15; Var = (10/10)²·(10/20)²·0.25/10 = 0.00625, half = 1.64485·0.0790569 = 0.130037 → −0.280037…−0.019963.
         let one = [row("S1", 2019, math5, n: 10, fails: 5), region(2019, math5, n: 100, fails: 20)]
         let s1 = try #require(identify(one, schools: [school("S1")]).assessment(of: "S1"))
         #expect(close(s1.composite, -0.15))
         let i = try #require(s1.compositeInterval)
         #expect(close(i.low, -0.280037, tolerance: 1e-6) && close(i.high, -0.019963, tolerance: 1e-6))
         #expect(s1.explanation.contains { $0.contains("ниже эталона, 90-процентный интервал от −28 до −2 п. п. (") })
-        // Two rows: 10 with 5 «2» and 30 with 3 (p = 0.1), both references 0.8: d₂ = 30·(0.9 − 0.8)/40 = 0.075;
-        // composite = (10·(−0.15) + 30·0.075)/40 = 0.01875; Var = (1/4)²·(1/2)²·0.025 + (3/4)²·(3/4)²·0.09/30
-        // = 0.000390625 + 0.00094922 = 0.00133984, half = 1.64485·0.0366039 = 0.0602080: the interval holds 0.
+        // Two rows: 10 with 5 «2» and 30 with 3 (p = 0.1, p̃ = (3 + 1.352842)/32.705685 = 0.133090), both references 0.8:
+        // d₂ = 30·(0.9 − 0.8)/40 = 0.075; composite = (10·(−0.15) + 30·0.075)/40 = 0.01875;
+        // Var = (1/4)²·(1/2)²·0.25/10 + (3/4)²·(3/4)²·0.133090·0.866910/30 = 0.000390625 + 0.00121687 = 0.00160749,
+        // half = 1.64485·0.0400935 = 0.0659480: −4,7…+8,5 п. п., the interval holds 0.
         let two = one + [row("S1", 2019, russian5, n: 30, fails: 3), region(2019, russian5, n: 100, fails: 20)]
         let both = try #require(identify(two, schools: [school("S1")]).assessment(of: "S1"))
         #expect(close(both.composite, 0.01875))
         let j = try #require(both.compositeInterval)
-        #expect(close(j.high - j.low, 2 * 0.0602080, tolerance: 1e-6) && j.contains(0))
-        #expect(both.explanation.contains { $0.contains("выше эталона, 90-процентный интервал от −4,1 до +7,9 п. п. — не отличается от эталона: интервал включает 0") })
+        #expect(close(j.low, 0.01875 - 0.0659480, tolerance: 1e-6) && close(j.high, 0.01875 + 0.0659480, tolerance: 1e-6) && j.contains(0))
+        #expect(both.explanation.contains { $0.contains("выше эталона, 90-процентный интервал от −4,7 до +8,5 п. п. — не отличается от эталона: интервал включает 0") })
+        // No «2» at all in 30: the row still varies (p̃ = 1.352842/32.705685 = 0.041364), so the interval is not a point.
+        let clear = [row("S1", 2019, math5, n: 30, fails: 0), region(2019, math5, n: 100, fails: 20)]
+        let s3 = try #require(identify(clear, schools: [school("S1")]).assessment(of: "S1")?.compositeInterval)
+        #expect(s3.high - s3.low > 0.01)
     }
 }

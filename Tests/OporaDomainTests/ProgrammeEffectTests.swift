@@ -48,16 +48,18 @@ import Testing
         let schools = [school("P1", true, [2018: 0, 2019: -0.1]), school("C1", false, [2018: 0, 2019: -0.1], social: 2),
                        school("C2", false, [2018: 0, 2019: 0])]
         let space = MatchSpace(schools: schools, baseline: 2019)
-        #expect(close(space.distance(schools[0], schools[1]), 2.1213203, tolerance: 1e-6))
-        #expect(close(space.distance(schools[0], schools[2]), 2.1213203, tolerance: 1e-6))
+        #expect(close(space.distance(0, 1), 2.1213203, tolerance: 1e-6))
+        #expect(close(space.distance(0, 2), 2.1213203, tolerance: 1e-6))
+        // Equal distances: the tie goes to the smaller code.
+        #expect(space.nearest(to: 0, among: [2, 1], count: 1).map(\.school.code) == ["C1"])
     }
 
     @Test func tooFewSchoolsOrFarMatchesSupportNoConclusionButTheTrajectoriesAreShown() throws {
         let two = ProgrammeEffect.estimate(schools: Array(Self.alike.dropFirst()), baseline: 2019, years: [2020])
-        #expect(two.notSupported == ["В сравнении 2 школы программы: нужно не меньше 3."])
+        #expect(two.notSupported == ["В сравнении всего 2 школы программы, а нужно не меньше 3."])
         #expect(two.trajectories.count == 3)
         let fewPool = ProgrammeEffect.estimate(schools: Array(Self.alike.prefix(5)), baseline: 2019, years: [2020])
-        #expect(fewPool.notSupported == ["Школ для сравнения (не в программе, со сводным результатом за 2018 и 2019 годы и социальным индексом) 2: нужно не меньше 3."])
+        #expect(fewPool.notSupported == ["Школ для сравнения (не в программе, со сводным результатом за 2018 и 2019 годы и социальным индексом) всего 2, а нужно не меньше 3."])
         // Only C4 and far copies of it to compare with: the matches are more than a standard deviation away.
         let far = Array(Self.alike.prefix(3)) + [school("C4", false, [2018: 0.2, 2019: 0.2, 2020: 0.25], social: 0.5),
                                                   school("C5", false, [2018: 0.25, 2019: 0.2, 2020: 0.25], social: 0.5),

@@ -45,7 +45,7 @@ extension FinalReport {
                       }),
             XLSXSheet(name: "Эффект", columns: [
                 XLSXColumn(title: "Год", width: 7), XLSXColumn(title: "Школ программы", width: 10),
-                XLSXColumn(title: "Изменение у школ программы с \(effect.baseline), п. п.", width: 18),
+                XLSXColumn(title: "Изменение у школ программы с \(effect.baseline) года, п. п.", width: 18),
                 XLSXColumn(title: "Изменение у похожих школ, п. п.", width: 18), XLSXColumn(title: "Эффект, п. п.", width: 12),
                 XLSXColumn(title: "Интервал 90 %: от", width: 12), XLSXColumn(title: "до", width: 12), XLSXColumn(title: "Вывод", width: 60),
             ], rows: effect.years.map { y in

@@ -61,7 +61,9 @@ struct IdentificationReport: Content {
     static func item(_ a: SchoolAssessment, name: String?, parameters: MethodologyParameters, masked: Bool) -> SchoolItem {
         SchoolItem(code: a.schoolCode, name: name ?? a.schoolName, category: a.category, categoryRussian: a.category.russian,
                    lowResults: a.lowResults, adverseConditions: a.adverseConditions, composite: a.composite,
-                   compositeLow: a.compositeInterval?.low, compositeHigh: a.compositeInterval?.high, unstable: a.unstable, socialIndex: a.socialIndex,
+                   // The interval and the note are figures of the rows' counts: not for readers who see counts only.
+                   compositeLow: masked ? nil : a.compositeInterval?.low, compositeHigh: masked ? nil : a.compositeInterval?.high,
+                   unstable: !masked && a.unstable, socialIndex: a.socialIndex,
                    criteriaMet: a.criteriaMet, lowYears: a.yearChecks.filter(\.isLowYear).map(\.year),
                    biasFlags: a.biasFlags.map { $0.russian(parameters: parameters) },
                    explanation: masked ? Identification.explanation(of: a, parameters: parameters, masked: true) : a.explanation)

@@ -11,6 +11,7 @@ extension Components.Schemas.AtRiskFamilies: Content {}
 extension Components.Schemas.Consultations: Content {}
 extension Components.Schemas.ConsultationInput: Content {}
 extension Components.Schemas.DevelopmentPlan: Content {}
+extension Components.Schemas.ProgrammeEffect: Content {}
 extension Components.Schemas.DevelopmentStep: Content {}
 extension Components.Schemas.Direction: Content {}
 extension Components.Schemas.DraftResult: Content {}

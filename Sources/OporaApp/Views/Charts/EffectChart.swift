@@ -34,7 +34,7 @@ enum EffectChart {
         svg.line(left, top + panel + 30, left + 16, top + panel + 30, cls: "ln s-school")
         svg.text("школы программы", x: left + 20, y: top + panel + 34, cls: "tick")
         svg.line(left + 170, top + panel + 30, left + 186, top + panel + 30, cls: "ln s-ref")
-        svg.text("похожие школы (по 3 на каждую)", x: left + 190, y: top + panel + 34, cls: "tick")
+        svg.text("похожие школы (по \(e.settings.neighbours) на каждую)", x: left + 190, y: top + panel + 34, cls: "tick")
 
         // Lower panel: the effect of each programme year with its interval.
         let top2 = top + panel + gap

@@ -59,8 +59,8 @@ enum EffectView {
                     }
                     El("p") {
                         Tx("Похожие школы подобраны по сводному результату \(e.baseline - 1) и \(e.baseline) годов и социальному индексу: в среднем пара различается на"
-                           + " \(Format.number(b.meanDistance, digits: 2)) стандартного отклонения (сравнение имеет смысл до"
-                           + " \(Format.number(e.settings.maxMeanDistance, digits: 2))).")
+                           + " \(RussianNumberFormat.decimal(b.meanDistance, fractionDigits: 2...2)) стандартного отклонения (сравнение имеет смысл до"
+                           + " \(RussianNumberFormat.decimal(e.settings.maxMeanDistance, fractionDigits: 2...2))).")
                     }
                 }
                 if !e.participating.isEmpty {
@@ -78,9 +78,9 @@ enum EffectView {
 
     /// What the figure does and does not show, in words.
     static func explanation(_ e: ProgrammeEffect) -> String {
-        "Для каждой школы программы подобраны \(RussianNoun.school.counted(e.settings.neighbours)), не участвующие в программе и больше всего похожие"
-            + " на неё в \(e.baseline - 1) и \(e.baseline) годах (сводный результат обоих лет и социальный индекс). Эффект года — насколько"
-            + " сводный результат школ программы вырос с \(e.baseline) года больше, чем у похожих школ. Школы попадают в программу из-за"
+        "Для каждой школы программы подобраны \(RussianNoun.school.counted(e.settings.neighbours)), не участвующие в программе и наиболее похожие"
+            + " на неё в \(e.baseline - 1) и \(e.baseline) годах (сводный результат обоих лет и социальный индекс). Эффект года — насколько больше,"
+            + " чем у похожих школ, вырос с \(e.baseline) года сводный результат школ программы. Школы попадают в программу из-за"
             + " низких результатов, а такие результаты и без всякой помощи часто улучшаются на следующий год; сравнение с похожими школами"
             + " убирает это из оценки. 90-процентный интервал получен повторными выборками школ (\(e.settings.resamples) раз): если он"
             + " включает 0, данные не позволяют сказать, что программа что-то изменила. Оценка не учитывает различий, которых нет в"

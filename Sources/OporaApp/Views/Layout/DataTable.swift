@@ -84,7 +84,7 @@ enum Cell {
         number {
             Tx(Format.points(value))
             if let interval, value != nil {
-                El("br")
+                VoidEl("br", [])
                 El("small", [("class", "muted")]) {
                     Tx(RussianNumberFormat.pointsInterval(interval) + (interval.contains(0) ? ", ≈ эталону" : ""))
                 }

@@ -9,7 +9,7 @@ enum MonitoringView {
         guard let m else {
             return Layout.page("Мониторинг", ctx) { empty(canImport: canImport) }
         }
-        return Layout.page("Мониторинг \(m.year)", ctx) { content(m) }
+        return Layout.page("Мониторинг \(m.year)", ctx) { content(m, countsOnly: ctx.countsOnly) }
     }
 
     /// Before any results are loaded.
@@ -24,7 +24,8 @@ enum MonitoringView {
     }
 
     /// The page's HTML without the layout; needs no database and no request.
-    static func content(_ m: Model) -> Component {
+    /// `countsOnly`: no intervals, which are figures of the rows' counts.
+    static func content(_ m: Model, countsOnly: Bool = false) -> Component {
         let assessments = m.result.schools
         return ComponentGroup {
             El("h1") { Tx("Мониторинг результатов: \(m.year) год") }
@@ -40,12 +41,13 @@ enum MonitoringView {
             El("section", [("aria-labelledby", "h-scatter")]) {
                 El("h2", [("id", "h-scatter")]) { Tx("Школы: социальный индекс и сводный результат") }
                 El("p", [("class", "muted")]) {
-                    Tx("Выше нуля — результаты лучше, чем в среднем по тем же процедурам; правее единицы — условия тяжелее порогов критериев. Цвет — категория; вертикальная черта через точку — 90-процентный интервал сводного результата: где черта пересекает ноль, школа от эталона не отличается.")
+                    Tx("Выше нуля — результаты лучше, чем в среднем по тем же процедурам; правее единицы — условия тяжелее порогов критериев. Цвет — категория."
+                       + (countsOnly ? "" : " Вертикальная черта через точку — 90-процентный интервал сводного результата: где черта пересекает ноль, школа от эталона не отличается."))
                 }
                 let points = assessments.compactMap { a -> ScatterChart.Point? in
                     guard let c = a.composite else { return nil }
                     return ScatterChart.Point(label: m.schools[a.schoolCode]?.shortName ?? a.schoolCode, x: a.socialIndex ?? 0, y: c, category: a.category,
-                                              interval: a.compositeInterval)
+                                              interval: countsOnly ? nil : a.compositeInterval)
                 }
                 ScatterChart.svg(points, title: "Диаграмма рассеяния: \(points.count) \(RussianNoun.school.form(for: points.count)) за \(m.year) год",
                                  numbered: points.count <= pageSize)
@@ -73,7 +75,7 @@ enum MonitoringView {
             El("section", [("aria-labelledby", "h-table")]) {
                 El("h2", [("id", "h-table")]) { Tx("Школы и категории" + (m.category.map { ": \($0.russian)" } ?? "")) }
                 if m.category != nil || pages > 1 { pager(m, shown: shown.count, of: listed.count, page: page, pages: pages) }
-                DataTable("Категории школ на \(m.year) год; под сводным результатом — его 90-процентный интервал; подробности — на странице школы",
+                DataTable("Категории школ на \(m.year) год; " + (countsOnly ? "" : "под сводным результатом — его 90-процентный интервал; ") + "подробности — на странице школы",
                           headers: ["Школа", "Категория", "Сводный результат", "Годы с низкими результатами", "Критериев НСУ", "Социальный индекс", "Признаки необъективности"],
                           items: Array(shown)) { a in
                     Cell.head {
@@ -82,7 +84,7 @@ enum MonitoringView {
                         } else { Tx(a.schoolCode) }
                     }
                     Cell.of { CategoryBadge.render(a.category) }
-                    Cell.composite(a.composite, a.compositeInterval)
+                    Cell.composite(a.composite, countsOnly ? nil : a.compositeInterval)
                     Cell.text(a.yearChecks.filter(\.isLowYear).map { String($0.year) }.joined(separator: ", ").nonEmpty ?? "нет")
                     Cell.number("\(a.criteriaMet) из \(a.criteria.count)")
                     Cell.number(a.socialIndex.map { Format.number($0, digits: 2) } ?? "—")

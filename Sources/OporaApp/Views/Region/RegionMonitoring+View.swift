@@ -19,10 +19,11 @@ enum RegionMonitoringView {
     static let pageSize = MonitoringView.pageSize
 
     static func render(_ ctx: PageContext, _ m: Model) -> Response {
-        Layout.page("Школы региона", ctx) { content(m) }
+        Layout.page("Школы региона", ctx) { content(m, countsOnly: ctx.countsOnly) }
     }
 
-    static func content(_ m: Model) -> Component {
+    /// `countsOnly`: no intervals, which are figures of the rows' counts.
+    static func content(_ m: Model, countsOnly: Bool = false) -> Component {
         let all = m.schools.schools
         let inMunicipality = m.schools.listed(municipality: m.municipality, category: nil)
         let listed = m.schools.listed(municipality: m.municipality, category: m.category)
@@ -52,7 +53,7 @@ enum RegionMonitoringView {
                         }
                         Cell.text(s.municipality)
                         Cell.of { CategoryBadge.render(s.assessment.category) }
-                        Cell.composite(s.assessment.composite, s.assessment.compositeInterval)
+                        Cell.composite(s.assessment.composite, countsOnly ? nil : s.assessment.compositeInterval)
                         Cell.number("\(s.assessment.criteriaMet) из \(s.assessment.criteria.count)")
                         Cell.number(s.assessment.socialIndex.map { Format.number($0, digits: 2) } ?? "—")
                     }

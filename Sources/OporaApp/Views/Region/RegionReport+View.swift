@@ -68,7 +68,7 @@ enum RegionReportView {
                         Cell.text(s.municipality)
                         Cell.head(s.name)
                         Cell.of { CategoryBadge.render(s.assessment.category) }
-                        Cell.composite(s.assessment.composite, s.assessment.compositeInterval)
+                        Cell.composite(s.assessment.composite, m.countsOnly ? nil : s.assessment.compositeInterval)
                         Cell.number("\(s.assessment.criteriaMet) из \(s.assessment.criteria.count)")
                     }
                 }

@@ -66,7 +66,7 @@ enum ReportView {
                               items: r.categories, scrolls: false) { c in
                         Cell.text(c.school)
                         Cell.of { CategoryBadge.render(c.category) }
-                        Cell.composite(c.composite, c.compositeInterval)
+                        Cell.composite(c.composite, ctx.countsOnly ? nil : c.compositeInterval)
                         Cell.number(String(c.criteriaMet))
                         Cell.text(c.participating ? "да" : "нет")
                     }

@@ -17,18 +17,21 @@ extension ProgrammeEffect {
                 pool.append(s)
             }
         }
+        // The schools of both groups in one space: participating 0..<P, the pool after them.
         let space = MatchSpace(schools: participating + pool, baseline: b)
-        let matches = participating.map { space.nearest(to: $0, among: pool, count: settings.neighbours) }
+        let own = Array(participating.indices), others = Array(participating.count..<(participating.count + pool.count))
+        let matches = own.map { space.nearest(to: $0, among: others, count: settings.neighbours) }
         let point = yearEffects(participating, matches, baseline: b, years: years)
 
         // The bootstrap: schools of both groups drawn again with replacement, the matching redone on each draw.
         var draws = [Int: [Double]]()
-        if !participating.isEmpty && !pool.isEmpty {
+        if !own.isEmpty && !others.isEmpty {
             var random = SplitMix64(seed: settings.seed)
-            func draw(_ from: [EffectSchool]) -> [EffectSchool] { from.indices.map { _ in from[Int(random.next() % UInt64(from.count))] } }
+            func draw(_ from: [Int]) -> [Int] { from.indices.map { _ in from[Int(random.next() % UInt64(from.count))] } }
             for _ in 0..<settings.resamples {
-                let ps = draw(participating), cs = draw(pool)
-                let drawn = yearEffects(ps, ps.map { space.nearest(to: $0, among: cs, count: settings.neighbours) }, baseline: b, years: years)
+                let ps = draw(own), cs = draw(others)
+                let drawn = yearEffects(ps.map { space.schools[$0] }, ps.map { space.nearest(to: $0, among: cs, count: settings.neighbours) },
+                                        baseline: b, years: years)
                 for e in drawn { if let effect = e.effect { draws[e.year, default: []].append(effect) } }
             }
         }
@@ -40,16 +43,16 @@ extension ProgrammeEffect {
         let balance = balanceOf(participating, matches, baseline: b)
         var notSupported: [String] = []
         if participating.count < settings.minimumSchools {
-            notSupported.append("В сравнении \(RussianNoun.school.counted(participating.count)) программы: нужно не меньше \(settings.minimumSchools).")
+            notSupported.append("В сравнении всего \(RussianNoun.school.counted(participating.count)) программы, а нужно не меньше \(settings.minimumSchools).")
         }
         if pool.count < settings.minimumSchools {
             notSupported.append("Школ для сравнения (не в программе, со сводным результатом за \(b - 1) и \(b) годы и социальным индексом)"
-                + " \(pool.count): нужно не меньше \(settings.minimumSchools).")
+                + " всего \(pool.count), а нужно не меньше \(settings.minimumSchools).")
         }
         if let balance, balance.meanDistance > settings.maxMeanDistance {
             notSupported.append("Похожих школ для сравнения нет: пары различаются в среднем на"
-                + " \(RussianNumberFormat.decimal(balance.meanDistance, fractionDigits: 1...2)) стандартного отклонения,"
-                + " допустимо не больше \(RussianNumberFormat.decimal(settings.maxMeanDistance, fractionDigits: 0...2)).")
+                + " \(RussianNumberFormat.decimal(balance.meanDistance, fractionDigits: 2...2)) стандартного отклонения,"
+                + " допустимо не больше \(RussianNumberFormat.decimal(settings.maxMeanDistance, fractionDigits: 2...2)).")
         }
         if !effects.contains(where: { $0.effect != nil }) {
             notSupported.append("Ни за один год программы нет сводных результатов школ программы и школ сравнения.")
@@ -101,40 +104,51 @@ extension ProgrammeEffect {
 }
 
 /// The three measures a school is matched on — composite(B), composite(B−1), social index(B) — each
-/// standardised over the scope's schools, and the distance between two schools in them.
+/// standardised over the scope's schools, and the distance between two schools in them. Schools are
+/// numbered as given; their standardised measures are worked out once, since the bootstrap asks for
+/// millions of distances.
 struct MatchSpace {
     struct Match {
         var school: EffectSchool
         var distance: Double
     }
 
-    private var means: [Double] = [0, 0, 0]
-    private var deviations: [Double] = [1, 1, 1]
-    let baseline: Int
+    let schools: [EffectSchool]
+    private let measures: [SIMD3<Double>]
 
-    init(schools: [EffectSchool], baseline: Int) {
-        self.baseline = baseline
-        guard !schools.isEmpty else { return }
-        let values = schools.map { raw($0) }
-        for j in 0..<3 {
-            let column = values.map { $0[j] }
-            let m = column.reduce(0, +) / Double(column.count)
-            let sd = (column.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(column.count)).squareRoot()
-            means[j] = m
-            deviations[j] = sd > 1e-12 ? sd : 1
+    init(schools: [EffectSchool], baseline b: Int) {
+        self.schools = schools
+        let raw = schools.map { SIMD3($0.composites[b]!, $0.composites[b - 1]!, $0.socialIndex!) }
+        guard !raw.isEmpty else { measures = []; return }
+        let n = Double(raw.count)
+        let mean = raw.reduce(SIMD3<Double>.zero, +) / n
+        let variance = raw.reduce(SIMD3<Double>.zero) { $0 + ($1 - mean) * ($1 - mean) } / n
+        // A measure all schools share (a spread of 0) says nothing about which is nearer: it counts as 0 everywhere.
+        let scale = SIMD3((0..<3).map { variance[$0] > 1e-24 ? 1 / variance[$0].squareRoot() : 0 })
+        measures = raw.map { ($0 - mean) * scale }
+    }
+
+    func distance(_ i: Int, _ j: Int) -> Double {
+        let d = measures[i] - measures[j]
+        return (d * d).sum().squareRoot()
+    }
+
+    /// The `count` nearest of `pool` (indexes; with replacement: a school may be the match of several, and a
+    /// school drawn twice by the bootstrap is two candidates), nearest first, ties by code.
+    func nearest(to i: Int, among pool: [Int], count: Int) -> [Match] {
+        var best: [(distance: Double, index: Int)] = []
+        best.reserveCapacity(count + 1)
+        for j in pool {
+            let d = distance(i, j)
+            if best.count == count, let last = best.last, !precedes((d, j), last) { continue }
+            let at = best.firstIndex { precedes((d, j), $0) } ?? best.count
+            best.insert((d, j), at: at)
+            if best.count > count { best.removeLast() }
         }
+        return best.map { Match(school: schools[$0.index], distance: $0.distance) }
     }
 
-    func raw(_ s: EffectSchool) -> [Double] { [s.composites[baseline]!, s.composites[baseline - 1]!, s.socialIndex!] }
-
-    func distance(_ a: EffectSchool, _ c: EffectSchool) -> Double {
-        let x = raw(a), y = raw(c)
-        return (0..<3).reduce(0.0) { $0 + ((x[$1] - y[$1]) / deviations[$1]) * ((x[$1] - y[$1]) / deviations[$1]) }.squareRoot()
-    }
-
-    /// The `count` nearest of `pool` (with replacement: a school may be the match of several), ties by code.
-    func nearest(to school: EffectSchool, among pool: [EffectSchool], count: Int) -> [Match] {
-        Array(pool.map { Match(school: $0, distance: distance(school, $0)) }
-            .sorted { ($0.distance, $0.school.code) < ($1.distance, $1.school.code) }.prefix(count))
+    private func precedes(_ a: (distance: Double, index: Int), _ b: (distance: Double, index: Int)) -> Bool {
+        a.distance != b.distance ? a.distance < b.distance : schools[a.index].code < schools[b.index].code
     }
 }

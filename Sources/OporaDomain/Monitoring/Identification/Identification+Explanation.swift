@@ -7,7 +7,7 @@ extension Identification {
         var sentences = school.rows.filter(\.low).map { lowRowSentence($0, parameters: parameters, masked: masked) }
         sentences += school.yearChecks.map { yearSentence($0, parameters: parameters) }
         sentences.append(lowResultsSentence(school))
-        if school.unstable {
+        if school.unstable && !masked {
             sentences.append("Вывод неустойчив: без строк «на границе» не каждый из этих лет был бы годом с низкими результатами."
                 + " Это примечание, категория от него не меняется.")
         }
@@ -20,7 +20,7 @@ extension Identification {
                 + small.map { "\($0.row.procedure.russian), \($0.row.year)" }.joined(separator: "; ") + ".")
         }
         sentences += socialSentences(school, parameters: parameters)
-        sentences.append(compositeSentence(school, parameters: parameters))
+        sentences.append(compositeSentence(school, parameters: parameters, masked: masked))
         sentences.append(conclusion(school, parameters: parameters))
         sentences += school.biasFlags.map { $0.russian(parameters: parameters) }
         if !school.biasFlags.isEmpty {
@@ -113,7 +113,7 @@ extension Identification {
         return sentences
     }
 
-    static func compositeSentence(_ school: SchoolAssessment, parameters: MethodologyParameters) -> String {
+    static func compositeSentence(_ school: SchoolAssessment, parameters: MethodologyParameters, masked: Bool = false) -> String {
         guard let composite = school.composite else {
             return "Сводный результат \(school.year) года не определён: нет результатов с числом участников"
                 + " не менее \(parameters.minParticipants)."
@@ -124,7 +124,8 @@ extension Identification {
         } else {
             comparison = "в среднем на \(RussianNumberFormat.points(composite)) " + (composite < 0 ? "ниже" : "выше") + " эталона"
         }
-        if let i = school.compositeInterval, abs(composite) > tolerance {
+        // The interval is a figure of the rows' counts: not for readers who see counts only.
+        if let i = school.compositeInterval, !masked {
             comparison += ", 90-процентный интервал \(RussianNumberFormat.pointsInterval(i))"
                 + (i.contains(0) ? " — не отличается от эталона: интервал включает 0" : "")
         }

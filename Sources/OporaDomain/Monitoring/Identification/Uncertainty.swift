@@ -30,12 +30,16 @@ public enum Uncertainty {
     }
 
     /// The 90 % interval of a composite from the binomial variance of its rows, the references held fixed:
-    /// composite = Σ nᵢdᵢ / N with dᵢ = nᵢ(sᵢ − rᵢ)/(nᵢ + k), so Var = Σ (nᵢ/N)² (nᵢ/(nᵢ + k))² pᵢ(1 − pᵢ)/nᵢ.
+    /// composite = Σ nᵢdᵢ / N with dᵢ = nᵢ(sᵢ − rᵢ)/(nᵢ + k), so Var = Σ (nᵢ/N)² (nᵢ/(nᵢ + k))² p̃ᵢ(1 − p̃ᵢ)/nᵢ, with
+    /// p̃ = (fails + z²/2)/(n + z²), the centre of the row's Wilson interval: a row with no «2» at all still varies
+    /// (its interval is not the point 0).
     static func composite(_ value: Double, rows: [(participants: Int, failShare: Double)], priorStrength k: Double) -> Interval {
         let total = Double(rows.reduce(0) { $0 + $1.participants })
+        let z2 = z90 * z90
         let variance = rows.reduce(0.0) { sum, r in
             let n = Double(r.participants)
-            return sum + (n / total) * (n / total) * (n / (n + k)) * (n / (n + k)) * r.failShare * (1 - r.failShare) / n
+            let p = (r.failShare * n + z2 / 2) / (n + z2)
+            return sum + (n / total) * (n / total) * (n / (n + k)) * (n / (n + k)) * p * (1 - p) / n
         }
         let half = z90 * variance.squareRoot()
         return Interval(low: value - half, high: value + half)
