@@ -4,21 +4,21 @@ import Testing
 
 /// The programme's effect: participating schools against their nearest non-participating schools on the two
 /// baseline composites and the social index, with a reproducible bootstrap interval.
-@Suite struct ProgrammeEffectTests {
-    static func school(_ code: String, _ p: Bool, _ composites: [Int: Double], social: Double? = 1.0) -> EffectSchool {
-        EffectSchool(code: code, participating: p, composites: composites, socialIndex: social)
-    }
+private func effectSchool(_ code: String, _ p: Bool, _ composites: [Int: Double], social: Double? = 1.0) -> EffectSchool {
+    EffectSchool(code: code, participating: p, composites: composites, socialIndex: social)
+}
 
+@Suite struct ProgrammeEffectTests {
     /// P1–P3 and C1–C3 stand alike before the programme (−10 п. п. in 2018 and 2019, index 1); C4 stands apart.
     /// In 2020 every P gains 5 п. п., C1–C3 gain 2, 1 and 3 (mean 2): effect = 5 − 2 = 3 п. п.
     static let alike: [EffectSchool] = [
-        school("P1", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
-        school("P2", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
-        school("P3", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
-        school("C1", false, [2018: -0.10, 2019: -0.10, 2020: -0.08]),
-        school("C2", false, [2018: -0.10, 2019: -0.10, 2020: -0.09]),
-        school("C3", false, [2018: -0.10, 2019: -0.10, 2020: -0.07]),
-        school("C4", false, [2018: 0.20, 2019: 0.20, 2020: 0.25], social: 0.5),
+        effectSchool("P1", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        effectSchool("P2", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        effectSchool("P3", true, [2018: -0.10, 2019: -0.10, 2020: -0.05]),
+        effectSchool("C1", false, [2018: -0.10, 2019: -0.10, 2020: -0.08]),
+        effectSchool("C2", false, [2018: -0.10, 2019: -0.10, 2020: -0.09]),
+        effectSchool("C3", false, [2018: -0.10, 2019: -0.10, 2020: -0.07]),
+        effectSchool("C4", false, [2018: 0.20, 2019: 0.20, 2020: 0.25], social: 0.5),
     ]
 
     @Test func theEffectIsTheParticipatingSchoolsChangeLessTheirMatchesChange() throws {
@@ -45,8 +45,8 @@ import Testing
         // C1 (same composites, index 2 instead of 1) is as far as C2 (same index, composite one spread away).
         // Over P1, C1, C2: composite(2019) −0.1, −0.1, 0 — mean −0.0667, sd 0.0471; index 1, 2, 1 — mean 1.333, sd 0.4714.
         // d(P1, C1) = |1 − 2| / 0.4714 = 2.1213; d(P1, C2) = |−0.1 − 0| / 0.0471 = 2.1213 (2018 equal throughout).
-        let schools = [school("P1", true, [2018: 0, 2019: -0.1]), school("C1", false, [2018: 0, 2019: -0.1], social: 2),
-                       school("C2", false, [2018: 0, 2019: 0])]
+        let schools = [effectSchool("P1", true, [2018: 0, 2019: -0.1]), effectSchool("C1", false, [2018: 0, 2019: -0.1], social: 2),
+                       effectSchool("C2", false, [2018: 0, 2019: 0])]
         let space = MatchSpace(schools: schools, baseline: 2019)
         #expect(close(space.distance(0, 1), 2.1213203, tolerance: 1e-6))
         #expect(close(space.distance(0, 2), 2.1213203, tolerance: 1e-6))
@@ -61,9 +61,9 @@ import Testing
         let fewPool = ProgrammeEffect.estimate(schools: Array(Self.alike.prefix(5)), baseline: 2019, years: [2020])
         #expect(fewPool.notSupported == ["Школ для сравнения (не в программе, со сводным результатом за 2018 и 2019 годы и социальным индексом) всего 2, а нужно не меньше 3."])
         // Only C4 and far copies of it to compare with: the matches are more than a standard deviation away.
-        let far = Array(Self.alike.prefix(3)) + [school("C4", false, [2018: 0.2, 2019: 0.2, 2020: 0.25], social: 0.5),
-                                                  school("C5", false, [2018: 0.25, 2019: 0.2, 2020: 0.25], social: 0.5),
-                                                  school("C6", false, [2018: 0.2, 2019: 0.25, 2020: 0.25], social: 0.5)]
+        let far = Array(Self.alike.prefix(3)) + [effectSchool("C4", false, [2018: 0.2, 2019: 0.2, 2020: 0.25], social: 0.5),
+                                                  effectSchool("C5", false, [2018: 0.25, 2019: 0.2, 2020: 0.25], social: 0.5),
+                                                  effectSchool("C6", false, [2018: 0.2, 2019: 0.25, 2020: 0.25], social: 0.5)]
         let apart = ProgrammeEffect.estimate(schools: far, baseline: 2019, years: [2020])
         #expect(apart.notSupported.count == 1 && apart.notSupported[0].hasPrefix("Похожих школ для сравнения нет: пары различаются в среднем на"),
                 "\(apart.notSupported)")
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func aSchoolWithoutBaselineFiguresIsLeftOutWithItsReason() throws {
-        let schools = Self.alike + [school("P4", true, [2019: -0.2, 2020: 0]), school("P5", true, [2018: -0.2, 2019: -0.2], social: nil)]
+        let schools = Self.alike + [effectSchool("P4", true, [2019: -0.2, 2020: 0]), effectSchool("P5", true, [2018: -0.2, 2019: -0.2], social: nil)]
         let e = ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020, 2021])
         #expect(e.leftOut.map(\.code) == ["P4", "P5"])
         #expect(e.leftOut.map(\.reason) == ["нет сводного результата за 2018 год", "нет социального индекса за 2019 год"])

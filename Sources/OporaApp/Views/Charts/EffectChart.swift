@@ -17,7 +17,7 @@ enum EffectChart {
         var svg = SVG(width: Int(w), height: Int(h), title: title)
 
         // Upper panel: the two trajectories.
-        let values = e.trajectories.flatMap { [$0.participating, $0.matched].compactMap { $0 } } + [0]
+        let values: [Double] = e.trajectories.flatMap { p -> [Double] in [p.participating, p.matched].compactMap { $0 } } + [0]
         let (lo, hi) = padded(values.min() ?? -0.05, values.max() ?? 0.05)
         func py(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * panel }
         axes(&svg, left: left, right: w - right, top: top, bottom: top + panel, ticks: [lo, (lo + hi) / 2, hi], py: py)
@@ -38,7 +38,7 @@ enum EffectChart {
 
         // Lower panel: the effect of each programme year with its interval.
         let top2 = top + panel + gap
-        let bounds = e.years.flatMap { y in [y.effect, y.interval?.low, y.interval?.high].compactMap { $0 } } + [0]
+        let bounds: [Double] = e.years.flatMap { y -> [Double] in [y.effect, y.interval?.low, y.interval?.high].compactMap { $0 } } + [0]
         let (lo2, hi2) = padded(bounds.min() ?? -0.05, bounds.max() ?? 0.05)
         func qy(_ v: Double) -> Double { top2 + (hi2 - v) / (hi2 - lo2) * panel }
         axes(&svg, left: left, right: w - right, top: top2, bottom: top2 + panel, ticks: [lo2, 0, hi2], py: qy)
