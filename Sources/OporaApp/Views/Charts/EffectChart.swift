@@ -7,7 +7,7 @@ import Plot
 /// interval as a whisker around the line of no effect.
 enum EffectChart {
     static func svg(_ e: ProgrammeEffect, title: String) -> Component {
-        let w = 640.0, left = 60.0, right = 20.0, top = 24.0, panel = 150.0, gap = 56.0, bottom = 40.0
+        let w = 640.0, left = 60.0, right = 90.0, top = 24.0, panel = 150.0, gap = 76.0, bottom = 40.0
         let h = top + panel + gap + panel + bottom
         let years = e.trajectories.map(\.year)
         func px(_ y: Int) -> Double {

@@ -43,8 +43,10 @@ enum EffectView {
                         Cell.text(y.interval.map { RussianNumberFormat.pointsInterval($0) + ($0.contains(0) ? " — включает 0" : "") } ?? "—")
                     }
                 }
-                El("figure", [("class", "chart")]) {
-                    EffectChart.svg(e, title: "Средний сводный результат школ программы и похожих школ по годам и эффект по годам")
+                if e.trajectories.contains(where: { $0.participating != nil || $0.matched != nil }) {
+                    El("figure", [("class", "chart")]) {
+                        EffectChart.svg(e, title: "Средний сводный результат школ программы и похожих школ по годам и эффект по годам")
+                    }
                 }
             }
             El("section", [("aria-labelledby", "h-balance")]) {

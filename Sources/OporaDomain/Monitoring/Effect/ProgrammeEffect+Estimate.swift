@@ -42,7 +42,9 @@ extension ProgrammeEffect {
         }
         let balance = balanceOf(participating, matches, baseline: b)
         var notSupported: [String] = []
-        if participating.count < settings.minimumSchools {
+        if participating.isEmpty {
+            notSupported.append("В программе нет школ со сводным результатом за \(b - 1) и \(b) годы и социальным индексом \(b) года.")
+        } else if participating.count < settings.minimumSchools {
             notSupported.append("В сравнении всего \(RussianNoun.school.counted(participating.count)) программы, а нужно не меньше \(settings.minimumSchools).")
         }
         if pool.count < settings.minimumSchools {
