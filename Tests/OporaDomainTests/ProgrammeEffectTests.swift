@@ -40,6 +40,35 @@ private func effectSchool(_ code: String, _ p: Bool, _ composites: [Int: Double]
         #expect(ProgrammeEffect.estimate(schools: Self.alike, baseline: 2019, years: [2020]) == e)
     }
 
+    /// The hand-made municipality: the programme's schools gain exactly 5 п. п., their matches (and every
+    /// other school) nothing: the estimate is 0.05 in every bootstrap draw, so the interval is 0.05…0.05.
+    @Test func aGainOfFivePointsAgainstMatchesThatGainNothingIsFivePoints() throws {
+        let schools = Self.alike.map { s -> EffectSchool in
+            var s = s
+            s.composites[2020] = s.composites[2019]! + (s.participating ? 0.05 : 0)
+            return s
+        }
+        let y = try #require(ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020]).years.first)
+        #expect(close(y.changeParticipating, 0.05) && close(y.changeMatched, 0) && close(y.effect, 0.05))
+        let i = try #require(y.interval)
+        #expect(close(i.low, 0.05) && close(i.high, 0.05) && !i.contains(0))
+    }
+
+    /// The same with no gain: P gains +1, −1 and 0 п. п., C1–C3 +1, −1 and 0: the estimate is 0 and so is the
+    /// middle of the interval, which holds 0 and has a spread (draws that take one school twice move it).
+    @Test func noGainGivesZeroInsideTheInterval() throws {
+        let gains = ["P1": 0.01, "P2": -0.01, "P3": 0, "C1": 0.01, "C2": -0.01, "C3": 0, "C4": 0]
+        let schools = Self.alike.map { s -> EffectSchool in
+            var s = s
+            s.composites[2020] = s.composites[2019]! + gains[s.code]!
+            return s
+        }
+        let y = try #require(ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020]).years.first)
+        #expect(close(y.effect, 0))
+        let i = try #require(y.interval)
+        #expect(i.contains(0) && i.low < -0.001 && i.high > 0.001, "\(i)")
+    }
+
     @Test func matchingStandardisesEachMeasureOverTheScope() throws {
         // Composite in 2019 spread 0.1 apart, social index 1 apart: in raw units the index would decide; standardised,
         // C1 (same composites, index 2 instead of 1) is as far as C2 (same index, composite one spread away).
@@ -84,7 +113,9 @@ private func effectSchool(_ code: String, _ p: Bool, _ composites: [Int: Double]
     /// before/after gain is regression to the mean; matched on both baseline years, the estimate stays at 0 with 0
     /// inside. The figures are those of an independent Python run of the same generator, draws and matching
     /// (naive +1,72 п. п., effect −0,0014 п. п., interval −2,77…+2,54 п. п., mean match distance 0,63).
-    @Test func regressionToTheMeanStaysOutOfTheFigure() throws {
+    /// 300 schools, each with its own level (sd 5 п. п.) and yearly noise (sd 5 п. п.), 2018–2020; the programme
+    /// takes 30 of the 60 lowest on 2018 + 2019 and adds `planted` to their 2020.
+    static func simulated(planted: Double) -> [EffectSchool] {
         var random = SplitMix64(seed: 7)
         func normal() -> Double {
             let u1 = (Double(random.next() >> 11) + 0.5) / 9_007_199_254_740_992, u2 = Double(random.next() >> 11) / 9_007_199_254_740_992
@@ -99,12 +130,28 @@ private func effectSchool(_ code: String, _ p: Bool, _ composites: [Int: Double]
         }
         let lowest = schools.sorted { $0.composites[2018]! + $0.composites[2019]! < $1.composites[2018]! + $1.composites[2019]! }.prefix(60)
         let chosen = Set(lowest.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.code))
-        schools = schools.map { var s = $0; s.participating = chosen.contains(s.code); return s }
-        let taking = schools.filter(\.participating)
+        return schools.map {
+            var s = $0
+            s.participating = chosen.contains(s.code)
+            if s.participating { s.composites[2020]! += planted }
+            return s
+        }
+    }
+
+    static func simulatedEffect(planted: Double) throws -> (naive: Double, effect: ProgrammeEffect) {
+        let schools = simulated(planted: planted), taking = schools.filter(\.participating)
         let naive = taking.map { $0.composites[2020]! - $0.composites[2019]! }.reduce(0, +) / Double(taking.count)
         var settings = EffectSettings()
         settings.resamples = 300
-        let e = ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020], settings: settings)
+        return (naive, ProgrammeEffect.estimate(schools: schools, baseline: 2019, years: [2020], settings: settings))
+    }
+
+    /// The case: schools chosen for two low years, no effect at all. Their own before/after gain is
+    /// regression to the mean; matched on both baseline years, the estimate stays at 0 with 0 inside. The figures
+    /// are those of an independent Python run of the same generator, draws and matching (naive +1,72 п. п., effect
+    /// −0,0014 п. п., interval −2,77…+2,54 п. п., mean match distance 0,63).
+    @Test func regressionToTheMeanStaysOutOfTheFigure() throws {
+        let (naive, e) = try Self.simulatedEffect(planted: 0)
         let y = try #require(e.years.first)
         let effect = try #require(y.effect), interval = try #require(y.interval)
         #expect(close(naive, 0.017227444285704472, tolerance: 1e-9))
@@ -112,5 +159,15 @@ private func effectSchool(_ code: String, _ p: Bool, _ composites: [Int: Double]
         #expect(close(interval.low, -0.027660789446077277, tolerance: 1e-9) && close(interval.high, 0.025412036984511353, tolerance: 1e-9))
         #expect(close(e.balance?.meanDistance, 0.6275258387894138, tolerance: 1e-9))
         #expect(naive > 0.015 && abs(effect) < naive / 2 && interval.contains(0) && e.supported)
+    }
+
+    /// The same schools with a planted effect of +5 п. п. in 2020: every draw moves by exactly 0.05 (the matching
+    /// reads only 2018 and 2019), so the interval is the placebo's shifted, and it excludes 0.
+    @Test func aPlantedEffectIsFoundAndItsIntervalExcludesZero() throws {
+        let y = try #require(try Self.simulatedEffect(planted: 0.05).effect.years.first)
+        let interval = try #require(y.interval)
+        #expect(close(y.effect, 0.05 - 1.4358498030744155e-05, tolerance: 1e-9))
+        #expect(close(interval.low, 0.05 - 0.027660789446077277, tolerance: 1e-9) && close(interval.high, 0.05 + 0.025412036984511353, tolerance: 1e-9))
+        #expect(!interval.contains(0))
     }
 }
