@@ -66,4 +66,46 @@ import VaporTesting
             #expect(try await methodist.get("/programmes/\(UUID().uuidString)/effect").status == .notFound)
         }
     }
+    /// A municipality that compares with its region (rule 5's `region`) finds its matches among every school of the
+    /// region: a neighbour with four schools, results of every year and a social context of the baseline year.
+    @Test func aMunicipalityComparingWithItsRegionMatchesAcrossTheRegion() async throws {
+        try await withDemoApp(today: Launcher.demoToday) { app in
+            let demo = try #require(try await Municipality.query(on: app.db).filter(\.$isDemo == true).first())
+            let programme = try #require(try await Programme.query(on: app.db).filter(\.$status == .active).first())
+            let baseline = programme.startYear - 1
+            let neighbour = Municipality(regionID: demo.$region.id, name: "Соседний район (эффект)", isDemo: false)
+            try await neighbour.create(on: app.db)
+            var results = "year,kind,grade,subject,school_code,participants,fails\n", context = "year,school_code,low_income_share\n"
+            for (i, code) in ["sos-01", "sos-02", "sos-03", "sos-04"].enumerated() {
+                try await School(municipalityID: neighbour.id!, code: code, name: "МБОУ Соседняя школа \(i + 1)", shortName: "Соседняя школа \(i + 1)",
+                                 settlement: nil, type: "СОШ", distanceKm: nil, isDemo: false).create(on: app.db)
+                for year in (baseline - 2)...programme.endYear {
+                    for (grade, subject) in [(4, "Математика"), (5, "Русский язык"), (6, "Математика")] {
+                        results += "\(year),vpr,\(grade),\(subject),\(code),20,\(2 + 2 * i)\n"
+                    }
+                }
+                context += "\(baseline),\(code),0.\(3 + i)\n"
+            }
+            for (kind, text) in [(ImportKind.results, results), (.context, context)] {
+                let loaded = try await ImportService.run(kind: kind, fileName: "\(kind.rawValue).csv", bytes: Array(text.utf8), municipalityID: neighbour.id!,
+                                                         user: nil, write: true, today: testToday, on: app.db)
+                if case .failure(let p) = loaded { Issue.record("neighbour's \(kind) refused: \(p)") }
+            }
+            let own = try await EffectReport.make(programme, cache: app.monitoringCache, on: app.db)
+            #expect(!own.regionPool && !own.effect.pool.contains { $0.hasPrefix("Соседний район") })
+
+            var admin = WebClient(app)
+            try await admin.login("admin")
+            var form = Methodology.formValues(.defaults).filter { $0.key != "referenceScope" }.map { ($0.key, $0.value) }
+            form += [("comment", "Сравнение с регионом"), ("referenceScope", "region")]
+            #expect(try await admin.post("/methodology", form: form).status == .seeOther)
+            let region = try await EffectReport.make(programme, cache: app.monitoringCache, on: app.db)
+            #expect(region.regionPool)
+            #expect(region.effect.pool.count == own.effect.pool.count + 4, "\(region.effect.pool)")
+            #expect(region.effect.pool.contains("Соседний район (эффект) / sos-01"))
+            #expect(region.name("Соседний район (эффект) / sos-01") == "Соседняя школа 1 (Соседний район (эффект))")
+            let page = try await admin.get("/programmes/\(programme.id!.uuidString)/effect")
+            #expect(page.body.contains("Похожие школы подбираются среди школ всего региона"))
+        }
+    }
 }

@@ -18,7 +18,8 @@ enum EffectView {
             El("h1") { Tx("Эффект программы") }
             El("p", [("class", "lead")]) {
                 Tx("\(r.programmeName), \(r.programmeYears.lowerBound)–\(r.programmeYears.upperBound). Базовый год — \(e.baseline),"
-                   + " методика мониторинга версии \(r.methodologyVersion).")
+                   + " методика мониторинга версии \(r.methodologyVersion). Похожие школы подбираются "
+                   + (r.regionPool ? "среди школ всего региона (муниципалитет сравнивает себя с регионом)." : "среди школ муниципалитета."))
             }
             El("p") { Tx(explanation(e)) }
             if !e.supported {
