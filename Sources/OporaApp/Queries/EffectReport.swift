@@ -13,8 +13,6 @@ struct EffectReport: Sendable {
     /// Short names by code, for every school the estimate names.
     var names: [String: String]
 
-    var baseline: Int { effect.baseline }
-
     /// Whether the comparison pool is the whole region (the municipality compares with its region, rule 5).
     var regionPool = false
 
