@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         .target(
             name: "OporaDomain",
-            resources: [.copy("Resources/programme-template-balagansky.json")]
+            resources: [.copy("Resources/programme-template-balagansky.json"), .copy("Resources/common-passwords.txt")]
         ),
         .target(
             name: "OporaApp",

@@ -100,6 +100,11 @@ enum SiteURL {
     case publicPracticeFile(ID)
     case audit
     case tokens
+    case account
+    case accountSave(String?)
+    case users
+    case user(ID)
+    case userAction(ID, String?)
     case stylesheet
     /// A regional user's pages: the region's municipalities side by side, a municipality opened for
     /// reading, a municipality or a regional user added, every school of the region, the region's report
@@ -195,6 +200,11 @@ enum SiteURL {
         case .publicPracticeFile(let id): return "/public/practice-files/\(id.segment("fileID"))"
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
+        case .account: return "/account"
+        case .accountSave(let form): return "/account/\(form ?? ":form")"
+        case .users: return "/admin/users"
+        case .user(let id): return "/admin/users/\(id.segment("userID"))"
+        case .userAction(let id, let action): return "/admin/users/\(id.segment("userID"))/\(action ?? ":action")"
         case .stylesheet: return "/styles.css"
         case .region: return "/region"
         case .regionOpen(let id): return "/region/municipalities/\(id.segment("municipalityID"))/open"

@@ -20,11 +20,13 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         app.databases.use(.postgres(configuration: pg), as: .psql)
     }
     app.migrations.add(Migrations.all)
-    app.sessions.use { _ in SessionStore() }
+    app.sessions.use { _ in SessionStore(now: config.now) }
     app.sessions.configuration.cookieName = "opora_session"
     app.sessions.configuration.cookieFactory = { session in
-        .init(string: session.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil,
-              path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        // A visitor who is not signed in has no stored session: an old cookie of theirs is expired.
+        if session.string == SessionStore.notStored { return .expired }
+        return .init(string: session.string, expires: nil, maxAge: nil,
+                     path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = BodyLimit.form

@@ -135,6 +135,15 @@ func routes(_ app: Application) throws {
     importers.get(SiteURL.imports.pathComponents + ["templates", ":kind"], use: ImportsController.template)
     importers.get(SiteURL.imports.pathComponents + ["export", ":kind"], use: ImportsController.export)
 
+    // MARK: - Every user's own profile; an administrator's users
+    signedIn.get(SiteURL.account.pathComponents, use: AccountController.show)
+    signedIn.post(SiteURL.accountSave(nil).pathComponents, use: AccountController.save).allowingRegionalUsers()
+    let userAdmin = signedIn.grouped(AccessGuard { $0.canAdminister || $0.canAdministerRegion })
+    userAdmin.get(SiteURL.users.pathComponents, use: UsersController.index)
+    userAdmin.post(SiteURL.users.pathComponents, use: UsersController.create).allowingRegionalUsers()
+    userAdmin.get(SiteURL.user(.key).pathComponents, use: UsersController.show)
+    userAdmin.post(SiteURL.userAction(.key, nil).pathComponents, use: UsersController.act).allowingRegionalUsers()
+
     // MARK: - Admin: audit log and API tokens
     let admin = signedIn.grouped(AccessGuard.administrator)
     admin.get(SiteURL.audit.pathComponents, use: AdminController.audit)

@@ -1,17 +1,91 @@
+import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
-/// One random token per session, carried by every form as `_csrf` and checked on every
-/// state-changing web request. The API is exempt: it uses bearer tokens, not cookies.
+/// The token every form carries as `_csrf`, checked on every state-changing web request. A signed-in
+/// user's is one random token kept in the session. A visitor who is not signed in has no session
+/// (none is stored for them): the sign-in form carries a signed double-submit token instead — a random
+/// value in a cookie of its own and, in the form, its HMAC under the server's key, which no other site
+/// can compute. The API is exempt: it uses bearer tokens, not cookies.
 enum CSRF {
     static let sessionKey = "csrf"
     static let fieldName = "_csrf"
+    static let cookieName = "opora_form"
+    static let refused = "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите."
 
-    static func token(for req: Request) -> String {
+    /// A new value for this response's `opora_form` cookie.
+    struct NewNonceKey: StorageKey { typealias Value = String }
+
+    static func token(for req: Request) async throws -> String {
+        if signedIn(req) { return sessionToken(for: req) }
+        let nonce = req.cookies[cookieName]?.string ?? req.storage[NewNonceKey.self] ?? {
+            let fresh = [UInt8].random(count: 24).base64String()
+            req.storage[NewNonceKey.self] = fresh
+            return fresh
+        }()
+        return try await signed(nonce, req)
+    }
+
+    /// The session's token, made at sign-in.
+    static func sessionToken(for req: Request) -> String {
         if let existing = req.session.data[sessionKey] { return existing }
         let token = [UInt8].random(count: 24).base64String()
         req.session.data[sessionKey] = token
         return token
+    }
+
+    static func signedIn(_ req: Request) -> Bool {
+        req.hasSession && req.session.data[SessionUserAuthenticator.key] != nil
+    }
+
+    static func signed(_ nonce: String, _ req: Request) async throws -> String {
+        let key = try await ServerKey.formKey(req.application, on: req.db)
+        return Data(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)).base64EncodedString()
+    }
+
+    /// What the form must carry: the session's token, or the signature of the form cookie; nil when
+    /// the request has neither, so no form of it can be right.
+    static func expected(_ req: Request) async throws -> String? {
+        if signedIn(req) { return req.session.data[sessionKey] }
+        guard let nonce = req.cookies[cookieName]?.string, !nonce.isEmpty else { return nil }
+        return try await signed(nonce, req)
+    }
+
+    static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// The server's secret for signing form tokens: one random key made by the migration, the same on
+/// every instance, read once per process.
+final class ServerKey: Model, @unchecked Sendable {
+    static let schema = "server_keys"
+    static let formKeyName = "form-token"
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
+
+    init() {}
+    init(name: String, value: String) {
+        self.id = name
+        self.value = value
+    }
+
+    private struct CacheKey: StorageKey { typealias Value = NIOLockedValueBox<SymmetricKey?> }
+
+    static func formKey(_ app: Application, on db: any Database) async throws -> SymmetricKey {
+        let box = app.storage[CacheKey.self] ?? {
+            let made = NIOLockedValueBox<SymmetricKey?>(nil)
+            app.storage[CacheKey.self] = made
+            return made
+        }()
+        if let key = box.withLockedValue({ $0 }) { return key }
+        guard let row = try await ServerKey.find(formKeyName, on: db), let bytes = Data(base64Encoded: row.value) else {
+            throw Abort(.internalServerError, reason: "Нет ключа форм: база данных не обновлена (opora migrate).")
+        }
+        let key = SymmetricKey(data: bytes)
+        box.withLockedValue { $0 = key }
+        return key
     }
 }
 
@@ -22,10 +96,8 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.method == .POST {
-            // Without a session there is no token to match: refuse before reading any body.
-            guard let expected = req.session.data[CSRF.sessionKey] else {
-                throw Abort(.forbidden, reason: "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
-            }
+            // Without a token to match, refuse before reading any body.
+            guard let expected = try await CSRF.expected(req) else { throw Abort(.forbidden, reason: CSRF.refused) }
             // A body larger than a form is read only for a signed-in user: nobody else can make
             // the server parse megabytes. Never more than the route's own limit is read.
             let limit = BodyLimit.of(req)
@@ -39,15 +111,16 @@ struct CSRFMiddleware: AsyncMiddleware {
             } catch let abort as any AbortError where abort.status == .payloadTooLarge {
                 throw BodyLimit.tooLarge(limit)
             }
-            let sent = try Self.token(in: body, of: req)
-            guard let sent,
-                  sent.utf8.count == expected.utf8.count,
-                  zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
-            else {
-                throw Abort(.forbidden, reason: "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
+            guard let sent = try Self.token(in: body, of: req), CSRF.equal(sent, expected) else {
+                throw Abort(.forbidden, reason: CSRF.refused)
             }
         }
-        return try await next.respond(to: req)
+        let response = try await next.respond(to: req)
+        if let nonce = req.storage[CSRF.NewNonceKey.self] {
+            response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: nonce, expires: nil, maxAge: nil, path: "/",
+                                                                  isSecure: req.opora.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
     }
 
     /// The `_csrf` field of the body. A multipart body is scanned, not decoded: its token is found

@@ -16,6 +16,8 @@ struct CurrentUser: Authenticatable, Sendable {
     /// A regional user of the API names the municipality (`?municipality=`) on every municipal request:
     /// a program must never be answered about «the first municipality» it did not ask for.
     var namesMunicipalityPerRequest = false
+    /// Signed in with a one-time password in the browser: only «Смена пароля» is open until it is replaced.
+    var mustChangePassword = false
 
     var role: Role { access.role }
 
@@ -56,9 +58,12 @@ struct SessionUserAuthenticator: AsyncMiddleware {
     static let municipalityKey = "municipality"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let text = req.session.data[Self.key], let id = UUID(uuidString: text),
+        // No cookie, no session: reading one would make an empty session for a visitor.
+        if req.hasSession, let text = req.session.data[Self.key], let id = UUID(uuidString: text),
            let user = try await User.find(id, on: req.db), user.isActive {
-            req.auth.login(try CurrentUser(user, chosenMunicipalityID: req.session.data[Self.municipalityKey].flatMap(UUID.init(uuidString:))))
+            var current = try CurrentUser(user, chosenMunicipalityID: req.session.data[Self.municipalityKey].flatMap(UUID.init(uuidString:)))
+            current.mustChangePassword = user.mustChangePassword
+            req.auth.login(current)
         }
         return try await next.respond(to: req)
     }
@@ -116,6 +121,12 @@ struct AccessGuard: AsyncMiddleware {
 struct LoginRequired: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = try req.currentUser()
+        if user.mustChangePassword, req.url.path != SiteURL.account.path, !req.url.path.hasPrefix(SiteURL.account.path + "/") {
+            guard [.GET, .HEAD].contains(req.method) else {
+                throw Abort(.forbidden, reason: "Сначала замените временный пароль на странице «Мой профиль».")
+            }
+            return req.redirect(to: SiteURL.account.path)
+        }
         if user.access.isRegional, ![.GET, .HEAD].contains(req.method), req.route?.allowsRegionalUsers != true {
             throw Abort(.forbidden, reason: "Пользователи региона читают страницы муниципалитетов и ничего в них не меняют.")
         }

@@ -9,6 +9,33 @@ import Vapor
 /// not revealed), or 403 when it is inside but not the user's to read. The rules themselves are the
 /// named predicates of `Access`.
 enum Scope {
+    // MARK: - Users an administrator manages
+
+    /// Whether an administrator manages a user's account and API tokens: a municipality's administrator
+    /// its own users, a region's administrator the region's own users (not its municipalities').
+    static func managesUser(_ owner: User, admin: CurrentUser) -> Bool {
+        if let m = admin.municipalityID { return admin.access.canAdminister && owner.$municipality.id == m }
+        return admin.access.canAdministerRegion && owner.$municipality.id == nil && owner.$region.id?.uuidString == admin.access.regionID
+    }
+
+    /// Those users, by login.
+    static func managedUsers(for admin: CurrentUser, on db: any Database) async throws -> [User] {
+        let q = User.query(on: db).sort(\.$login)
+        if let m = admin.municipalityID, admin.access.canAdminister { q.filter(\.$municipality.$id == m) }
+        else if admin.access.canAdministerRegion, let r = admin.access.regionID.flatMap(UUID.init(uuidString:)) {
+            q.filter(\.$municipality.$id == nil).filter(\.$region.$id == r)
+        } else { return [] }
+        return try await q.all()
+    }
+
+    /// One of them, or 404: a user elsewhere is not revealed.
+    static func managedUser(_ id: UUID, for admin: CurrentUser, on db: any Database) async throws -> User {
+        guard let user = try await User.find(id, on: db), managesUser(user, admin: admin) else {
+            throw Abort(.notFound, reason: "Такого пользователя нет.")
+        }
+        return user
+    }
+
     // MARK: - Municipalities and programmes
 
     /// The municipalities a user reads: the own one, or every one of a regional user's region (by name).

@@ -16,8 +16,14 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Session cookies marked `Secure`: on behind HTTPS, off for a demo on plain HTTP.
     public var secureCookies: Bool
+    /// The clock sessions are measured by; tests move it.
+    public var now: @Sendable () -> Date = { Date() }
     /// A demo lives on a fixed day inside its programme's years, so its dates make sense.
     public var pinnedToday: Day?
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`OPORA_TRUSTED_PROXIES`).
+    var trustedProxies: [AddressRange] = []
+    /// The bearer token `/metrics` asks for (`OPORA_METRICS_TOKEN`); without one `/metrics` is not served.
+    public var metricsToken: String?
 
     public init(database: DatabaseLocation,
                 today: @escaping @Sendable () -> Day = AppConfig.municipalToday,
@@ -30,26 +36,59 @@ public struct AppConfig: Sendable {
         self.secureCookies = secureCookies
     }
 
-    public static let municipalTimeZone = TimeZone(identifier: "Asia/Irkutsk")!
+    /// The municipality's time zone (`OPORA_TIME_ZONE`, default Europe/Moscow): what «today» and the
+    /// times on pages are. Read once per process; `fromEnvironment` refuses a name that is not a zone.
+    public static let municipalTimeZone: TimeZone = environment()["OPORA_TIME_ZONE"].flatMap(TimeZone.init(identifier:))
+        ?? TimeZone(identifier: "Europe/Moscow")!
 
     public static let municipalToday: @Sendable () -> Day = { Day(Date(), timeZone: municipalTimeZone) }
 
     public enum ConfigError: Error, CustomStringConvertible {
         case badDatabaseURL(String)
+        case badSetting(name: String, value: String, expected: String)
         public var description: String {
             switch self {
             case .badDatabaseURL(let url):
                 return "OPORA_DATABASE_URL must be sqlite:///path/to/file.sqlite or postgres://user@host:port/db, not \(url)"
+            case .badSetting(let name, let value, let expected):
+                return "\(name) must be \(expected), not \(value)"
             }
         }
     }
 
-    /// `OPORA_DATABASE_URL` (default `sqlite://opora.sqlite` in the working directory) and
-    /// `OPORA_SECURE_COOKIES=1` behind HTTPS.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+    /// The settings: the process's environment over a `.env` file in the working directory (a
+    /// variable set in both keeps the environment's value).
+    public static func environment(_ process: [String: String] = ProcessInfo.processInfo.environment,
+                                   dotEnvPath: String = ".env") -> [String: String] {
+        guard let text = try? String(contentsOfFile: dotEnvPath, encoding: .utf8) else { return process }
+        return DotEnv.parse(text).merging(process) { _, fromProcess in fromProcess }
+    }
+
+    /// `OPORA_DATABASE_URL` (default `sqlite://opora.sqlite` in the working directory),
+    /// `OPORA_SECURE_COOKIES=1` behind HTTPS, `OPORA_TRUSTED_PROXIES`, `OPORA_TIME_ZONE`,
+    /// `OPORA_METRICS_TOKEN`. A setting that does not parse stops the start, named.
+    public static func fromEnvironment(_ env: [String: String] = AppConfig.environment(),
                                        defaultSQLitePath: String = "opora.sqlite") throws -> AppConfig {
         let database = try parseDatabaseURL(env["OPORA_DATABASE_URL"] ?? "", defaultSQLitePath: defaultSQLitePath)
-        return AppConfig(database: database, secureCookies: env["OPORA_SECURE_COOKIES"] == "1")
+        var config = AppConfig(database: database, secureCookies: env["OPORA_SECURE_COOKIES"] == "1")
+        if let proxies = env["OPORA_TRUSTED_PROXIES"] {
+            let (ranges, bad) = AddressRange.list(proxies)
+            guard bad.isEmpty else {
+                throw ConfigError.badSetting(name: "OPORA_TRUSTED_PROXIES", value: bad.joined(separator: ", "),
+                                             expected: "addresses or CIDR ranges separated by commas (127.0.0.1, 10.0.0.0/8, ::1)")
+            }
+            config.trustedProxies = ranges
+        }
+        if let zone = env["OPORA_TIME_ZONE"], TimeZone(identifier: zone) == nil {
+            throw ConfigError.badSetting(name: "OPORA_TIME_ZONE", value: zone, expected: "a time zone name such as Europe/Moscow or Asia/Irkutsk")
+        }
+        if let token = env["OPORA_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 16 else {
+                throw ConfigError.badSetting(name: "OPORA_METRICS_TOKEN", value: "(\(token.count) characters)", expected: "at least 16 characters")
+            }
+            config.metricsToken = token
+        }
+        return config
     }
 
     public static func parseDatabaseURL(_ url: String, defaultSQLitePath: String) throws -> DatabaseLocation {
@@ -62,5 +101,26 @@ public struct AppConfig: Sendable {
             return .sqliteFile(path)
         }
         throw ConfigError.badDatabaseURL(url)
+    }
+}
+
+/// A `.env` file: `NAME=value` lines, `#` comments, an optional `export `, values optionally in
+/// single or double quotes.
+enum DotEnv {
+    static func parse(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for raw in text.split(whereSeparator: \.isNewline) {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst("export ".count)) }
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                value = String(value.dropFirst().dropLast())
+            }
+            if !name.isEmpty { values[name] = value }
+        }
+        return values
     }
 }

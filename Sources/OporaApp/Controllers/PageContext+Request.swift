@@ -11,7 +11,8 @@ extension PageContext {
         let regionPage = req.url.path == SiteURL.region.path || req.url.path.hasPrefix(SiteURL.region.path + "/")
         if regionPage { frame.municipalityName = nil }
         let programme = user == nil || regionPage ? nil : try? await req.shownProgramme()
-        return PageContext(user: user, csrf: CSRF.token(for: req), municipalityName: frame.municipalityName, isDemo: frame.isDemo,
+        let csrf = try await CSRF.token(for: req)
+        return PageContext(user: user, csrf: csrf, municipalityName: frame.municipalityName, isDemo: frame.isDemo,
                            path: req.url.path, demoToday: frame.isDemo ? req.application.opora.pinnedToday : nil, regionName: frame.regionName,
                            programme: programme.map { .init(name: $0.name, years: $0.years, status: $0.status) },
                            notice: Notice.take(req))

@@ -21,5 +21,6 @@ enum Migrations {
         M015CreateProgrammeSchools(),
         M016CreateChangeStamps(),
         M017AddRegistryFieldsAndImportOptions(),
+        M018CreateSessionsAndAccounts(),
     ]
 }

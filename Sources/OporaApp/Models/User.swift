@@ -14,6 +14,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalParent(key: "school_id") var school: School?
     @Field(key: "is_active") var isActive: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "email") var email: String?
+    /// Set with a one-time password: the next sign-in leads to «Смена пароля» and nowhere else.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @OptionalField(key: "last_sign_in_at") var lastSignInAt: Date?
 
     init() {}
     init(login: String, passwordHash: String, fullName: String, role: Role,
@@ -26,6 +30,7 @@ final class User: Model, @unchecked Sendable {
         self.$municipality.id = municipalityID
         self.$school.id = schoolID
         self.isActive = true
+        self.mustChangePassword = false
     }
 }
 

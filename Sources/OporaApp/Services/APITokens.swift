@@ -11,7 +11,7 @@ enum APITokens {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 { errors.add("name", "Укажите назначение токена (до 200 знаков).") }
         let owner = try await UUID(uuidString: ownerID).asyncFlatMap { try await User.find($0, on: db) }
-        if owner.map({ !isOfPlace($0, of: user) }) ?? true { errors.add("userID", "Выберите пользователя из списка.") }
+        if owner.map({ !Scope.managesUser($0, admin: user) }) ?? true { errors.add("userID", "Выберите пользователя из списка.") }
         guard errors.isEmpty, let owner, let ownerID = owner.id else { return .failure(errors) }
         let token = APITokenHash.newToken()
         try await db.transaction { db in
@@ -26,7 +26,7 @@ enum APITokens {
 
     static func revoke(_ id: UUID, user: CurrentUser, at now: Date, on db: any Database) async throws {
         guard let token = try await APIToken.query(on: db).filter(\.$id == id).with(\.$user).first(),
-              isOfPlace(token.user, of: user) else {
+              Scope.managesUser(token.user, admin: user) else {
             throw Abort(.notFound, reason: "Такого токена нет.")
         }
         try await db.transaction { db in
@@ -36,21 +36,5 @@ enum APITokens {
                                    municipalityID: user.municipalityID, summary: "Отозван токен API «\(token.name)»",
                                    before: ["Состояние": "действует"], after: ["Состояние": "отозван"])
         }
-    }
-
-    /// The users an administrator issues tokens to: a municipality's own users, or a region's own
-    /// users (not those of its municipalities).
-    static func isOfPlace(_ owner: User, of admin: CurrentUser) -> Bool {
-        if let m = admin.municipalityID { return owner.$municipality.id == m }
-        return admin.access.isRegional && owner.$municipality.id == nil && owner.$region.id?.uuidString == admin.access.regionID
-    }
-
-    /// Those users, by login.
-    static func owners(for admin: CurrentUser, on db: any Database) async throws -> [User] {
-        let q = User.query(on: db).sort(\.$login)
-        if let m = admin.municipalityID { q.filter(\.$municipality.$id == m) }
-        else if admin.access.isRegional, let r = admin.access.regionID.flatMap(UUID.init(uuidString:)) { q.filter(\.$municipality.$id == nil).filter(\.$region.$id == r) }
-        else { return [] }
-        return try await q.all()
     }
 }

@@ -20,6 +20,10 @@ enum UserAccounts {
         var place: Place
         /// Generated (and shown once) when nil.
         var password: String?
+        /// For reminders; optional.
+        var email: String = ""
+        /// A one-time password: the user sets a new one at the first sign-in (accounts made in the browser).
+        var oneTime = false
     }
 
     /// The login as stored: trimmed, lower case.
@@ -42,6 +46,8 @@ enum UserAccounts {
         case .region: if u.role.worksForOneSchool { errors.add("role", "В регионе — администратор, методист или наблюдатель.") }
         }
         if let p = u.password, p.count < 8 { errors.add("password", "Пароль — не короче 8 знаков.") }
+        let email = u.email.trimmingCharacters(in: .whitespaces)
+        if !email.isEmpty, !AccountChanges.isEmailAddress(email) { errors.add("email", "Адрес электронной почты — вида имя@домен.ru, без пробелов.") }
         return errors
     }
 
@@ -59,6 +65,9 @@ enum UserAccounts {
         }
         let user = User(login: login, passwordHash: try await hasher.hash(password), fullName: u.fullName.trimmingCharacters(in: .whitespacesAndNewlines),
                         role: u.role, regionID: region, municipalityID: municipality, schoolID: school)
+        user.mustChangePassword = u.oneTime
+        let email = u.email.trimmingCharacters(in: .whitespaces)
+        user.email = email.isEmpty ? nil : email
         try await user.create(on: db)
         let title = Access(role: u.role, municipalityID: municipality?.uuidString, schoolID: school?.uuidString, regionID: region?.uuidString).russianTitle
         try await Audit.record(db, user: actor, action: "user.create", entityType: "user", entityID: user.id,
@@ -86,7 +95,7 @@ enum UserAccounts {
         let taken = try await Municipality.query(on: db).filter(\.$region.$id == regionID).all()
             .contains { RegionalSplit.key($0.name) == RegionalSplit.key(name) }
         if taken { errors.add("name", "Муниципалитет «\(name)» в регионе уже есть.") }
-        let admin = NewUser(login: adminLogin, fullName: adminName, role: .admin, place: .municipality(UUID()), password: nil)
+        let admin = NewUser(login: adminLogin, fullName: adminName, role: .admin, place: .municipality(UUID()), password: nil, oneTime: true)
         let adminErrors = try await problems(admin, on: db)
         for field in ["login", "fullName"] { if let m = adminErrors[field] { errors.add("admin" + field.prefix(1).uppercased() + field.dropFirst(), m) } }
         guard errors.isEmpty else { return .failure(errors) }

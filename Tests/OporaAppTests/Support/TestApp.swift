@@ -13,7 +13,8 @@ let testToday = Day(year: 2021, month: 3, day: 1)!
 
 /// Runs a test on a fresh app with the demo data: SQLite in memory by default; PostgreSQL when
 /// `OPORA_TEST_DATABASE_URL` names one, each test then in a schema of its own, dropped afterwards.
-func withDemoApp(today: Day = testToday, seed: Bool = true, _ test: (Application) async throws -> Void) async throws {
+func withDemoApp(today: Day = testToday, seed: Bool = true, config adjust: (inout AppConfig) -> Void = { _ in },
+                 _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
     do {
@@ -25,7 +26,9 @@ func withDemoApp(today: Day = testToday, seed: Bool = true, _ test: (Application
         } else {
             database = .sqliteMemory
         }
-        try await configure(app, AppConfig(database: database, today: { today }, bcryptCost: 4))
+        var config = AppConfig(database: database, today: { today }, bcryptCost: 4)
+        adjust(&config)
+        try await configure(app, config)
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -51,8 +54,13 @@ var isPostgres: Bool { !(ProcessInfo.processInfo.environment["OPORA_TEST_DATABAS
 /// A user agent with a cookie jar that reads each form's CSRF token, as a browser would.
 struct WebClient {
     let app: Application
-    var cookie: String?
+    /// Every cookie the server set and did not expire, by name.
+    var cookies: [String: String] = [:]
     var csrf: String = ""
+    /// The `Cookie` header a browser would send; nil when it holds none.
+    var cookie: String? {
+        cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
 
     init(_ app: Application) { self.app = app }
 
@@ -102,8 +110,8 @@ struct WebClient {
     }
 
     private mutating func remember(_ r: TestingHTTPResponse) -> Page {
-        if let set = r.headers.setCookie?[app.sessions.configuration.cookieName] {
-            cookie = "\(app.sessions.configuration.cookieName)=\(set.string)"
+        for (name, value) in r.headers.setCookie?.all ?? [:] {
+            if let expires = value.expires, expires < Date() { cookies[name] = nil } else { cookies[name] = value.string }
         }
         let body = r.body.string
         if let token = Self.firstMatch(in: body, #"name="_csrf" value="([^"]+)""#) { csrf = token }

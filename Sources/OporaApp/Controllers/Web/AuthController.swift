@@ -16,9 +16,9 @@ enum AuthController {
 
     static func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = ClientAddress.of(req)
         let user: User
-        switch try await SignIn.check(login: SignIn.normalised(form.login), password: form.password, address: address, now: Date(),
+        switch try await SignIn.check(login: SignIn.normalised(form.login), password: form.password, address: address, now: req.opora.now(),
                                       hasher: req.password.async, on: req.db) {
         case .locked:
             let page = LoginView.render(try await PageContext.make(req), login: form.login, next: safeNext(form.next ?? ""),
@@ -39,8 +39,10 @@ enum AuthController {
         req.session.id = nil
         req.session.data = SessionData()
         req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
-        _ = CSRF.token(for: req)
-        return req.redirect(to: safeNext(form.next ?? ""))
+        _ = CSRF.sessionToken(for: req)
+        user.lastSignInAt = req.opora.now()
+        try await user.save(on: req.db)
+        return req.redirect(to: user.mustChangePassword ? SiteURL.account.path : safeNext(form.next ?? ""))
     }
 
     static func logout(_ req: Request) async throws -> Response {

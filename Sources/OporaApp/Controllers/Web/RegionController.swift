@@ -70,7 +70,7 @@ enum RegionController {
             errors.add("role", "Выберите роль: администратор, методист или наблюдатель региона.")
             return try await render(req, newPassword: nil, failed: FailedForm(form: "new-user", values: values, errors: errors))
         }
-        let new = UserAccounts.NewUser(login: form.login, fullName: form.fullName, role: role, place: .region(try region.requireID()), password: nil)
+        let new = UserAccounts.NewUser(login: form.login, fullName: form.fullName, role: role, place: .region(try region.requireID()), password: nil, oneTime: true)
         switch try await req.db.transaction({ db in try await UserAccounts.create(new, by: user, hasher: req.password.async, on: db) }) {
         case .success(let password): return try await render(req, newPassword: (UserAccounts.normalised(form.login), password), failed: nil)
         case .failure(let errors): return try await render(req, newPassword: nil, failed: FailedForm(form: "new-user", values: values, errors: errors))

@@ -76,7 +76,8 @@ enum Layout {
                     }
                 }
                 El("div", [("class", "who")]) {
-                    El("span") { Tx("\(user.fullName) · \(user.access.russianTitle)" + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
+                    El("a", [("href", SiteURL.account.path), ("aria-current", ctx.path == SiteURL.account.path ? "page" : nil)]) { Tx(user.fullName) }
+                    El("span") { Tx(" · \(user.access.russianTitle)" + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
                     El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline")]) {
                         Forms.csrf(ctx)
                         El("button", [("type", "submit"), ("class", "link")]) { Tx("Выйти") }
@@ -134,6 +135,7 @@ enum Layout {
         if access.readsWholeMunicipality { groups.append(NavGroup(title: "Отчёты", items: [NavItem(title: "Отчёт", url: .report)])) }
         var admin: [NavItem] = []
         if access.isMunicipalStaff { admin.append(NavItem(title: "Загрузка данных", url: .imports)) }
+        if access.canAdminister || access.canAdministerRegion { admin.append(NavItem(title: "Пользователи", url: .users)) }
         if access.canAdminister { admin.append(NavItem(title: "Журнал изменений", url: .audit)) }
         if access.canAdminister || access.canAdministerRegion { admin.append(NavItem(title: "Токены API", url: .tokens)) }
         if !admin.isEmpty { groups.append(NavGroup(title: "Администрирование", items: admin)) }

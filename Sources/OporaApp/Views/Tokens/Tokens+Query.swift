@@ -6,7 +6,7 @@ extension TokensView {
     /// The API tokens of the administrator's users (the municipality's, or the region's own), newest
     /// first, and the users one may be issued to.
     static func query(for admin: CurrentUser, on db: any Database) async throws -> (tokens: [Item], users: [(id: UUID, title: String)]) {
-        let users = try await APITokens.owners(for: admin, on: db)
+        let users = try await Scope.managedUsers(for: admin, on: db)
         let ids = users.compactMap(\.id)
         let tokens = ids.isEmpty ? [] : try await APIToken.query(on: db).filter(\.$user.$id ~~ ids).with(\.$user)
             .sort(\.$createdAt, .descending).all()
