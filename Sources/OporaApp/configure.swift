@@ -7,6 +7,7 @@ import Vapor
 /// Builds the whole app from one configuration value.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
+    OporaMetrics.bootstrap()
     app.storage[MonitoringCacheKey.self] = MonitoringCache()
     app.storage[RegionOverviewKey.self] = RegionOverview.Kept()
     switch config.database {
@@ -17,7 +18,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     case .postgres(let url, let schema):
         var pg = try SQLPostgresConfiguration(url: url)
         if let schema { pg.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: pg), as: .psql)
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.databaseConnectionsPerLoop), as: .psql)
     }
     app.migrations.add(Migrations.all)
     app.sessions.use { _ in SessionStore(now: config.now) }

@@ -5,6 +5,9 @@ import Vapor
 func routes(_ app: Application) throws {
     // MARK: - Public: stylesheet and login
     app.get(SiteURL.stylesheet.pathComponents, use: PagesController.stylesheet)
+    // For an operator's tools: no session, no CSRF, no data.
+    app.get("health", use: OperationsController.health)
+    app.get("metrics", use: OperationsController.metrics)
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     web.get(SiteURL.login.pathComponents, use: AuthController.show)

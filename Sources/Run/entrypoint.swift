@@ -41,7 +41,43 @@ struct Opora: AsyncParsableCommand {
     }
 
     struct UserCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+        static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.",
+                                                        subcommands: [Add.self, List.self, Passwd.self, Disable.self, Enable.self])
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List every user: login, name, role, place, state, last sign-in.")
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in print(try await Launcher.listUsers(app)) }
+            }
+        }
+
+        struct Passwd: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Set a user's password (at least 10 characters, not the login, not a common one); without --password or OPORA_PASSWORD a one-time password is printed, to be replaced at the next sign-in. The user's sessions end.")
+            @ArgumentParser.Option(help: "Login.") var login: String
+            @ArgumentParser.Option(help: "The new password (else OPORA_PASSWORD, else a one-time one).") var password: String?
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                    print(try await Launcher.setPassword(app, login: login, password: password ?? ProcessInfo.processInfo.environment["OPORA_PASSWORD"]))
+                }
+            }
+        }
+
+        struct Disable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Deactivate a user: sessions and API tokens end at once; the audit keeps the name.")
+            @ArgumentParser.Option(help: "Login.") var login: String
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in print(try await Launcher.setActive(app, login: login, active: false)) }
+            }
+        }
+
+        struct Enable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Let a deactivated user sign in again.")
+            @ArgumentParser.Option(help: "Login.") var login: String
+            func run() async throws {
+                try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in print(try await Launcher.setActive(app, login: login, active: true)) }
+            }
+        }
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add a user to the working database.")

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import OporaDomain
 import Vapor
@@ -31,7 +32,7 @@ public enum Launcher {
         let app = try await makeApp(config, arguments: arguments)
         let value: T
         do {
-            if migrate { try await app.autoMigrate() }
+            if migrate { try await migrateUnderLock(app, config) }
             value = try await body(app)
         } catch {
             try? await app.asyncShutdown()
@@ -40,6 +41,37 @@ public enum Launcher {
         try await app.asyncShutdown()
         return value
     }
+
+    /// Brings the database up to date. PostgreSQL: under an advisory lock, on a connection of its own,
+    /// so that of several instances starting at once one migrates and the others wait, then find
+    /// nothing to do. An SQLite file is put in WAL mode (kept in the file), so a long import in one
+    /// process does not block the pages another serves.
+    static func migrateUnderLock(_ app: Application, _ config: AppConfig) async throws {
+        switch config.database {
+        case .sqliteMemory:
+            try await app.autoMigrate()
+        case .sqliteFile:
+            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+            try await app.autoMigrate()
+        case .postgres(let url, let schema):
+            var pg = try SQLPostgresConfiguration(url: url)
+            if let schema { pg.searchPath = [schema] }
+            let connection = try await PostgresConnection.connect(on: app.eventLoopGroup.any(), configuration: pg.coreConfiguration,
+                                                                  id: 0, logger: app.logger).get()
+            do {
+                try await connection.query("SELECT pg_advisory_lock(\(migrationLock))", logger: app.logger)
+                try await app.autoMigrate()
+                try await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: app.logger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+        }
+    }
+
+    /// The advisory lock's key: «OPORA» in ASCII.
+    static let migrationLock: Int64 = 0x4F_50_4F_52_41
 
     public static func serve(_ config: AppConfig, hostname: String, port: Int, banner: String? = nil) async throws {
         try await withApp(config, arguments: ["opora", "serve", "--hostname", hostname, "--port", String(port)]) { app in

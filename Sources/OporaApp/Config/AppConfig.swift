@@ -16,6 +16,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Session cookies marked `Secure`: on behind HTTPS, off for a demo on plain HTTP.
     public var secureCookies: Bool
+    /// PostgreSQL connections each event loop (a core) may open (`OPORA_DB_CONNECTIONS_PER_CORE`, default 1).
+    public var databaseConnectionsPerLoop = 1
     /// The clock sessions are measured by; tests move it.
     public var now: @Sendable () -> Date = { Date() }
     /// A demo lives on a fixed day inside its programme's years, so its dates make sense.
@@ -78,6 +80,12 @@ public struct AppConfig: Sendable {
                                              expected: "addresses or CIDR ranges separated by commas (127.0.0.1, 10.0.0.0/8, ::1)")
             }
             config.trustedProxies = ranges
+        }
+        if let text = env["OPORA_DB_CONNECTIONS_PER_CORE"] {
+            guard let n = Int(text), (1...100).contains(n) else {
+                throw ConfigError.badSetting(name: "OPORA_DB_CONNECTIONS_PER_CORE", value: text, expected: "a whole number from 1 to 100")
+            }
+            config.databaseConnectionsPerLoop = n
         }
         if let zone = env["OPORA_TIME_ZONE"], TimeZone(identifier: zone) == nil {
             throw ConfigError.badSetting(name: "OPORA_TIME_ZONE", value: zone, expected: "a time zone name such as Europe/Moscow or Asia/Irkutsk")

@@ -86,7 +86,9 @@ final class MonitoringCache: Sendable {
                                                           parameters: parameters, on: db)
             (pool, key.regionStamps) = (read.pool, read.stamps)
         }
+        let computing = ContinuousClock.now
         let result = entry.data.identify(year: year, parameters: parameters, pool: pool)
+        OporaMetrics.recordIdentification(since: computing)
         entries.withLockedValue { entries in
             if entries[municipalityID]?.stamp == entry.stamp { entries[municipalityID]?.identified[key] = result }
         }

@@ -94,9 +94,9 @@ enum AccountChanges {
 
     /// Deactivates (the user's sessions end and API tokens are revoked at once; the audit keeps the
     /// name) or reactivates a user. Nobody deactivates themselves or the last active administrator.
-    static func setActive(_ user: User, _ active: Bool, by admin: CurrentUser, at now: Date, on db: any Database) async throws -> FieldErrors {
+    static func setActive(_ user: User, _ active: Bool, by admin: CurrentUser?, at now: Date, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
-        if !active, user.id == admin.id { errors.add("active", "Себя отключить нельзя.") }
+        if !active, user.id == admin?.id { errors.add("active", "Себя отключить нельзя.") }
         else if !active, user.role == .admin, user.isActive, try await activeAdmins(like: user, on: db) <= 1 {
             errors.add("active", "Это последний администратор: его отключить нельзя.")
         }
@@ -118,19 +118,28 @@ enum AccountChanges {
     }
 
     /// A new one-time password, shown once; the user's sessions end and the sign-in is unlocked.
-    static func resetPassword(_ user: User, by admin: CurrentUser, hasher: AsyncPasswordHasher, on db: any Database) async throws -> String {
-        let password = UserAccounts.generatedPassword()
+    /// With `chosen` (the command line's `user passwd --password`), that password, checked by the
+    /// policy and not one-time; answers the password set.
+    static func resetPassword(_ user: User, to chosen: String? = nil, by admin: CurrentUser?, hasher: AsyncPasswordHasher,
+                              on db: any Database) async throws -> Result<String, FieldErrors> {
+        if let chosen, let problem = PasswordPolicy.problem(chosen, login: user.login) {
+            var errors = FieldErrors()
+            errors.add("password", problem)
+            return .failure(errors)
+        }
+        let password = chosen ?? UserAccounts.generatedPassword()
         let hash = try await hasher.hash(password)
         try await db.transaction { db in
             user.passwordHash = hash
-            user.mustChangePassword = true
+            user.mustChangePassword = chosen == nil
             try await user.save(on: db)
             try await SessionStore.end(userID: try user.requireID(), on: db)
             try await LoginFailure.query(on: db).filter(\.$login == user.login).delete()
             try await Audit.record(db, user: admin, action: "user.reset", entityType: "user", entityID: user.id,
-                                   municipalityID: user.$municipality.id, summary: "Пользователю \(user.login) выдан временный пароль")
+                                   municipalityID: user.$municipality.id,
+                                   summary: chosen == nil ? "Пользователю \(user.login) выдан временный пароль" : "Пароль пользователя \(user.login) заменён")
         }
-        return password
+        return .success(password)
     }
 
     /// Forgets the failed sign-ins of the user's login, so the lockout ends now.

@@ -72,6 +72,19 @@ enum ImportService {
     static func run(kind: ImportKind, table: ImportTable, fileName: String, source: Source, columns: ColumnReport = ColumnReport(),
                     municipalityID: UUID, user: CurrentUser?, write: Bool, today: Day, on db: any Database,
                     progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil) async throws -> Result<Plan, ImportProblems> {
+        let started = ContinuousClock.now
+        let result = try await stageAndWrite(kind: kind, table: table, fileName: fileName, source: source, columns: columns,
+                                             municipalityID: municipalityID, user: user, write: write, today: today, on: db, progress: progress)
+        if write {
+            let rows = (try? result.get()).map { $0.added.count + $0.replaced.count } ?? 0
+            OporaMetrics.recordImport(kind: kind.rawValue, succeeded: (try? result.get()) != nil, rows: rows, since: started)
+        }
+        return result
+    }
+
+    private static func stageAndWrite(kind: ImportKind, table: ImportTable, fileName: String, source: Source, columns: ColumnReport,
+                                      municipalityID: UUID, user: CurrentUser?, write: Bool, today: Day, on db: any Database,
+                                      progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?) async throws -> Result<Plan, ImportProblems> {
         let staged: Staged
         switch try await stage(kind: kind, table: table, fileName: fileName, source: source, municipalityID: municipalityID,
                                today: today, on: db, progress: progress) {

@@ -90,7 +90,7 @@ enum UsersController {
         case "disable", "enable":
             errors = try await AccountChanges.setActive(user, req.parameters.get("action") == "enable", by: admin, at: req.opora.now(), on: req.db)
         case "reset":
-            let password = try await AccountChanges.resetPassword(user, by: admin, hasher: req.password.async, on: req.db)
+            let password = try await AccountChanges.resetPassword(user, by: admin, hasher: req.password.async, on: req.db).get()
             return try await renderUser(req, newPassword: .init(login: user.login, password: password), failed: nil)
         case "unlock":
             try await AccountChanges.unlock(user, by: admin, on: req.db)
