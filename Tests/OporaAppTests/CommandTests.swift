@@ -45,6 +45,30 @@ import VaporTesting
         }
     }
 
+    @Test func usersAreListedGivenPasswordsDisabledAndEnabledFromTheCommandLine() async throws {
+        try await withDemoApp { app in
+            let list = try await Launcher.listUsers(app)
+            #expect(list.hasPrefix("Логин") && list.contains("metodist") && list.contains("Методист") && list.contains("не входил(а)"))
+            var web = WebClient(app)
+            try await web.login("metodist")
+            await #expect(throws: Launcher.UserAddError.self) { try await Launcher.setPassword(app, login: "metodist", password: "qwertyuiop") }
+            #expect(try await Launcher.setPassword(app, login: "metodist", password: "Пароль-из-консоли-1") == "Password of metodist changed.")
+            #expect(try await web.get("/").location?.hasPrefix("/login") == true, "the user's sessions end")
+            #expect(try await web.login("metodist", password: "Пароль-из-консоли-1").status == .seeOther)
+            let temporary = try await Launcher.setPassword(app, login: "metodist", password: nil)
+            let reset = try await Fixtures.user("metodist", app)
+            #expect(temporary.contains("Temporary password") && reset.mustChangePassword)
+            #expect(try await Launcher.setActive(app, login: "metodist", active: false).contains("disabled"))
+            #expect(try await Launcher.listUsers(app).contains("отключён"))
+            #expect(try await Launcher.setActive(app, login: "Metodist", active: true).contains("enabled"))
+            await #expect(throws: Launcher.UserAddError.self) { try await Launcher.setActive(app, login: "nobody", active: false) }
+            // The last administrator of the municipality stays.
+            await #expect(throws: Launcher.UserAddError.self) { try await Launcher.setActive(app, login: "admin", active: false) }
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$action ~~ ["user.reset", "user.disable", "user.enable"]).all()
+            #expect(actions.count == 4 && actions.allSatisfy { $0.userName == "система" })
+        }
+    }
+
     @Test func databaseURLsAreRead() throws {
         #expect(try AppConfig.parseDatabaseURL("", defaultSQLitePath: "opora.sqlite") == .sqliteFile("opora.sqlite"))
         #expect(try AppConfig.parseDatabaseURL("sqlite:///var/lib/opora/db.sqlite", defaultSQLitePath: "x") == .sqliteFile("/var/lib/opora/db.sqlite"))
