@@ -6,7 +6,7 @@ Usage:  python journeys.py [BASE_URL]
 Env:    SCREENSHOT_DIR   folder for screenshots (default /tmp/opora-shots)
         IMPORT_YEAR      year of the rows of the good results file (default 2016;
                          use another year when re-running against a long-lived demo)
-        ONLY_JOURNEYS    letters of the journeys to run (default all: abcdefgh)
+        ONLY_JOURNEYS    letters of the journeys to run (default all: abcdefghk)
         OPORA_NEW_DISTRICT  «LOGIN:PASSWORD» of the admin of a district fresh from `opora setup`: run
                          only journey i (a new district writes, runs and succeeds its programme)
                          against BASE_URL, which serves that database instead of the demo
@@ -41,6 +41,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import journey_programme
 import journey_region
+import journey_accounts
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get("OPORA_BASE_URL", "http://127.0.0.1:8181")).rstrip("/")
 SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/opora-shots")
@@ -1648,6 +1649,7 @@ JOURNEYS = [
     ("f-people", journey_people),
     ("g-network-openness", journey_network),
     ("h-programme-editor", lambda d, j, tmp: journey_programme.run(d, j, tmp, sys.modules[__name__])),
+    ("k-accounts", lambda d, j, tmp: journey_accounts.run(d, j, tmp, sys.modules[__name__])),
 ]
 
 
