@@ -19,16 +19,28 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
             name: "OporaDomain",
             resources: [.copy("Resources/programme-template-balagansky.json"), .copy("Resources/common-passwords.txt")]
         ),
+        // The users' guides in docs/, served by the app at /help.
+        .target(
+            name: "OporaDocs",
+            path: "docs",
+            sources: ["OporaDocs.swift"],
+            resources: [.copy("administrator.md"), .copy("methodist.md"), .copy("coordinator.md"), .copy("metodika.md")]
+        ),
         .target(
             name: "OporaApp",
             dependencies: [
                 "OporaDomain",
+                "OporaDocs",
+                .product(name: "Ink", package: "Ink"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -38,6 +50,9 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // openapi.json is the API's one description: served as it is, and the generator makes
             // its schemas into Swift types (Components.Schemas.*) at build time.

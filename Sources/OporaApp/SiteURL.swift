@@ -101,6 +101,7 @@ enum SiteURL {
     case audit
     case tokens
     case account
+    case help(String?)
     case accountSave(String?)
     case users
     case user(ID)
@@ -201,6 +202,7 @@ enum SiteURL {
         case .audit: return "/audit"
         case .tokens: return "/admin/tokens"
         case .account: return "/account"
+        case .help(let guide): return "/help" + (guide.map { "/\($0)" } ?? "")
         case .accountSave(let form): return "/account/\(form ?? ":form")"
         case .users: return "/admin/users"
         case .user(let id): return "/admin/users/\(id.segment("userID"))"

@@ -18,6 +18,11 @@ func routes(_ app: Application) throws {
     web.get(SiteURL.publicHome.pathComponents, use: PublicController.index)
     web.get(SiteURL.publicPractice(.key).pathComponents, use: PublicController.practice)
     web.get(SiteURL.publicPracticeFile(.key).pathComponents, use: PracticesController.file)
+    // The users' guides: nothing in them is anyone's data.
+    web.get(SiteURL.help(nil).pathComponents) { req in HelpView.index(try await PageContext.make(req)) }
+    web.get(SiteURL.help(":guide").pathComponents) { req in
+        try HelpView.guide(try await PageContext.make(req), name: req.parameters.get("guide") ?? "")
+    }
 
     // MARK: - Signed in: programme, plan, measures, school plans
     let signedIn = web.grouped(LoginRequired())

@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Import.self, Identify.self, Effect.self, Report.self, Backup.self, Restore.self, Setup.self,
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Remind.self, Import.self, Identify.self, Effect.self, Report.self, Backup.self, Restore.self, Setup.self,
                       ProgrammeCommand.self])
 
     struct Serve: AsyncParsableCommand {
@@ -105,6 +105,16 @@ struct Opora: AsyncParsableCommand {
 }
 
 extension Opora {
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the reminder letters due now (OPORA_SMTP_URL, OPORA_SMTP_FROM, OPORA_PUBLIC_URL): each user with an e-mail address gets, weekly or daily as chosen, the open measures overdue or due within 14 days. `serve` does this every hour.")
+        @Flag(help: "Print the letters due instead of sending them.") var dryRun = false
+
+        func run() async throws {
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in print(try await Launcher.remind(app, dryRun: dryRun)) }
+        }
+    }
+
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a CSV or XLSX file into the working database: one transaction, nothing on any bad row.")

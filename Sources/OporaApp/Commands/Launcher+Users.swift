@@ -50,3 +50,20 @@ extension Launcher {
         return user
     }
 }
+
+/// `opora remind`: the reminder letters due now, as `serve` sends them every hour.
+extension Launcher {
+    public static func remind(_ app: Application, dryRun: Bool) async throws -> String {
+        if dryRun {
+            let (letters, empty) = try await Reminders.letters(at: app.opora.now(), today: app.opora.today(), publicURL: app.opora.publicURL, on: app.db)
+            let shown = letters.map { "To: \($0.message.to)\nSubject: \($0.message.subject)\n\n\($0.message.text)" }
+            return (shown + ["\(letters.count) letters due; \(empty.count) users with nothing to be reminded of. Nothing sent (--dry-run)."])
+                .joined(separator: "\n----\n")
+        }
+        let outcome = try await Reminders.run(app, now: app.opora.now())
+        var lines = outcome.sent.map { "sent to \($0)" } + outcome.failed.map { "NOT sent to \($0) (tried again at the next run)" }
+        lines.append("\(outcome.sent.count) letters sent, \(outcome.failed.count) not sent; \(outcome.empty) users with nothing to be reminded of.")
+        if !outcome.failed.isEmpty { throw UserAddError.problem(lines.joined(separator: "\n")) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -18,6 +18,10 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// PostgreSQL connections each event loop (a core) may open (`OPORA_DB_CONNECTIONS_PER_CORE`, default 1).
     public var databaseConnectionsPerLoop = 1
+    /// Where reminder letters go (`OPORA_SMTP_URL`, `OPORA_SMTP_FROM`); nil: no letters.
+    var smtp: SMTPSettings?
+    /// The address users open Opora at (`OPORA_PUBLIC_URL`), for the links in letters.
+    public var publicURL = "http://127.0.0.1:8080"
     /// The clock sessions are measured by; tests move it.
     public var now: @Sendable () -> Date = { Date() }
     /// A demo lives on a fixed day inside its programme's years, so its dates make sense.
@@ -86,6 +90,38 @@ public struct AppConfig: Sendable {
                 throw ConfigError.badSetting(name: "OPORA_DB_CONNECTIONS_PER_CORE", value: text, expected: "a whole number from 1 to 100")
             }
             config.databaseConnectionsPerLoop = n
+        }
+        if let text = env["OPORA_TODAY"], !text.isEmpty {
+            // A training copy or a demonstration lives on a fixed day, as `opora demo` does.
+            guard let day = Day(text) else {
+                throw ConfigError.badSetting(name: "OPORA_TODAY", value: text, expected: "a day as 2022-10-01 or 01.10.2022 (or unset: today)")
+            }
+            config.pinnedToday = day
+            config.today = { day }
+        }
+        if let text = env["OPORA_PUBLIC_URL"] {
+            guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
+                throw ConfigError.badSetting(name: "OPORA_PUBLIC_URL", value: text, expected: "the address users open Opora at, such as https://opora.district.ru")
+            }
+            config.publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+        if let text = env["OPORA_SMTP_URL"], !text.isEmpty {
+            switch SMTPSettings.parse(url: text, from: env["OPORA_SMTP_FROM"] ?? "") {
+            case .success(var s):
+                if let file = env["OPORA_SMTP_CA_FILE"], !file.isEmpty {
+                    guard FileManager.default.isReadableFile(atPath: file) else {
+                        throw ConfigError.badSetting(name: "OPORA_SMTP_CA_FILE", value: file, expected: "a readable PEM file of certificates")
+                    }
+                    s.caFile = file
+                }
+                config.smtp = s
+            case .failure(let failure):
+                let expected = failure.text
+                throw ConfigError.badSetting(name: expected.hasPrefix("OPORA_SMTP_FROM") ? "OPORA_SMTP_FROM" : "OPORA_SMTP_URL",
+                                             value: expected.hasPrefix("OPORA_SMTP_FROM") ? env["OPORA_SMTP_FROM"] ?? "(not set)"
+                                                 : URLComponents(string: text)?.password.map { text.replacingOccurrences(of: $0, with: "***") } ?? text,
+                                             expected: expected.replacingOccurrences(of: "OPORA_SMTP_FROM: ", with: ""))
+            }
         }
         if let zone = env["OPORA_TIME_ZONE"], TimeZone(identifier: zone) == nil {
             throw ConfigError.badSetting(name: "OPORA_TIME_ZONE", value: zone, expected: "a time zone name such as Europe/Moscow or Asia/Irkutsk")

@@ -22,5 +22,6 @@ enum Migrations {
         M016CreateChangeStamps(),
         M017AddRegistryFieldsAndImportOptions(),
         M018CreateSessionsAndAccounts(),
+        M019AddReminders(),
     ]
 }

@@ -18,6 +18,9 @@ final class User: Model, @unchecked Sendable {
     /// Set with a one-time password: the next sign-in leads to «Смена пароля» and nowhere else.
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @OptionalField(key: "last_sign_in_at") var lastSignInAt: Date?
+    /// How often the reminder letter comes: `weekly`, `daily` or `off` (`ReminderFrequency`).
+    @Field(key: "reminders") var reminders: String
+    @OptionalField(key: "reminded_at") var remindedAt: Date?
 
     init() {}
     init(login: String, passwordHash: String, fullName: String, role: Role,
@@ -31,6 +34,7 @@ final class User: Model, @unchecked Sendable {
         self.$school.id = schoolID
         self.isActive = true
         self.mustChangePassword = false
+        self.reminders = ReminderFrequency.weekly.rawValue
     }
 }
 

@@ -33,22 +33,27 @@ enum AccountChanges {
         return errors
     }
 
-    /// Sets or clears the owner's e-mail address (for reminders).
-    static func setEmail(userID: UUID, email raw: String, actor: CurrentUser, on db: any Database) async throws -> FieldErrors {
+    /// Sets or clears the owner's e-mail address and how often reminders come.
+    static func setReminders(userID: UUID, email raw: String, frequency rawFrequency: String, actor: CurrentUser,
+                             on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         let email = raw.trimmingCharacters(in: .whitespaces)
         if !email.isEmpty, !isEmailAddress(email) {
             errors.add("email", "Адрес электронной почты — вида имя@домен.ru, без пробелов.")
         }
-        guard errors.isEmpty, let user = try await User.find(userID, on: db) else { return errors }
-        let before = user.email ?? ""
-        guard before != email else { return errors }
+        let frequency = ReminderFrequency(rawValue: rawFrequency)
+        if frequency == nil { errors.add("reminders", "Выберите, как часто присылать напоминания.") }
+        guard errors.isEmpty, let frequency, let user = try await User.find(userID, on: db) else { return errors }
+        let before = ["Почта": user.email ?? "", "Напоминания": ReminderFrequency(rawValue: user.reminders)?.russian ?? user.reminders]
+        let after = ["Почта": email, "Напоминания": frequency.russian]
+        guard before != after else { return errors }
         try await db.transaction { db in
             user.email = email.isEmpty ? nil : email
+            user.reminders = frequency.rawValue
             try await user.save(on: db)
             try await Audit.record(db, user: actor, action: "user.email", entityType: "user", entityID: userID,
-                                   municipalityID: user.$municipality.id, summary: "Адрес почты пользователя \(user.login) изменён",
-                                   before: ["Почта": before], after: ["Почта": email])
+                                   municipalityID: user.$municipality.id, summary: "Почта и напоминания пользователя \(user.login) изменены",
+                                   before: before, after: after)
         }
         return errors
     }

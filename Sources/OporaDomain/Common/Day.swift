@@ -53,6 +53,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(calendar.date(byAdding: .day, value: days, to: start)!, timeZone: calendar.timeZone)
     }
 
+    /// Whole days from `earlier` to this day (negative when `earlier` is later).
+    public func days(since earlier: Day) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let a = calendar.date(from: DateComponents(year: earlier.year, month: earlier.month, day: earlier.day))!
+        let b = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        return calendar.dateComponents([.day], from: a, to: b).day!
+    }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     static func daysIn(month: Int, year: Int) -> Int {

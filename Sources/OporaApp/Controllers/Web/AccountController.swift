@@ -11,6 +11,7 @@ enum AccountController {
 
     struct EmailForm: Content {
         var email: String
+        var reminders: String?
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -19,8 +20,9 @@ enum AccountController {
 
     static func render(_ req: Request, failed: FailedForm?) async throws -> Response {
         let user = try req.currentUser()
-        let email = try await User.find(user.id, on: req.db)?.email ?? ""
-        return AccountView.render(try await PageContext.make(req), email: email, failed: failed)
+        let stored = try await User.find(user.id, on: req.db)
+        return AccountView.render(try await PageContext.make(req), email: stored?.email ?? "", reminders: stored?.reminders ?? "weekly",
+                                  sendsLetters: req.opora.smtp != nil, failed: failed)
     }
 
     static func save(_ req: Request) async throws -> Response {
@@ -43,8 +45,10 @@ enum AccountController {
         case "email":
             guard !user.mustChangePassword else { throw Abort(.forbidden) }
             let form = try req.content.decode(EmailForm.self)
-            let errors = try await AccountChanges.setEmail(userID: user.id, email: form.email, actor: user, on: req.db)
-            guard errors.isEmpty else { return try await render(req, failed: FailedForm(form: "email", values: ["email": form.email], errors: errors)) }
+            let errors = try await AccountChanges.setReminders(userID: user.id, email: form.email, frequency: form.reminders ?? "weekly", actor: user, on: req.db)
+            guard errors.isEmpty else {
+                return try await render(req, failed: FailedForm(form: "email", values: ["email": form.email, "reminders": form.reminders ?? ""], errors: errors))
+            }
             return Notice.saved(req, to: SiteURL.account.path)
         default:
             throw Abort(.notFound)

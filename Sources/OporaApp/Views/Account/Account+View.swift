@@ -4,7 +4,7 @@ import Vapor
 
 /// «Мой профиль»: the signed-in user's password and e-mail address for reminders.
 enum AccountView {
-    static func render(_ ctx: PageContext, email: String, failed: FailedForm?) -> Response {
+    static func render(_ ctx: PageContext, email: String, reminders: String, sendsLetters: Bool, failed: FailedForm?) -> Response {
         let oneTime = ctx.user?.mustChangePassword == true
         func error(_ form: String, _ field: String) -> String? { failed?.form == form ? failed?.errors[field] : nil }
         let response = Layout.page("Мой профиль", ctx) {
@@ -38,8 +38,13 @@ enum AccountView {
                         if failed?.form == "email", let errors = failed?.errors { Forms.errorSummary(errors) }
                         Forms.field("Адрес электронной почты", name: "email", value: failed?.form == "email" ? failed?.values["email"] ?? "" : email,
                                     type: "email", error: error("email", "email"),
-                                    hint: "На него приходят напоминания о сроках мероприятий. Пустое поле — напоминаний не будет.",
+                                    hint: "На него приходят напоминания о мероприятиях: просроченных и со сроком в ближайшие 14 дней. Пустое поле — писем не будет.",
                                     attributes: [("autocomplete", "email")])
+                        Forms.select("Как часто присылать", name: "reminders", options: ReminderFrequency.allCases.map { ($0.rawValue, $0.russian) },
+                                     selected: failed?.form == "email" ? failed?.values["reminders"] ?? reminders : reminders, error: error("email", "reminders"))
+                        if !sendsLetters {
+                            El("p", [("class", "hint")]) { Tx("Отправка писем на этом сервере пока не настроена администратором; адрес сохранится до её включения.") }
+                        }
                         El("button", [("type", "submit")]) { Tx("Сохранить") }
                     }
                 }

@@ -76,6 +76,8 @@ enum Layout {
                     }
                 }
                 El("div", [("class", "who")]) {
+                    El("a", [("href", HelpLinks.of(path: ctx.path, user: user))]) { Tx("Справка") }
+                    Tx(" · ")
                     El("a", [("href", SiteURL.account.path), ("aria-current", ctx.path == SiteURL.account.path ? "page" : nil)]) { Tx(user.fullName) }
                     El("span") { Tx(" · \(user.access.russianTitle)" + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
                     El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline")]) {
@@ -88,6 +90,7 @@ enum Layout {
                     El("ul") {
                         El("li") { El("a", [("href", SiteURL.publicHome.path), ("aria-current", ctx.path == SiteURL.publicHome.path ? "page" : nil)]) { Tx("Открытые сведения о программе") } }
                         El("li") { El("a", [("href", SiteURL.login.path), ("aria-current", ctx.path == SiteURL.login.path ? "page" : nil)]) { Tx("Вход") } }
+                        El("li") { El("a", [("href", SiteURL.help(nil).path), ("aria-current", ctx.path == SiteURL.help(nil).path ? "page" : nil)]) { Tx("Справка") } }
                     }
                 }
             }

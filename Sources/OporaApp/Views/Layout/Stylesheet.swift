@@ -72,6 +72,7 @@ enum Stylesheet {
     .step{display:inline-block;border:1px solid #c9d1da;border-radius:6px;padding:8px 10px;margin:4px 0;width:100%}.gap{border-color:#b3261e;background:#fff4f2}
     dl.passport dt,dl.facts dt{font-weight:bold;margin-top:10px}
     dl.passport dd,dl.facts dd{margin:2px 0 0 0}
+    article.guide{max-width:50em}article.guide pre{overflow-x:auto;background:#eef1f4;padding:8px}article.guide table{display:block;overflow-x:auto}
     .chart{width:100%;max-width:780px;height:auto;display:block;margin:8px 0}
     .chart .track{fill:#e4e8ed}.chart .bar{fill:#2e7d32}.chart text{font-size:14px;fill:#1d2733}
     .pages{display:flex;gap:10px;margin:12px 0}

@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import OporaDomain
+import SQLKit
+import Vapor
+
+/// How often a user wants the reminder letter.
+enum ReminderFrequency: String, CaseIterable, Sendable {
+    case weekly, daily, off
+
+    var russian: String {
+        switch self {
+        case .weekly: return "Раз в неделю"
+        case .daily: return "Каждый день"
+        case .off: return "Не присылать"
+        }
+    }
+
+    /// How long after the last letter the next is due (a little less than the period, so a timer that
+    /// runs a few minutes late does not skip one).
+    var interval: TimeInterval? {
+        switch self {
+        case .weekly: return 7 * 24 * 3600 - 3600
+        case .daily: return 24 * 3600 - 3600
+        case .off: return nil
+        }
+    }
+}
+
+/// Reminder letters: each user with an e-mail address gets, as often as chosen, the open measures
+/// overdue or due within 14 days — a school coordinator the own school's, a methodist or an
+/// administrator the whole municipality's. Sent by `opora remind` and by `serve` every hour. A letter
+/// is claimed in the database before it is sent (so two instances never send it twice) and the claim
+/// is given back when the server cannot be reached, so the next run tries again. No page waits for mail.
+enum Reminders {
+    struct Outcome: Sendable {
+        var sent: [String] = []
+        var empty = 0
+        var failed: [String] = []
+    }
+
+    /// A letter for one user, not yet sent.
+    struct Letter: Sendable {
+        var userID: UUID
+        var login: String
+        var previous: Date?
+        var message: MailMessage
+        var measures: Int
+    }
+
+    /// The letters due at `now`: users whose period has passed and who have something to be reminded of.
+    static func letters(at now: Date, today: Day, publicURL: String, on db: any Database) async throws -> (letters: [Letter], empty: [UUID]) {
+        let users = try await User.query(on: db).filter(\.$isActive == true).filter(\.$email != nil)
+            .filter(\.$role ~~ [.admin, .methodist, .school]).filter(\.$municipality.$id != nil).with(\.$municipality).all()
+        var letters: [Letter] = []
+        var empty: [UUID] = []
+        for user in users {
+            guard let email = user.email, let id = user.id, let interval = (ReminderFrequency(rawValue: user.reminders) ?? .weekly).interval,
+                  user.remindedAt.map({ now.timeIntervalSince($0) >= interval }) ?? true else { continue }
+            let digest = try await digest(for: user, today: today, on: db)
+            guard !digest.isEmpty else { empty.append(id); continue }
+            let place = user.role == .school ? try await School.find(user.$school.id, on: db)?.name ?? "ваша школа" : user.municipality?.name ?? ""
+            let text = digest.text(recipient: user.fullName, place: place, link: { "\(publicURL)\(SiteURL.measure(.value(UUID(uuidString: $0)!)).path)" },
+                                   settings: "\(publicURL)\(SiteURL.account.path)")
+            letters.append(Letter(userID: id, login: user.login, previous: user.remindedAt,
+                                  message: MailMessage(to: email, subject: digest.subject, text: text),
+                                  measures: digest.overdue.count + digest.dueSoon.count))
+        }
+        return (letters, empty)
+    }
+
+    /// A user's digest: the own school's measures, or the whole municipality's, of its active programmes.
+    static func digest(for user: User, today: Day, on db: any Database) async throws -> ReminderDigest {
+        guard let municipality = user.$municipality.id else { return ReminderDigest(items: [], today: today) }
+        let programmes = try await Programme.query(on: db).filter(\.$municipality.$id == municipality).filter(\.$status == .active).all().compactMap(\.id)
+        guard !programmes.isEmpty else { return ReminderDigest(items: [], today: today) }
+        let query = Measure.query(on: db).filter(\.$programme.$id ~~ programmes).filter(\.$status ~~ [.planned, .inProgress]).with(\.$school)
+        if user.role == .school { query.filter(\.$school.$id == (user.$school.id ?? CurrentUser.noSchool)) }
+        let items = try await query.all().compactMap { m -> ReminderDigest.Item? in
+            guard let id = m.id, let deadline = m.deadline.flatMap(Day.init) else { return nil }
+            return .init(id: id.uuidString, name: m.name, schoolName: m.school?.name, deadline: deadline, status: m.status)
+        }
+        return ReminderDigest(items: items, today: today)
+    }
+
+    /// Claims, sends and records the due letters; a letter the server refused or could not take is
+    /// given back for the next run. `attempts` tries a server that cannot be reached, 5 s apart.
+    static func run(_ app: Application, now exact: Date, attempts: Int = 3) async throws -> Outcome {
+        // Whole seconds: PostgreSQL keeps microseconds, and the claim is found again by its time.
+        let now = Date(timeIntervalSince1970: exact.timeIntervalSince1970.rounded(.down))
+        guard let smtp = app.opora.smtp else { throw Abort(.internalServerError, reason: "OPORA_SMTP_URL is not set: no letters can be sent") }
+        let (due, empty) = try await letters(at: now, today: app.opora.today(), publicURL: app.opora.publicURL, on: app.db)
+        var outcome = Outcome(empty: empty.count)
+        var claimed: [Letter] = []
+        for letter in due where try await claim(letter, at: now, on: app.db) { claimed.append(letter) }
+        guard !claimed.isEmpty else { return outcome }
+        var lastError: (any Error)?
+        for attempt in 1...max(attempts, 1) {
+            do {
+                let results = try await SMTPClient.send(claimed.map(\.message), with: smtp, on: app.eventLoopGroup)
+                for (letter, refusal) in zip(claimed, results) {
+                    if let refusal {
+                        outcome.failed.append("\(letter.login): \(refusal)")
+                        try await giveBack(letter, claimedAt: now, on: app.db)
+                    } else {
+                        outcome.sent.append("\(letter.login) <\(letter.message.to)>: \(RussianNoun.measure.counted(letter.measures))")
+                    }
+                }
+                return outcome
+            } catch {
+                lastError = error
+                app.logger.warning("reminders: attempt \(attempt) of \(attempts): \(error)")
+                if attempt < attempts { try await Task.sleep(for: .seconds(5)) }
+            }
+        }
+        for letter in claimed { try await giveBack(letter, claimedAt: now, on: app.db) }
+        outcome.failed += claimed.map { "\($0.login): \(lastError.map { String(describing: $0) } ?? "not sent")" }
+        return outcome
+    }
+
+    /// Marks the letter as sent unless another instance did so first; true when this one claimed it.
+    private static func claim(_ letter: Letter, at now: Date, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        var update = sql.update(User.schema).set("reminded_at", to: now).where("id", .equal, letter.userID)
+        if let previous = letter.previous { update = update.where("reminded_at", .equal, previous) } else { update = update.where("reminded_at", .is, SQLLiteral.null) }
+        return try await update.returning("id").all().count == 1
+    }
+
+    private static func giveBack(_ letter: Letter, claimedAt now: Date, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).update(User.schema).set("reminded_at", to: letter.previous)
+            .where("id", .equal, letter.userID).where("reminded_at", .equal, now).run()
+    }
+
+    /// `serve`'s timer: every hour, the letters due. An error is logged, never raised.
+    static func schedule(_ app: Application) {
+        guard app.opora.smtp != nil else { return }
+        app.eventLoopGroup.next().scheduleRepeatedTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
+            Task {
+                do {
+                    let outcome = try await run(app, now: app.opora.now(), attempts: 1)
+                    if !outcome.sent.isEmpty || !outcome.failed.isEmpty {
+                        app.logger.info("reminders: \(outcome.sent.count) sent, \(outcome.failed.count) not sent: \(outcome.failed.joined(separator: "; "))")
+                    }
+                } catch {
+                    app.logger.error("reminders: \(error)")
+                }
+            }
+        }
+    }
+}
