@@ -179,8 +179,15 @@ def csrf_of(body):
 
 
 def session_cookie(headers, cookie=None):
-    """The `opora_session=…` pair a response sets (headers: (name, value) pairs), else cookie."""
+    """The Cookie header a browser sends after this response (headers: (name, value) pairs): the
+    pairs of `cookie` updated by every `opora_…` cookie the response sets (the session, and the
+    sign-in form's `opora_form`), an expired one removed; None when none is left."""
+    jar = dict(p.split("=", 1) for p in (cookie or "").split("; ") if "=" in p)
     for k, v in headers:
-        if k.lower() == "set-cookie" and v.startswith("opora_session="):
-            cookie = v.split(";", 1)[0]
-    return cookie
+        if k.lower() == "set-cookie" and v.startswith("opora_"):
+            name, value = v.split(";", 1)[0].split("=", 1)
+            if "expires=thu, 01 jan 1970" in v.lower():
+                jar.pop(name, None)
+            else:
+                jar[name] = value
+    return "; ".join(f"{k}={v}" for k, v in sorted(jar.items())) or None

@@ -69,7 +69,7 @@ def seed(sqlite_path, pg_url):
     pg = {}
     for t, c, ty in cols:
         pg.setdefault(t, []).append((c, ty))
-    skip = {"_fluent_migrations", "_fluent_sessions"}
+    skip = {"_fluent_migrations", "_fluent_sessions", "user_sessions", "server_keys"}
     script = io.StringIO()
     script.write("BEGIN;\nSET session_replication_role = replica;\n")
     expected = {}
@@ -224,12 +224,14 @@ class Client:
     def __init__(self, host, port, cookie=None, timeout=60):
         self.host, self.port, self.timeout = host, port, timeout
         self.cookie = cookie
+        self.form = None  # the sign-in form's cookie (opora_form), before there is a session
         self.conn = None
 
     def request(self, method, path, body=None, ctype=None, tag=""):
         headers = {"User-Agent": "opora-multi-instance-test", "X-MI-Req": tag}
-        if self.cookie:
-            headers["Cookie"] = f"opora_session={self.cookie}"
+        pairs = ([f"opora_session={self.cookie}"] if self.cookie else []) + ([f"opora_form={self.form}"] if self.form else [])
+        if pairs:
+            headers["Cookie"] = "; ".join(pairs)
         if body is not None:
             headers["Content-Type"] = ctype
         for attempt in (1, 2):
@@ -252,6 +254,9 @@ class Client:
                 m = re.match(r"opora_session=([^;]*)", v)
                 if m:
                     self.cookie = m.group(1)
+                m = re.match(r"opora_form=([^;]*)", v)
+                if m:
+                    self.form = m.group(1)
         if r.getheader("Connection", "").lower() == "close":
             self.conn.close()
             self.conn = None

@@ -94,7 +94,7 @@ public struct AppConfig: Sendable {
         if let text = env["OPORA_TODAY"], !text.isEmpty {
             // A training copy or a demonstration lives on a fixed day, as `opora demo` does.
             guard let day = Day(text) else {
-                throw ConfigError.badSetting(name: "OPORA_TODAY", value: text, expected: "a day as 2022-10-01 or 01.10.2022 (or unset: today)")
+                throw ConfigError.badSetting(name: "OPORA_TODAY", value: text, expected: "a day as 2025-09-01 or 01.09.2025 (or unset: today)")
             }
             config.pinnedToday = day
             config.today = { day }
