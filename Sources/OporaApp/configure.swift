@@ -52,5 +52,6 @@ extension Application {
 
 extension Request {
     var opora: AppConfig { application.opora }
-    var today: Day { application.opora.today() }
+    /// Today as the signed-in user's municipality sees it.
+    var today: Day { application.opora.today(in: auth.get(CurrentUser.self)?.timeZone) }
 }

@@ -13,7 +13,7 @@ struct Opora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opora",
         abstract: "Opora: the municipal programme of support for НРО and НСУ schools.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Remind.self, Import.self, Identify.self, Effect.self, Report.self, Backup.self, Restore.self, Setup.self,
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, Remind.self, Import.self, Identify.self, Effect.self, Report.self, Backup.self, Restore.self, Setup.self, TimeZoneCommand.self,
                       ProgrammeCommand.self])
 
     struct Serve: AsyncParsableCommand {
@@ -231,10 +231,26 @@ extension Opora {
         static let configuration = CommandConfiguration(abstract: "Create a municipality with the built-in programme in the working database.")
         @ArgumentParser.Option(help: "The region, e.g. «Иркутская область».") var region: String
         @ArgumentParser.Option(help: "The municipality, e.g. «Усть-Удинский район».") var municipality: String
+        @ArgumentParser.Option(help: "The municipality's own time zone when the region spans several (e.g. Asia/Yakutsk); else OPORA_TIME_ZONE.") var timeZone: String?
 
         func run() async throws {
             try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
-                print(try await Launcher.setup(app, region: region, municipality: municipality))
+                print(try await Launcher.setup(app, region: region, municipality: municipality, timeZone: timeZone))
+            }
+        }
+    }
+
+    struct TimeZoneCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "time-zone",
+            abstract: "Set a municipality's own time zone (what «today» is for its users and reminders), or --clear it to use OPORA_TIME_ZONE.")
+        @ArgumentParser.Option(help: "The municipality.") var municipality: String
+        @ArgumentParser.Argument(help: "A time zone such as Asia/Yakutsk.") var zone: String?
+        @Flag(help: "Use the deployment's OPORA_TIME_ZONE again.") var clear = false
+
+        func run() async throws {
+            guard clear != (zone != nil) else { throw ValidationError("give a time zone or --clear") }
+            try await Launcher.withApp(try AppConfig.fromEnvironment()) { app in
+                print(try await Launcher.setTimeZone(app, municipality: municipality, zone: zone))
             }
         }
     }

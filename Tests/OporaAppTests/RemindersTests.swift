@@ -11,7 +11,9 @@ import Vapor
         let today = Day(year: 2022, month: 10, day: 1)!
         try await withDemoApp(today: today) { app in
             let now = Date()
-            let (letters, _) = try await Reminders.letters(at: now, today: today, publicURL: "https://opora.example.org", on: app.db)
+            var config = app.opora
+            config.publicURL = "https://opora.example.org"
+            let (letters, _) = try await Reminders.letters(at: now, config: config, on: app.db)
             #expect(Set(letters.map(\.login)) == ["admin", "metodist", "biritskaya"], "the observer and the region get none; kumareyskaya has no address")
             let coordinator = try #require(letters.first { $0.login == "biritskaya" })
             let methodist = try #require(letters.first { $0.login == "metodist" })
@@ -24,16 +26,16 @@ import Vapor
             #expect(coordinator.message.to == "biritskaya@example.org" && coordinator.message.text.contains("МБОУ Биритская СОШ"))
             // After a letter (weekly): nothing due for six days, then the next.
             for letter in letters { try await User.query(on: app.db).filter(\.$id == letter.userID).set(\.$remindedAt, to: now).update() }
-            #expect(try await Reminders.letters(at: now.addingTimeInterval(6 * 86400), today: today, publicURL: "", on: app.db).letters.isEmpty)
-            #expect(try await Reminders.letters(at: now.addingTimeInterval(7 * 86400), today: today, publicURL: "", on: app.db).letters.count == 3)
+            #expect(try await Reminders.letters(at: now.addingTimeInterval(6 * 86400), config: config, on: app.db).letters.isEmpty)
+            #expect(try await Reminders.letters(at: now.addingTimeInterval(7 * 86400), config: config, on: app.db).letters.count == 3)
             // «Каждый день» and «Не присылать».
             let user = try await Fixtures.user("biritskaya", app)
             user.reminders = "daily"
             try await user.save(on: app.db)
-            #expect(try await Reminders.letters(at: now.addingTimeInterval(86400), today: today, publicURL: "", on: app.db).letters.map(\.login) == ["biritskaya"])
+            #expect(try await Reminders.letters(at: now.addingTimeInterval(86400), config: config, on: app.db).letters.map(\.login) == ["biritskaya"])
             user.reminders = "off"
             try await user.save(on: app.db)
-            #expect(try await Reminders.letters(at: now.addingTimeInterval(30 * 86400), today: today, publicURL: "", on: app.db).letters.count == 2)
+            #expect(try await Reminders.letters(at: now.addingTimeInterval(30 * 86400), config: config, on: app.db).letters.count == 2)
         }
     }
 

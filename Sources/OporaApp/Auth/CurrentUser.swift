@@ -18,6 +18,16 @@ struct CurrentUser: Authenticatable, Sendable {
     var namesMunicipalityPerRequest = false
     /// Signed in with a one-time password in the browser: only «Смена пароля» is open until it is replaced.
     var mustChangePassword = false
+    /// The own municipality's time zone, when it has one (`Request.today`).
+    var timeZone: TimeZone?
+
+    /// The same user with the time zone of the municipality, read once per request.
+    func withTimeZone(on db: any Database) async throws -> CurrentUser {
+        guard let m = municipalityID, let zone = try await Municipality.find(m, on: db)?.timeZone else { return self }
+        var user = self
+        user.timeZone = TimeZone(identifier: zone)
+        return user
+    }
 
     var role: Role { access.role }
 
@@ -63,7 +73,7 @@ struct SessionUserAuthenticator: AsyncMiddleware {
            let user = try await User.find(id, on: req.db), user.isActive {
             var current = try CurrentUser(user, chosenMunicipalityID: req.session.data[Self.municipalityKey].flatMap(UUID.init(uuidString:)))
             current.mustChangePassword = user.mustChangePassword
-            req.auth.login(current)
+            req.auth.login(try await current.withTimeZone(on: req.db))
         }
         return try await next.respond(to: req)
     }
@@ -79,7 +89,7 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
         else { return }
         var user = try CurrentUser(token.user, chosenMunicipalityID: try? req.query.get(UUID.self, at: "municipality"))
         user.namesMunicipalityPerRequest = user.access.isRegional
-        req.auth.login(user)
+        req.auth.login(try await user.withTimeZone(on: req.db))
     }
 }
 

@@ -55,7 +55,7 @@ extension Launcher {
 extension Launcher {
     public static func remind(_ app: Application, dryRun: Bool) async throws -> String {
         if dryRun {
-            let (letters, empty) = try await Reminders.letters(at: app.opora.now(), today: app.opora.today(), publicURL: app.opora.publicURL, on: app.db)
+            let (letters, empty) = try await Reminders.letters(at: app.opora.now(), config: app.opora, on: app.db)
             let shown = letters.map { "To: \($0.message.to)\nSubject: \($0.message.subject)\n\n\($0.message.text)" }
             return (shown + ["\(letters.count) letters due; \(empty.count) users with nothing to be reminded of. Nothing sent (--dry-run)."])
                 .joined(separator: "\n----\n")

@@ -13,6 +13,9 @@ public struct AppConfig: Sendable {
     public var database: DatabaseLocation
     /// Today as the municipality sees it; tests pin it.
     public var today: @Sendable () -> Day
+    /// Whether `today` is the clock's (the default): then a municipality with a time zone of its own
+    /// counts its days in that zone (`today(in:)`).
+    var todayFollowsClock: Bool
     public var bcryptCost: Int
     /// Session cookies marked `Secure`: on behind HTTPS, off for a demo on plain HTTP.
     public var secureCookies: Bool
@@ -32,12 +35,13 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
 
     public init(database: DatabaseLocation,
-                today: @escaping @Sendable () -> Day = AppConfig.municipalToday,
+                today: (@Sendable () -> Day)? = nil,
                 bcryptCost: Int = 10,
                 secureCookies: Bool = false, pinnedToday: Day? = nil) {
         self.database = database
         self.pinnedToday = pinnedToday
-        if let pinnedToday { self.today = { pinnedToday } } else { self.today = today }
+        if let pinnedToday { self.today = { pinnedToday } } else { self.today = today ?? AppConfig.municipalToday }
+        todayFollowsClock = pinnedToday == nil && today == nil
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
     }
@@ -48,6 +52,12 @@ public struct AppConfig: Sendable {
         ?? TimeZone(identifier: "Europe/Moscow")!
 
     public static let municipalToday: @Sendable () -> Day = { Day(Date(), timeZone: municipalTimeZone) }
+
+    /// Today in a municipality's own time zone (a regional deployment over several zones); the
+    /// deployment's `OPORA_TIME_ZONE` for a municipality without one. A pinned day stays pinned.
+    func today(in zone: TimeZone?) -> Day {
+        todayFollowsClock ? Day(now(), timeZone: zone ?? Self.municipalTimeZone) : today()
+    }
 
     public enum ConfigError: Error, CustomStringConvertible {
         case badDatabaseURL(String)
@@ -98,6 +108,7 @@ public struct AppConfig: Sendable {
             }
             config.pinnedToday = day
             config.today = { day }
+            config.todayFollowsClock = false
         }
         if let text = env["OPORA_PUBLIC_URL"] {
             guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {

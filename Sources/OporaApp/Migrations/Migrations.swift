@@ -23,5 +23,6 @@ enum Migrations {
         M017AddRegistryFieldsAndImportOptions(),
         M018CreateSessionsAndAccounts(),
         M019AddReminders(),
+        M020AddMunicipalTimeZones(),
     ]
 }

@@ -20,6 +20,9 @@ final class Municipality: Model, @unchecked Sendable {
     @Field(key: "is_demo") var isDemo: Bool
     /// Whether parents see the municipality's public page; off until the admin switches it on.
     @Field(key: "public_page") var publicPage: Bool
+    /// The municipality's own time zone (an identifier such as Asia/Yakutsk), when the region spans
+    /// several; nil: the deployment's `OPORA_TIME_ZONE`.
+    @OptionalField(key: "time_zone") var timeZone: String?
 
     init() {}
     init(regionID: UUID, name: String, isDemo: Bool, publicPage: Bool = false) {

@@ -49,7 +49,9 @@ enum Reminders {
     }
 
     /// The letters due at `now`: users whose period has passed and who have something to be reminded of.
-    static func letters(at now: Date, today: Day, publicURL: String, on db: any Database) async throws -> (letters: [Letter], empty: [UUID]) {
+    /// Each user's today is the own municipality's (`AppConfig.today(in:)`).
+    static func letters(at now: Date, config: AppConfig, on db: any Database) async throws -> (letters: [Letter], empty: [UUID]) {
+        let publicURL = config.publicURL
         let users = try await User.query(on: db).filter(\.$isActive == true).filter(\.$email != nil)
             .filter(\.$role ~~ [.admin, .methodist, .school]).filter(\.$municipality.$id != nil).with(\.$municipality).all()
         var letters: [Letter] = []
@@ -57,6 +59,7 @@ enum Reminders {
         for user in users {
             guard let email = user.email, let id = user.id, let interval = (ReminderFrequency(rawValue: user.reminders) ?? .weekly).interval,
                   user.remindedAt.map({ now.timeIntervalSince($0) >= interval }) ?? true else { continue }
+            let today = config.today(in: user.municipality?.timeZone.flatMap(TimeZone.init(identifier:)))
             let digest = try await digest(for: user, today: today, on: db)
             guard !digest.isEmpty else { empty.append(id); continue }
             let place = user.role == .school ? try await School.find(user.$school.id, on: db)?.name ?? "ваша школа" : user.municipality?.name ?? ""
@@ -89,7 +92,7 @@ enum Reminders {
         // Whole seconds: PostgreSQL keeps microseconds, and the claim is found again by its time.
         let now = Date(timeIntervalSince1970: exact.timeIntervalSince1970.rounded(.down))
         guard let smtp = app.opora.smtp else { throw Abort(.internalServerError, reason: "OPORA_SMTP_URL is not set: no letters can be sent") }
-        let (due, empty) = try await letters(at: now, today: app.opora.today(), publicURL: app.opora.publicURL, on: app.db)
+        let (due, empty) = try await letters(at: now, config: app.opora, on: app.db)
         var outcome = Outcome(empty: empty.count)
         var claimed: [Letter] = []
         for letter in due where try await claim(letter, at: now, on: app.db) { claimed.append(letter) }
