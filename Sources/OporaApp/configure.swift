@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
     OporaMetrics.bootstrap()
+    app.storage[ServerKey.CacheKey.self] = .init(nil)
     app.storage[MonitoringCacheKey.self] = MonitoringCache()
     app.storage[RegionOverviewKey.self] = RegionOverview.Kept()
     switch config.database {

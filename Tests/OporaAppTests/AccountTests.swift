@@ -131,6 +131,23 @@ import VaporTesting
         }
     }
 
+    @Test func guessesOfTheCurrentPasswordLockLikeFailedSignIns() async throws {
+        try await withDemoApp { app in
+            var thief = WebClient(app)
+            try await thief.login("metodist")
+            _ = try await thief.get("/account")
+            for _ in 0..<SignIn.failuresPerLogin {
+                let r = try await thief.post("/account/password", form: [("current", "угадываю"), ("password", "Новый-пароль-вора"), ("repeat", "Новый-пароль-вора")])
+                #expect(r.body.contains("Текущий пароль указан неверно"))
+            }
+            // Now even the right one is not tried, and signing in is locked too.
+            let right = try await thief.post("/account/password", form: [("current", DemoData.password), ("password", "Новый-пароль-вора"), ("repeat", "Новый-пароль-вора")])
+            #expect(right.status == .unprocessableEntity && right.body.contains("Слишком много неверных попыток"))
+            var owner = WebClient(app)
+            #expect(try await owner.login("metodist").status == .tooManyRequests)
+        }
+    }
+
     @Test func thePasswordPolicyRefusesShortLoginAndCommonPasswords() {
         #expect(PasswordPolicy.common.count == 1000)
         #expect(PasswordPolicy.problem("123456789", login: "anna") != nil)
@@ -139,5 +156,6 @@ import VaporTesting
         #expect(PasswordPolicy.problem("весенний-ветер-7", login: "anna") == nil)
         #expect(AccountChanges.isEmailAddress("a.b@school.irk.ru"))
         #expect(!AccountChanges.isEmailAddress("a@b") && !AccountChanges.isEmailAddress("a b@c.ru") && !AccountChanges.isEmailAddress("@c.ru"))
+        #expect(!AccountChanges.isEmailAddress("a\u{0}b@c.ru") && !AccountChanges.isEmailAddress("a@c.ru\r\nBcc: x@y.ru"))
     }
 }

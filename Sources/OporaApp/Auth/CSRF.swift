@@ -11,7 +11,13 @@ import Vapor
 enum CSRF {
     static let sessionKey = "csrf"
     static let fieldName = "_csrf"
-    static let cookieName = "opora_form"
+    /// Behind HTTPS the cookie is `__Host-`: no other host (a sibling subdomain) can set it.
+    static func cookieName(_ req: Request) -> String { req.opora.secureCookies ? "__Host-opora_form" : "opora_form" }
+
+    /// The form cookie the request carries; an empty one is none.
+    static func nonce(_ req: Request) -> String? {
+        req.cookies[cookieName(req)]?.string.nilIfEmpty
+    }
     static let refused = "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите."
 
     /// A new value for this response's `opora_form` cookie.
@@ -19,7 +25,7 @@ enum CSRF {
 
     static func token(for req: Request) async throws -> String {
         if signedIn(req) { return sessionToken(for: req) }
-        let nonce = req.cookies[cookieName]?.string ?? req.storage[NewNonceKey.self] ?? {
+        let nonce = Self.nonce(req) ?? req.storage[NewNonceKey.self] ?? {
             let fresh = [UInt8].random(count: 24).base64String()
             req.storage[NewNonceKey.self] = fresh
             return fresh
@@ -48,7 +54,7 @@ enum CSRF {
     /// the request has neither, so no form of it can be right.
     static func expected(_ req: Request) async throws -> String? {
         if signedIn(req) { return req.session.data[sessionKey] }
-        guard let nonce = req.cookies[cookieName]?.string, !nonce.isEmpty else { return nil }
+        guard let nonce = Self.nonce(req) else { return nil }
         return try await signed(nonce, req)
     }
 
@@ -71,14 +77,11 @@ final class ServerKey: Model, @unchecked Sendable {
         self.value = value
     }
 
-    private struct CacheKey: StorageKey { typealias Value = NIOLockedValueBox<SymmetricKey?> }
+    struct CacheKey: StorageKey { typealias Value = NIOLockedValueBox<SymmetricKey?> }
 
     static func formKey(_ app: Application, on db: any Database) async throws -> SymmetricKey {
-        let box = app.storage[CacheKey.self] ?? {
-            let made = NIOLockedValueBox<SymmetricKey?>(nil)
-            app.storage[CacheKey.self] = made
-            return made
-        }()
+        // Made in `configure`, before any request: requests only read the storage.
+        let box = app.storage[CacheKey.self]!
         if let key = box.withLockedValue({ $0 }) { return key }
         guard let row = try await ServerKey.find(formKeyName, on: db), let bytes = Data(base64Encoded: row.value) else {
             throw Abort(.internalServerError, reason: "Нет ключа форм: база данных не обновлена (opora migrate).")
@@ -117,7 +120,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: req)
         if let nonce = req.storage[CSRF.NewNonceKey.self] {
-            response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: nonce, expires: nil, maxAge: nil, path: "/",
+            response.cookies[CSRF.cookieName(req)] = HTTPCookies.Value(string: nonce, expires: nil, maxAge: nil, path: "/",
                                                                   isSecure: req.opora.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
@@ -138,4 +141,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         return parts.first { $0.name == CSRF.fieldName && !$0.isFile }.map { String(decoding: data[$0.body], as: UTF8.self) }
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -76,7 +76,7 @@ public enum Launcher {
     public static func serve(_ config: AppConfig, hostname: String, port: Int, banner: String? = nil) async throws {
         try await withApp(config, arguments: ["opora", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             if let banner { print(banner) }
-            Reminders.schedule(app)
+            app.lifecycle.use(ReminderTimer())
             try await app.execute()
         }
     }

@@ -130,7 +130,7 @@ public struct AppConfig: Sendable {
                 let expected = failure.text
                 throw ConfigError.badSetting(name: expected.hasPrefix("OPORA_SMTP_FROM") ? "OPORA_SMTP_FROM" : "OPORA_SMTP_URL",
                                              value: expected.hasPrefix("OPORA_SMTP_FROM") ? env["OPORA_SMTP_FROM"] ?? "(not set)"
-                                                 : URLComponents(string: text)?.password.map { text.replacingOccurrences(of: $0, with: "***") } ?? text,
+                                                 : text.replacingOccurrences(of: "://[^@/]*@", with: "://***@", options: .regularExpression),
                                              expected: expected.replacingOccurrences(of: "OPORA_SMTP_FROM: ", with: ""))
             }
         }

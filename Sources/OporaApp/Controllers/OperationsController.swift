@@ -21,7 +21,8 @@ enum OperationsController {
             req.logger.error("health: the database does not answer: \(String(reflecting: error))")
             ok = false
         }
-        let millis = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
+        let took = (ContinuousClock.now - started).components
+        let millis = took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000
         let body = ok ? #"{"status":"ok","database":"ok","databaseMilliseconds":\#(millis)}"# : #"{"status":"unavailable","database":"no answer"}"#
         let response = Response(status: ok ? .ok : .serviceUnavailable, body: .init(string: body))
         response.headers.contentType = .json

@@ -14,8 +14,17 @@ enum AccountChanges {
                                   actor: CurrentUser, hasher: AsyncPasswordHasher, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         guard let user = try await User.find(userID, on: db) else { throw Abort(.notFound) }
+        // Guesses of the current password count as failed sign-ins: a stolen session cannot try on.
+        if try await isLocked(user.login, at: Date(), on: db) {
+            errors.add("current", "Слишком много неверных попыток. Попробуйте через 15 минут.")
+            return errors
+        }
         if !((try? await hasher.verify(current, created: user.passwordHash)) ?? false) {
             errors.add("current", "Текущий пароль указан неверно.")
+            let failure = LoginFailure()
+            failure.login = user.login
+            failure.address = "смена пароля"
+            try await failure.create(on: db)
         }
         if let problem = PasswordPolicy.problem(new, login: user.login) { errors.add("password", problem) }
         else if new == current { errors.add("password", "Новый пароль совпадает с текущим.") }
@@ -61,7 +70,9 @@ enum AccountChanges {
     /// One `@`, a local part, a domain with a dot and no empty label, no spaces, at most 254 characters.
     static func isEmailAddress(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard s.count <= 254, parts.count == 2, !parts[0].isEmpty, !s.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) else { return false }
+        guard s.count <= 254, parts.count == 2, !parts[0].isEmpty,
+              !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || "<>,;\\\"".unicodeScalars.contains($0) })
+        else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
     }
@@ -83,6 +94,8 @@ enum AccountChanges {
             errors.add("role", "Это последний администратор: сначала назначьте другого.")
         }
         guard errors.isEmpty else { return errors }
+        // Nothing changes: no audit entry, and the user's sessions go on.
+        if user.role == role, user.$school.id == (role == .school ? school?.id : nil) { return errors }
         let before = title(user)
         let chosen = school
         try await db.transaction { db in

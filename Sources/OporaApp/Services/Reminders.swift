@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import OporaDomain
 import SQLKit
@@ -97,27 +98,36 @@ enum Reminders {
         var claimed: [Letter] = []
         for letter in due where try await claim(letter, at: now, on: app.db) { claimed.append(letter) }
         guard !claimed.isEmpty else { return outcome }
+        // Letters not yet answered by the server; each attempt sends only these.
+        var pending = claimed
         var lastError: (any Error)?
         for attempt in 1...max(attempts, 1) {
+            let answers = NIOLockedValueBox<[Int: String?]>([:])
             do {
-                let results = try await SMTPClient.send(claimed.map(\.message), with: smtp, on: app.eventLoopGroup)
-                for (letter, refusal) in zip(claimed, results) {
-                    if let refusal {
-                        outcome.failed.append("\(letter.login): \(refusal)")
-                        try await giveBack(letter, claimedAt: now, on: app.db)
-                    } else {
-                        outcome.sent.append("\(letter.login) <\(letter.message.to)>: \(RussianNoun.measure.counted(letter.measures))")
-                    }
+                try await SMTPClient.send(pending.map(\.message), with: smtp, on: app.eventLoopGroup) { index, refusal in
+                    answers.withLockedValue { $0[index] = refusal }
                 }
-                return outcome
+                lastError = nil
             } catch {
                 lastError = error
                 app.logger.warning("reminders: attempt \(attempt) of \(attempts): \(error)")
-                if attempt < attempts { try await Task.sleep(for: .seconds(5)) }
             }
+            var left: [Letter] = []
+            for (index, letter) in pending.enumerated() {
+                switch answers.withLockedValue({ $0[index] }) {
+                case .some(.none): outcome.sent.append("\(letter.login) <\(letter.message.to)>: \(RussianNoun.measure.counted(letter.measures))")
+                case .some(.some(let refusal)):
+                    outcome.failed.append("\(letter.login): \(refusal)")
+                    try await giveBack(letter, claimedAt: now, on: app.db)
+                case .none: left.append(letter)
+                }
+            }
+            pending = left
+            if pending.isEmpty || Task.isCancelled { break }
+            if attempt < attempts { try? await Task.sleep(for: .seconds(5)) }
         }
-        for letter in claimed { try await giveBack(letter, claimedAt: now, on: app.db) }
-        outcome.failed += claimed.map { "\($0.login): \(lastError.map { String(describing: $0) } ?? "not sent")" }
+        for letter in pending { try await giveBack(letter, claimedAt: now, on: app.db) }
+        outcome.failed += pending.map { "\($0.login): \(lastError.map { String(describing: $0) } ?? "not sent")" }
         return outcome
     }
 
@@ -134,20 +144,44 @@ enum Reminders {
             .where("id", .equal, letter.userID).where("reminded_at", .equal, now).run()
     }
 
-    /// `serve`'s timer: every hour, the letters due. An error is logged, never raised.
-    static func schedule(_ app: Application) {
+}
+
+/// `serve`'s timer: every hour, the letters due (one run at a time). Stopped with the app: the timer
+/// is cancelled, and so is a run in progress, which is waited for, so its unsent letters are given
+/// back while the database is still there. An error is logged, never raised.
+final class ReminderTimer: LifecycleHandler, Sendable {
+    private let state = NIOLockedValueBox<(timer: RepeatedTask?, running: Task<Void, Never>?)>((nil, nil))
+
+    func didBootAsync(_ app: Application) async throws {
         guard app.opora.smtp != nil else { return }
-        app.eventLoopGroup.next().scheduleRepeatedTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
-            Task {
+        let timer = app.eventLoopGroup.next().scheduleRepeatedTask(initialDelay: .minutes(1), delay: .hours(1)) { [weak self] _ in
+            self?.tick(app)
+        }
+        state.withLockedValue { $0.timer = timer }
+    }
+
+    private func tick(_ app: Application) {
+        state.withLockedValue { state in
+            guard state.running == nil else { return }
+            state.running = Task { [weak self] in
                 do {
-                    let outcome = try await run(app, now: app.opora.now(), attempts: 1)
+                    let outcome = try await Reminders.run(app, now: app.opora.now(), attempts: 1)
                     if !outcome.sent.isEmpty || !outcome.failed.isEmpty {
                         app.logger.info("reminders: \(outcome.sent.count) sent, \(outcome.failed.count) not sent: \(outcome.failed.joined(separator: "; "))")
                     }
                 } catch {
                     app.logger.error("reminders: \(error)")
                 }
+                self?.state.withLockedValue { $0.running = nil }
             }
         }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        let (timer, running) = state.withLockedValue { ($0.timer, $0.running) }
+        timer?.cancel()
+        // A run in progress stops at its next step and gives back what the server has not accepted.
+        running?.cancel()
+        await running?.value
     }
 }
