@@ -21,9 +21,9 @@ import Vapor
             let municipality = try await Municipality.query(on: app.db).filter(\.$name == "Балаганский район").first()!
             #expect(try await Launcher.setTimeZone(app, municipality: municipality.name, zone: "Asia/Yakutsk").contains("Asia/Yakutsk"))
             await #expect(throws: Launcher.CommandError.self) { try await Launcher.setTimeZone(app, municipality: municipality.name, zone: "Mars/Olympus") }
-            let user = try CurrentUser(try await Fixtures.user("metodist", app)).withTimeZone(on: app.db)
+            let user = try await CurrentUser(try await Fixtures.user("metodist", app)).withTimeZone(on: app.db)
             #expect(user.timeZone?.identifier == "Asia/Yakutsk")
-            let regional = try CurrentUser(try await Fixtures.user("region", app)).withTimeZone(on: app.db)
+            let regional = try await CurrentUser(try await Fixtures.user("region", app)).withTimeZone(on: app.db)
             #expect(regional.timeZone == nil)
             _ = try await Launcher.setTimeZone(app, municipality: municipality.name, zone: nil)
             #expect(try await CurrentUser(try await Fixtures.user("metodist", app)).withTimeZone(on: app.db).timeZone == nil)

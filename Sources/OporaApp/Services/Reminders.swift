@@ -1,5 +1,6 @@
 import Fluent
 import NIOConcurrencyHelpers
+import NIOCore
 import Foundation
 import OporaDomain
 import SQLKit
