@@ -146,7 +146,8 @@ logins = []
 
 def authenticator(server, session, envelope, mechanism, auth_data):
     logins.append((mechanism, auth_data.login, auth_data.password, session.ssl is not None))
-    return AuthResult(success=auth_data.login == b"opora" and auth_data.password == b"mail-secret")
+    # handled=False: aiosmtpd answers 535 itself (handled=True would mean the authenticator did).
+    return AuthResult(success=auth_data.login == b"opora" and auth_data.password == b"mail-secret", handled=False)
 
 
 received.clear()
