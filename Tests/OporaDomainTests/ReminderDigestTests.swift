@@ -38,3 +38,15 @@ import Testing
         #expect(Day(year: 2022, month: 10, day: 1)!.days(since: Day(year: 2021, month: 10, day: 1)!) == 365)
     }
 }
+
+/// Who gets reminder letters: the rule of `Access`, by hand for every kind of user.
+@Suite struct RemindedOfMeasuresTests {
+    @Test func staffAndCoordinatorsOfAMunicipalityNotObserversNorTheRegion() {
+        #expect(Access(role: .admin, municipalityID: "m").remindedOfMeasures)
+        #expect(Access(role: .methodist, municipalityID: "m").remindedOfMeasures)
+        #expect(Access(role: .school, municipalityID: "m", schoolID: "s").remindedOfMeasures)
+        #expect(!Access(role: .observer, municipalityID: "m").remindedOfMeasures)
+        #expect(!Access(role: .admin, municipalityID: nil, regionID: "r").remindedOfMeasures)
+        #expect(!Access(role: .methodist, municipalityID: nil, regionID: "r").remindedOfMeasures)
+    }
+}

@@ -84,8 +84,8 @@ enum AccountChanges {
         var errors = FieldErrors()
         var school: School?
         if admin.access.isRegional {
-            if role == .school { errors.add("role", "В регионе — администратор, методист или наблюдатель.") }
-        } else if role == .school {
+            if role.worksForOneSchool { errors.add("role", "В регионе — администратор, методист или наблюдатель.") }
+        } else if role.worksForOneSchool {
             school = try await schoolID.asyncFlatMap { try await School.find($0, on: db) }
             if school?.$municipality.id != admin.municipalityID { errors.add("schoolID", "Выберите школу координатора из списка.") }
         }
@@ -95,12 +95,12 @@ enum AccountChanges {
         }
         guard errors.isEmpty else { return errors }
         // Nothing changes: no audit entry, and the user's sessions go on.
-        if user.role == role, user.$school.id == (role == .school ? school?.id : nil) { return errors }
+        if user.role == role, user.$school.id == (role.worksForOneSchool ? school?.id : nil) { return errors }
         let before = title(user)
         let chosen = school
         try await db.transaction { db in
             user.role = role
-            user.$school.id = role == .school ? chosen?.id : nil
+            user.$school.id = role.worksForOneSchool ? chosen?.id : nil
             try await user.save(on: db)
             try await SessionStore.end(userID: try user.requireID(), on: db)
             try await Audit.record(db, user: admin, action: "user.role", entityType: "user", entityID: user.id,

@@ -55,16 +55,17 @@ enum Reminders {
     static func letters(at now: Date, config: AppConfig, on db: any Database) async throws -> (letters: [Letter], empty: [UUID]) {
         let publicURL = config.publicURL
         let users = try await User.query(on: db).filter(\.$isActive == true).filter(\.$email != nil)
-            .filter(\.$role ~~ [.admin, .methodist, .school]).filter(\.$municipality.$id != nil).with(\.$municipality).all()
+            .filter(\.$municipality.$id != nil).with(\.$municipality).all()
         var letters: [Letter] = []
         var empty: [UUID] = []
         for user in users {
-            guard let email = user.email, let id = user.id, let interval = (ReminderFrequency(rawValue: user.reminders) ?? .weekly).interval,
+            guard try CurrentUser(user).access.remindedOfMeasures, let email = user.email, let id = user.id, let interval = (ReminderFrequency(rawValue: user.reminders) ?? .weekly).interval,
                   user.remindedAt.map({ now.timeIntervalSince($0) >= interval }) ?? true else { continue }
             let today = config.today(in: user.municipality?.timeZone.flatMap(TimeZone.init(identifier:)))
             let digest = try await digest(for: user, today: today, on: db)
             guard !digest.isEmpty else { empty.append(id); continue }
-            let place = user.role == .school ? try await School.find(user.$school.id, on: db)?.name ?? "ваша школа" : user.municipality?.name ?? ""
+            let ownSchool = try CurrentUser(user).ownSchoolID
+            let place = ownSchool == nil ? user.municipality?.name ?? "" : try await School.find(ownSchool, on: db)?.name ?? "ваша школа"
             let text = digest.text(recipient: user.fullName, place: place, link: { "\(publicURL)\(SiteURL.measure(.value(UUID(uuidString: $0)!)).path)" },
                                    settings: "\(publicURL)\(SiteURL.account.path)")
             letters.append(Letter(userID: id, login: user.login, previous: user.remindedAt,
@@ -80,7 +81,7 @@ enum Reminders {
         let programmes = try await Programme.query(on: db).filter(\.$municipality.$id == municipality).filter(\.$status == .active).all().compactMap(\.id)
         guard !programmes.isEmpty else { return ReminderDigest(items: [], today: today) }
         let query = Measure.query(on: db).filter(\.$programme.$id ~~ programmes).filter(\.$status ~~ [.planned, .inProgress]).with(\.$school)
-        if user.role == .school { query.filter(\.$school.$id == (user.$school.id ?? CurrentUser.noSchool)) }
+        if let own = try CurrentUser(user).ownSchoolID { query.filter(\.$school.$id == own) }
         let items = try await query.all().compactMap { m -> ReminderDigest.Item? in
             guard let id = m.id, let deadline = m.deadline.flatMap(Day.init) else { return nil }
             return .init(id: id.uuidString, name: m.name, schoolName: m.school?.name, deadline: deadline, status: m.status)

@@ -94,6 +94,10 @@ public struct Access: Sendable, Equatable {
     /// Municipal staff who change the programme, its data and its plans: administrators and methodists.
     public var isMunicipalStaff: Bool { (role == .admin || role == .methodist) && !isRegional }
 
+    /// Whether the user gets reminder letters of measures: the municipality's staff (of every school
+    /// and the municipal plan) and a school's coordinator (of the own school); not observers or the region.
+    public var remindedOfMeasures: Bool { isMunicipalStaff || (isConfinedToSchool && municipalityID != nil) }
+
     /// Whether the user reads the municipality as a whole (monitoring of every school, the management
     /// cycle, decisions, the report); a school user reads its own school.
     public var readsWholeMunicipality: Bool { role != .school }

@@ -37,7 +37,7 @@ enum UsersController {
         guard let role = Role(rawValue: form.role) else { return try await refused("role", "Выберите роль из списка.") }
         let place: UserAccounts.Place
         if let m = admin.municipalityID {
-            if role == .school {
+            if role.worksForOneSchool {
                 guard let id = form.schoolID.flatMap(UUID.init(uuidString:)), let school = try await School.find(id, on: req.db),
                       school.$municipality.id == m else { return try await refused("schoolID", "Координатору школы нужна его школа: выберите её из списка.") }
                 place = .school(school)
