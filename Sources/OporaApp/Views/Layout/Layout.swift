@@ -79,7 +79,8 @@ enum Layout {
                     El("a", [("href", HelpLinks.of(path: ctx.path, user: user))]) { Tx("Справка") }
                     Tx(" · ")
                     El("a", [("href", SiteURL.account.path), ("aria-current", ctx.path == SiteURL.account.path ? "page" : nil)]) { Tx(user.fullName) }
-                    El("span") { Tx(" · \(user.access.russianTitle)" + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
+                    Tx(" · ")
+                    El("span") { Tx(user.access.russianTitle + ((ctx.regionName ?? ctx.municipalityName).map { " · \($0)" } ?? "")) }
                     El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline")]) {
                         Forms.csrf(ctx)
                         El("button", [("type", "submit"), ("class", "link")]) { Tx("Выйти") }

@@ -40,7 +40,7 @@ enum Stylesheet {
     .field label{display:block;font-weight:bold;margin-bottom:3px}
     .field.check{display:flex;gap:8px;align-items:center}.field.check label{display:inline;margin:0}
     .field small{display:block;color:#5b6673}
-    input[type=text],input[type=password],input[type=search],input[type=url],select,textarea{width:100%;max-width:520px;padding:7px 9px;font:inherit;border:1px solid #8795a4;border-radius:4px;background:#fff}
+    input[type=text],input[type=password],input[type=search],input[type=url],input[type=email],select,textarea{width:100%;max-width:520px;padding:7px 9px;font:inherit;border:1px solid #8795a4;border-radius:4px;background:#fff}
     input[type=file]{max-width:100%}
     .invalid input,.invalid select,.invalid textarea{border-color:#b3261e;border-width:2px}
     .error{color:#b3261e;margin:4px 0 0;font-weight:bold}
